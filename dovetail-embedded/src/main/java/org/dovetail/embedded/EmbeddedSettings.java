@@ -1,0 +1,105 @@
+package org.dovetail.embedded;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the embedded server keeps its state and binaries, and how it runs.
+ *
+ * @param stateDir       data directory ({@code data/}), password, pid record, error log
+ * @param cacheDir       where the binaries are unpacked (shared by every state directory)
+ * @param preferredPort  port to use when free; another free port otherwise (0 = any)
+ * @param redoLogSize    InnoDB redo log size, e.g. {@code 256M}
+ * @param durable        false trades crash durability for speed (tests): redo log flushed once a second
+ * @param detached       true: the server outlives this JVM (the {@code dovetail server} commands);
+ *                       false: it is stopped when this JVM exits (tests, embedding)
+ */
+public record EmbeddedSettings(Path stateDir, Path cacheDir, int preferredPort, String redoLogSize,
+                               boolean durable, boolean detached) {
+
+    /** The port DataJoint clients try by default; used when it is free. */
+    public static final int DEFAULT_PORT = 3306;
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code ${XDG_DATA_HOME:-~/.local/share}/dovetail}. */
+    public static Path defaultStateDir() {
+        return xdg("XDG_DATA_HOME", ".local/share").resolve("dovetail");
+    }
+
+    /** {@code ${XDG_CACHE_HOME:-~/.cache}/dovetail}. */
+    public static Path defaultCacheDir() {
+        return xdg("XDG_CACHE_HOME", ".cache").resolve("dovetail");
+    }
+
+    private static Path xdg(String variable, String fallback) {
+        Map<String, String> env = System.getenv();
+        String value = env.get(variable);
+        if (value != null && !value.isBlank() && Path.of(value).isAbsolute()) {
+            return Path.of(value);
+        }
+        return Path.of(System.getProperty("user.home")).resolve(fallback);
+    }
+
+    public Builder toBuilder() {
+        return new Builder().stateDir(stateDir).cacheDir(cacheDir).preferredPort(preferredPort)
+                .redoLogSize(redoLogSize).durable(durable).detached(detached);
+    }
+
+    /** Builder with the defaults: XDG directories, port 3306 if free, 256M redo log, durable, detached. */
+    public static final class Builder {
+        private Path stateDir = defaultStateDir();
+        private Path cacheDir = defaultCacheDir();
+        private int preferredPort = DEFAULT_PORT;
+        private String redoLogSize = "256M";
+        private boolean durable = true;
+        private boolean detached = true;
+
+        public Builder stateDir(Path value) {
+            this.stateDir = value.toAbsolutePath().normalize();
+            return this;
+        }
+
+        public Builder cacheDir(Path value) {
+            this.cacheDir = value.toAbsolutePath().normalize();
+            return this;
+        }
+
+        public Builder preferredPort(int value) {
+            if (value < 0 || value > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535, got " + value);
+            }
+            this.preferredPort = value;
+            return this;
+        }
+
+        public Builder redoLogSize(String value) {
+            if (!value.matches("\\d+[KMG]?")) {
+                throw new IllegalArgumentException("redo log size must look like 256M, got " + value);
+            }
+            this.redoLogSize = value;
+            return this;
+        }
+
+        public Builder durable(boolean value) {
+            this.durable = value;
+            return this;
+        }
+
+        public Builder detached(boolean value) {
+            this.detached = value;
+            return this;
+        }
+
+        public EmbeddedSettings build() {
+            return new EmbeddedSettings(stateDir, cacheDir, preferredPort, redoLogSize, durable, detached);
+        }
+
+        /** Shorthand for {@code EmbeddedMariaDb.of(build())}. */
+        public EmbeddedMariaDb create() {
+            return EmbeddedMariaDb.of(build());
+        }
+    }
+}
