@@ -102,6 +102,19 @@ public final class EmbeddedMariaDb {
         });
     }
 
+    /**
+     * Deletes the state directory with all data. Refuses while a server runs on it.
+     */
+    public void deleteStateDir() {
+        locked(() -> {
+            if (runningServer().isPresent()) {
+                throw new EmbeddedServerException("The server on " + state.dataDir() + " is running; stop it first");
+            }
+            return null;
+        });
+        MariaDbBinaries.deleteTree(settings.stateDir());
+    }
+
     private Optional<ServerInfo> runningServer() {
         return state.readRunning().flatMap(r -> serverProcess(r.pid()).map(p -> info(r, false)));
     }

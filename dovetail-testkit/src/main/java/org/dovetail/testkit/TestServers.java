@@ -1,0 +1,94 @@
+package org.dovetail.testkit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.dovetail.embedded.EmbeddedMariaDb;
+import org.dovetail.embedded.EmbeddedSettings;
+import org.dovetail.embedded.ServerInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The servers of one test JVM: a database (embedded or external) and, on first use, an S3 server. */
+final class TestServers implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TestServers.class);
+    static final String URL_VARIABLE = "DOVETAIL_TEST_DB_URL";
+    static final String USER_VARIABLE = "DOVETAIL_TEST_DB_USER";
+    static final String PASSWORD_VARIABLE = "DOVETAIL_TEST_DB_PASSWORD";
+
+    private final DatabaseServer database;
+    private final EmbeddedMariaDb embedded;
+    private S3Server s3;
+
+    private TestServers(DatabaseServer database, EmbeddedMariaDb embedded) {
+        this.database = database;
+        this.embedded = embedded;
+    }
+
+    static TestServers start() {
+        String url = System.getenv(URL_VARIABLE);
+        if (url != null && !url.isBlank()) {
+            String user = System.getenv().getOrDefault(USER_VARIABLE, "root");
+            String password = System.getenv().getOrDefault(PASSWORD_VARIABLE, "");
+            LOG.info("tests use the external database {}", url);
+            return new TestServers(DatabaseServer.external(url, user, password), null);
+        }
+        Path base = Path.of("target", "it-servers").toAbsolutePath();
+        stopOrphans(base);
+        EmbeddedMariaDb embedded = EmbeddedMariaDb.builder()
+                .stateDir(base.resolve(Long.toString(ProcessHandle.current().pid())))
+                .preferredPort(0)
+                .redoLogSize("96M")
+                .durable(false)
+                .detached(false)
+                .create();
+        ServerInfo info = embedded.start();
+        return new TestServers(new DatabaseServer(info.host(), info.port(), info.user(), info.password()), embedded);
+    }
+
+    DatabaseServer database() {
+        return database;
+    }
+
+    synchronized S3Server s3() {
+        if (s3 == null) {
+            s3 = S3Server.start();
+        }
+        return s3;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (s3 != null) {
+            s3.close();
+        }
+        if (embedded != null) {
+            embedded.stop();
+            embedded.deleteStateDir();
+        }
+    }
+
+    /**
+     * Servers left behind by test JVMs that were killed: their state directory is named after the
+     * JVM's pid, which no longer runs. Stop them and remove their data.
+     */
+    private static void stopOrphans(Path base) {
+        if (!Files.isDirectory(base)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.list(base)) {
+            dirs.filter(d -> d.getFileName().toString().matches("\\d+"))
+                    .filter(d -> ProcessHandle.of(Long.parseLong(d.getFileName().toString())).map(p -> !p.isAlive()).orElse(true))
+                    .forEach(d -> {
+                        LOG.info("stopping the server of a finished test JVM in {}", d);
+                        EmbeddedSettings settings = EmbeddedSettings.builder().stateDir(d).detached(false).build();
+                        EmbeddedMariaDb orphan = EmbeddedMariaDb.of(settings);
+                        orphan.stop();
+                        orphan.deleteStateDir();
+                    });
+        } catch (IOException e) {
+            LOG.warn("could not look for orphaned test servers in {}: {}", base, e.getMessage());
+        }
+    }
+}

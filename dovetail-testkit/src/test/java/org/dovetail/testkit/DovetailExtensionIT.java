@@ -1,0 +1,80 @@
+package org.dovetail.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+@DovetailTest
+class DovetailExtensionIT {
+
+    @Test
+    void theDatabaseIsRealAndSchemasCarryTheClassPrefix(TestDatabase db) throws Exception {
+        assertThat(db.schemaPrefix()).matches("t[0-9a-f]{10}_");
+        String schema = db.schema("lab");
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE `" + schema + "`");
+            s.execute("CREATE TABLE `" + schema + "`.subject (id INT PRIMARY KEY) ENGINE=InnoDB");
+            s.execute("INSERT INTO `" + schema + "`.subject VALUES (1), (2)");
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM `" + schema + "`.subject")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void theSameDatabaseObjectServesTheWholeClass(TestDatabase first, TestDatabase second) {
+        assertThat(first).isSameAs(second);
+    }
+
+    @Test
+    void closingDropsEveryPrefixedSchemaAndNothingElse(TestDatabase db) throws Exception {
+        TestDatabase other = new DatabaseServer(db.host(), db.port(), db.user(), db.password()).forClass(getClass());
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE `" + other.schema("one") + "`");
+            s.execute("CREATE DATABASE `" + other.schema("two") + "`");
+            s.execute("CREATE DATABASE `" + db.schema("kept") + "`");
+            other.close();
+            assertThat(schemasStartingWith(s, other.schemaPrefix())).isZero();
+            assertThat(schemasStartingWith(s, db.schema("kept"))).isOne();
+        }
+    }
+
+    @Test
+    void theS3ServerStoresAndReturnsObjects(TestS3 s3) {
+        try (S3Client client = S3Client.builder()
+                .endpointOverride(s3.endpoint())
+                .forcePathStyle(true)
+                .region(Region.of(s3.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            client.putObject(b -> b.bucket(s3.bucket()).key("lab/ab/cd/object"), RequestBody.fromString("hello", StandardCharsets.UTF_8));
+            String back = client.getObjectAsBytes(b -> b.bucket(s3.bucket()).key("lab/ab/cd/object")).asUtf8String();
+            assertThat(back).isEqualTo("hello");
+            assertThat(client.listObjectsV2(b -> b.bucket(s3.bucket())).contents()).hasSize(1);
+        }
+    }
+
+    private static long schemasStartingWith(Statement s, String prefix) throws Exception {
+        long n = 0;
+        try (ResultSet rs = s.executeQuery("SELECT schema_name FROM information_schema.schemata")) {
+            while (rs.next()) {
+                if (rs.getString(1).startsWith(prefix)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+}
