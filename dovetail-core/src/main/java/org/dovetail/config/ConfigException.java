@@ -1,0 +1,35 @@
+package org.dovetail.config;
+
+import org.dovetail.DovetailException;
+
+/**
+ * A configuration value is missing, malformed or contradictory. The message names where the value
+ * came from (file or environment variable) and the key.
+ */
+public class ConfigException extends DovetailException {
+    private static final long serialVersionUID = 1L;
+    private final String source;
+    private final String key;
+
+    public ConfigException(String source, String key, String problem) {
+        super(source + ": `" + key + "` " + problem);
+        this.source = source;
+        this.key = key;
+    }
+
+    public ConfigException(String message) {
+        super(message);
+        this.source = null;
+        this.key = null;
+    }
+
+    /** The file path or environment variable the value came from, or null. */
+    public String source() {
+        return source;
+    }
+
+    /** The configuration key, e.g. {@code database.port}, or null. */
+    public String key() {
+        return key;
+    }
+}
