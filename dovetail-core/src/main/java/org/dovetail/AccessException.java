@@ -1,0 +1,10 @@
+package org.dovetail;
+
+/** The account lacks a privilege the statement needs (server errors 1044, 1142). */
+public class AccessException extends QueryException {
+    private static final long serialVersionUID = 1L;
+
+    public AccessException(String message, int errorCode, String sql, Throwable cause) {
+        super(message, errorCode, sql, cause);
+    }
+}

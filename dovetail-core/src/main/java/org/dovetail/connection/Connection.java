@@ -1,0 +1,314 @@
+package org.dovetail.connection;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.dovetail.ConnectionException;
+import org.dovetail.DovetailException;
+import org.dovetail.LostConnectionException;
+import org.dovetail.TransactionException;
+import org.dovetail.config.Config;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A DataJoint connection: one JDBC session with DataJoint's session settings, DataJoint's
+ * transactions, and reconnection when the server drops the session outside a transaction.
+ *
+ * <pre>{@code
+ * try (Connection conn = Connection.open(Config.load())) {
+ *     long n = conn.query("SELECT COUNT(*) FROM `lab`.`subject`", r -> r.getLong(1)).get(0);
+ *     conn.transaction(() -> {
+ *         conn.execute("INSERT INTO `lab`.`subject` (subject_id) VALUES (?)", 7);
+ *         return null;
+ *     });
+ * }
+ * }</pre>
+ *
+ * <p>Not thread-safe: one connection per thread or worker, as in DataJoint.
+ */
+public final class Connection implements AutoCloseable {
+    /** The {@code sql_mode} DataJoint sets on every session. */
+    public static final String SQL_MODE =
+            "NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,ONLY_FULL_GROUP_BY";
+    private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+
+    private final Connector connector;
+    private final Config config;
+    private java.sql.Connection jdbc;
+    private ServerVersion serverVersion;
+    private long connectionId;
+    private boolean inTransaction;
+    private boolean closed;
+
+    private Connection(Connector connector, Config config) {
+        this.connector = connector;
+        this.config = config;
+        connect();
+    }
+
+    /** Connects as the configuration says (host, port, user, password, TLS, init function). */
+    public static Connection open(Config config) {
+        return new Connection(Connector.of(config), config);
+    }
+
+    /**
+     * Connects through an embedder's DataSource (e.g. a pool). TLS and credentials are the
+     * DataSource's business; the configuration still supplies reconnect and the init function.
+     */
+    public static Connection open(DataSource dataSource, Config config) {
+        return new Connection(Connector.of(dataSource), config);
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public ServerVersion serverVersion() {
+        return serverVersion;
+    }
+
+    /** {@code connection_id()} of the current session (refreshed after a reconnect). */
+    public long connectionId() {
+        return connectionId;
+    }
+
+    /** True while a transaction is open; false once the connection is lost or closed. */
+    public boolean inTransaction() {
+        return inTransaction && !closed;
+    }
+
+    /**
+     * Runs a statement that returns no rows (DML or DDL); returns the update count.
+     * Values are bound as parameters, never spliced into the SQL.
+     */
+    public int execute(String sql, Object... params) {
+        return run(sql, jdbc -> {
+            try (PreparedStatement ps = prepare(jdbc, sql, params)) {
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Runs a query and maps every row. */
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+        return run(sql, jdbc -> {
+            try (PreparedStatement ps = prepare(jdbc, sql, params); ResultSet rs = ps.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+                return rows;
+            }
+        });
+    }
+
+    /** The first column of the first row, or empty when there is no row. */
+    public <T> Optional<T> queryValue(String sql, Class<T> type, Object... params) {
+        List<T> rows = query(sql, r -> r.getObject(1, type), params);
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+    }
+
+    /**
+     * Runs work that needs the raw JDBC session (batches, streaming, metadata). The session is
+     * valid only inside the callback; a lost connection is handled as for {@link #execute}.
+     */
+    public <T> T withJdbc(JdbcWork<T> work) {
+        return run("(jdbc callback)", work);
+    }
+
+    /** Starts a transaction ({@code START TRANSACTION WITH CONSISTENT SNAPSHOT}); nesting is an error. */
+    public void startTransaction() {
+        if (inTransaction()) {
+            throw new TransactionException("Nested connections are not supported. A transaction is already open on this connection.");
+        }
+        execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
+        inTransaction = true;
+        LOG.debug("transaction started");
+    }
+
+    public void commitTransaction() {
+        requireTransaction("commit");
+        try {
+            execute("COMMIT");
+        } finally {
+            inTransaction = false;
+        }
+    }
+
+    public void cancelTransaction() {
+        requireTransaction("cancel");
+        try {
+            execute("ROLLBACK");
+        } finally {
+            inTransaction = false;
+        }
+    }
+
+    /**
+     * Runs {@code body} in a transaction: commits when it returns, rolls back and rethrows when it
+     * throws.
+     */
+    public <T> T transaction(TransactionBody<T> body) {
+        startTransaction();
+        T result;
+        try {
+            result = body.run();
+        } catch (RuntimeException | Error e) {
+            rollbackAfterFailure(e);
+            throw e;
+        } catch (Exception e) {
+            rollbackAfterFailure(e);
+            throw new DovetailException("Transaction failed and was rolled back: " + e.getMessage(), e);
+        }
+        commitTransaction();
+        return result;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        inTransaction = false;
+        try {
+            jdbc.close();
+        } catch (SQLException e) {
+            LOG.debug("closing the connection failed: {}", e.getMessage());
+        }
+    }
+
+    /** Work on the raw JDBC session. */
+    @FunctionalInterface
+    public interface JdbcWork<T> {
+        T run(java.sql.Connection jdbc) throws SQLException;
+    }
+
+    /** The body of a transaction. */
+    @FunctionalInterface
+    public interface TransactionBody<T> {
+        T run() throws Exception;
+    }
+
+    private <T> T run(String sql, JdbcWork<T> work) {
+        if (closed) {
+            throw new ConnectionException("The connection to " + connector.describe() + " is closed");
+        }
+        try {
+            return work.run(jdbc);
+        } catch (SQLException e) {
+            if (!SqlErrors.isConnectionLost(e)) {
+                throw SqlErrors.translate(e, sql);
+            }
+            return afterLostConnection(sql, work, e);
+        }
+    }
+
+    private <T> T afterLostConnection(String sql, JdbcWork<T> work, SQLException lost) {
+        if (inTransaction) {
+            inTransaction = false;
+            reconnectQuietly();
+            throw new LostConnectionException("Connection was lost during a transaction; it was rolled back by the server."
+                    + " Nothing of the transaction was committed.", lost);
+        }
+        if (!config.reconnect()) {
+            throw new LostConnectionException("Server connection lost (database.reconnect is false): "
+                    + SqlErrors.serverMessage(lost), lost);
+        }
+        LOG.info("connection to {} lost ({}); reconnecting", connector.describe(), SqlErrors.serverMessage(lost));
+        connect();
+        try {
+            return work.run(jdbc);
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, sql);
+        }
+    }
+
+    private void reconnectQuietly() {
+        if (!config.reconnect()) {
+            return;
+        }
+        try {
+            connect();
+        } catch (DovetailException e) {
+            LOG.debug("reconnect after a lost transaction failed: {}", e.getMessage());
+        }
+    }
+
+    private void connect() {
+        java.sql.Connection fresh;
+        try {
+            fresh = connector.open();
+        } catch (SQLException e) {
+            throw new ConnectionException("Cannot connect to " + connector.describe() + ": " + SqlErrors.serverMessage(e), e);
+        }
+        try {
+            fresh.setAutoCommit(true);
+            try (Statement s = fresh.createStatement()) {
+                s.execute("SET SESSION sql_mode = '" + SQL_MODE + "'");
+                if (config.initFunction().isPresent()) {
+                    s.execute(config.initFunction().get());
+                }
+                try (ResultSet rs = s.executeQuery("SELECT connection_id(), @@version, @@version_comment")) {
+                    rs.next();
+                    connectionId = rs.getLong(1);
+                    serverVersion = ServerVersion.parse(rs.getString(2), rs.getString(3));
+                }
+            }
+        } catch (SQLException e) {
+            closeQuietly(fresh);
+            throw new ConnectionException("Connected to " + connector.describe() + " but could not set up the session: "
+                    + SqlErrors.serverMessage(e), e);
+        }
+        java.sql.Connection old = jdbc;
+        jdbc = fresh;
+        closeQuietly(old);
+    }
+
+    private void rollbackAfterFailure(Throwable cause) {
+        if (!inTransaction) {
+            return; // lost with the connection: the server has rolled back already
+        }
+        try {
+            cancelTransaction();
+        } catch (DovetailException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
+        }
+    }
+
+    private void requireTransaction(String verb) {
+        if (!inTransaction()) {
+            throw new TransactionException("Cannot " + verb + " a transaction: none is open on this connection");
+        }
+    }
+
+    private static PreparedStatement prepare(java.sql.Connection jdbc, String sql, Object[] params) throws SQLException {
+        PreparedStatement ps = jdbc.prepareStatement(sql);
+        try {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps;
+        } catch (SQLException e) {
+            ps.close();
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(java.sql.Connection c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.debug("closing a replaced connection failed: {}", e.getMessage());
+        }
+    }
+}
