@@ -1,0 +1,119 @@
+package org.dovetail.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.dovetail.ConnectionException;
+import org.dovetail.config.Config;
+import org.dovetail.config.Tls;
+import org.dovetail.connection.Connection;
+import org.dovetail.embedded.EmbeddedMariaDb;
+import org.dovetail.embedded.EmbeddedSettings;
+import org.dovetail.embedded.ServerInfo;
+
+/**
+ * Resolves where a command's database is: the configured server (config file, environment,
+ * options), or, when nothing is configured, the embedded server, started on demand.
+ */
+final class Database {
+    private final DovetailCommand options;
+    private final Map<String, String> environment;
+    private final PrintWriter err;
+
+    Database(DovetailCommand options, Map<String, String> environment, PrintWriter err) {
+        this.options = options;
+        this.environment = environment;
+        this.err = err;
+    }
+
+    /** The configuration from files and environment, with the command-line options applied. */
+    Config config() {
+        Config loaded = options.configFile != null
+                ? Config.load(options.configFile, environment)
+                : Config.load(java.nio.file.Path.of("").toAbsolutePath(), java.nio.file.Path.of(System.getProperty("user.home")), environment);
+        Config.Builder b = loaded.toBuilder();
+        if (options.host != null) {
+            b.host(options.host);
+        }
+        if (options.port != null) {
+            b.port(options.port);
+        }
+        if (options.user != null) {
+            b.user(options.user);
+        }
+        if (options.passwordStdin) {
+            b.password(readPasswordFromStdin());
+        }
+        return b.build();
+    }
+
+    /** True when no database is configured anywhere, or {@code --embedded} was given. */
+    boolean usesEmbedded(Config config) {
+        return options.embedded
+                || ("defaults".equals(config.source()) && !environment.containsKey("DJ_HOST") && options.host == null);
+    }
+
+    EmbeddedMariaDb embeddedServer() {
+        EmbeddedSettings.Builder settings = EmbeddedSettings.builder();
+        if (options.dataDir != null) {
+            settings.stateDir(options.dataDir);
+        }
+        return settings.create();
+    }
+
+    /** Opens the command's connection, starting the embedded server if that is the database. */
+    Opened open() {
+        Config config = config();
+        if (!usesEmbedded(config)) {
+            Config withPassword = config.password().isPresent() || System.console() == null ? config
+                    : config.toBuilder().password(prompt(config)).build();
+            return new Opened(Connection.open(withPassword), null);
+        }
+        ServerInfo info = embeddedServer().start();
+        if (info.startedNow()) {
+            err.printf("dovetail: started the embedded MariaDB on %s:%d (data in %s); `dovetail server stop` stops it%n",
+                    info.host(), info.port(), info.dataDir());
+            err.flush();
+        }
+        Config embeddedConfig = config.toBuilder()
+                .host(info.host()).port(info.port()).user(info.user()).password(info.password())
+                .tls(Tls.DISABLED)
+                .build();
+        return new Opened(Connection.open(embeddedConfig), info);
+    }
+
+    /** An open connection, and the embedded server behind it if there is one. */
+    record Opened(Connection connection, ServerInfo embedded) implements AutoCloseable {
+        boolean isEmbedded() {
+            return embedded != null;
+        }
+
+        @Override
+        public void close() {
+            connection.close();
+        }
+    }
+
+    private String prompt(Config config) {
+        char[] password = System.console().readPassword("Password for %s@%s: ", config.user().orElse("?"), config.host());
+        if (password == null) {
+            throw new ConnectionException("No password given for " + config.user().orElse("?") + "@" + config.host());
+        }
+        return new String(password);
+    }
+
+    private static String readPasswordFromStdin() {
+        try {
+            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            if (line == null) {
+                throw new ConnectionException("--password-stdin: standard input was empty");
+            }
+            return line;
+        } catch (IOException e) {
+            throw new ConnectionException("--password-stdin: could not read standard input: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.dovetail.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.freva.asciitable.AsciiTable;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+
+/** Renders rows (and single records) to stdout in the chosen {@link OutputFormat}. */
+final class Output {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON_LINE = new ObjectMapper();
+
+    private final PrintWriter out;
+    private final OutputFormat format;
+
+    Output(PrintWriter out, OutputFormat format) {
+        this.out = out;
+        this.format = format;
+    }
+
+    OutputFormat format() {
+        return format;
+    }
+
+    /** A list of rows with named columns. */
+    void rows(List<String> columns, List<List<Object>> rows) {
+        switch (format) {
+            case table -> {
+                Object[][] data = rows.stream().map(List::toArray).toArray(Object[][]::new);
+                out.println(AsciiTable.getTable(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, columns.toArray(String[]::new), null, data));
+            }
+            case json -> {
+                ArrayNode array = JSON.createArrayNode();
+                rows.forEach(r -> array.add(record(columns, r)));
+                out.println(write(JSON, array));
+            }
+            case jsonl -> rows.forEach(r -> out.println(write(JSON_LINE, record(columns, r))));
+            case csv -> {
+                out.println(String.join(",", columns.stream().map(Output::csvField).toList()));
+                rows.forEach(r -> out.println(String.join(",", r.stream().map(v -> csvField(v == null ? "" : v.toString())).toList())));
+            }
+        }
+        out.flush();
+    }
+
+    /** One record: {@code key: value} lines as a table, an object otherwise. */
+    void record(Map<String, Object> fields) {
+        List<String> columns = List.copyOf(fields.keySet());
+        List<Object> values = new java.util.ArrayList<>(fields.values());
+        switch (format) {
+            case table -> {
+                int width = columns.stream().mapToInt(String::length).max().orElse(0);
+                fields.forEach((k, v) -> out.printf("%-" + width + "s  %s%n", k, v));
+            }
+            case json -> out.println(write(JSON, record(columns, values)));
+            case jsonl -> out.println(write(JSON_LINE, record(columns, values)));
+            case csv -> rows(columns, List.of(values));
+        }
+        out.flush();
+    }
+
+    private static ObjectNode record(List<String> columns, List<Object> row) {
+        ObjectNode node = JSON.createObjectNode();
+        for (int i = 0; i < columns.size(); i++) {
+            node.set(columns.get(i), JSON.valueToTree(row.get(i)));
+        }
+        return node;
+    }
+
+    private static String write(ObjectMapper mapper, Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String csvField(String value) {
+        if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
+            return "\"" + value.replace("\"", "\"\"") + "\"";
+        }
+        return value;
+    }
+}
