@@ -14,7 +14,7 @@ import org.dovetail.DovetailException;
 /** Message digests fed the way Python's {@code hashlib} is fed by DataJoint. */
 final class Digests {
     /**
-     * Read size for streams. MD5 runs at well under 1 GB/s, so larger reads gain nothing, while a
+     * Read size for streams. MD5 runs at about 1 GB/s, so larger reads gain nothing (docs/performance-hash.md), while a
      * bigger buffer would be allocated for every small attachment hashed.
      */
     static final int CHUNK_SIZE = 64 * 1024;
