@@ -14,8 +14,9 @@ import org.dovetail.DovetailException;
 /** Message digests fed the way Python's {@code hashlib} is fed by DataJoint. */
 final class Digests {
     /**
-     * Read size for streams. MD5 runs at about 1 GB/s, so larger reads gain nothing (docs/performance-hash.md), while a
-     * bigger buffer would be allocated for every small attachment hashed.
+     * Read size for streams. MD5 runs at about 1 GB/s, so larger reads gain nothing (see
+     * docs/performance-hash.md), while a bigger buffer would be allocated for every small
+     * attachment hashed.
      */
     static final int CHUNK_SIZE = 64 * 1024;
 

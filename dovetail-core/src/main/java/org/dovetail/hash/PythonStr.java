@@ -50,7 +50,10 @@ import org.dovetail.DovetailException;
  * <li><b>TIME columns</b> arrive in Python as {@code timedelta}, never as {@code datetime.time},
  *     so {@code LocalTime} 03:04:05 prints {@code 3:04:05}, not {@code 03:04:05}.</li>
  * <li><b>DECIMAL columns</b> keep the column's scale: pass the {@code BigDecimal} the driver
- *     returned, not a rescaled or stripped one ({@code 1.50} and {@code 1.5} differ).</li>
+ *     returned, not a rescaled or stripped one ({@code 1.50} and {@code 1.5} differ). Small
+ *     values print in Python's scientific form: a {@code decimal(20,8)} zero is {@code 0E-8}.</li>
+ * <li><b>{@code bigint unsigned}</b> values above {@link Long#MAX_VALUE} must be passed as
+ *     {@code BigInteger}; a {@code Long} prints as the signed number it holds.</li>
  * <li>Python's datetime types hold microseconds and years 1–9999; anything finer or wider is
  *     rejected.</li>
  * </ul>

@@ -32,7 +32,8 @@ class ContentHashTest {
             UUID uuid = ContentHash.uuidFromBuffer(data, init);
 
             assertThat(uuid).as("%s", vector).hasToString(vector.get("uuid").asText());
-            assertThat(HexFormat.of().formatHex(UuidBytes.toBytes(uuid))).isEqualTo(vector.get("db_bytes_hex").asText());
+            assertThat(HexFormat.of().formatHex(UuidBytes.toBytes(uuid)))
+                    .isEqualTo(vector.get("db_bytes_hex").asText());
             assertThat(UuidBytes.toHex(uuid)).isEqualTo(vector.get("path_name").asText());
             assertThat(ContentHash.uuidFromFile(file, init)).isEqualTo(uuid);
             assertThat(ContentHash.uuidFromStream(new ByteArrayInputStream(data), init)).isEqualTo(uuid);

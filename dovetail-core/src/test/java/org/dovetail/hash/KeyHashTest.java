@@ -28,15 +28,18 @@ class KeyHashTest {
             entry("{'a': '1', 'b': '23'}", Map.of("a", "1", "b", "23")),
             entry("{'a': '12', 'b': '3'}", Map.of("a", "12", "b", "3")),
             entry("{'nwb_file_name': 'file_.nwb'}", Map.of("nwb_file_name", "file_.nwb")),
-            entry("{'f': 0.1, 'g': 1e-05, 'h': 1.0, 'i': 1e+16}", Map.of("f", 0.1, "g", 1e-05, "h", 1.0, "i", 1e16)),
+            entry("{'f': 0.1, 'g': 1e-05, 'h': 1.0, 'i': 1e+16}",
+                    Map.of("f", 0.1, "g", 1e-05, "h", 1.0, "i", 1e16)),
             entry("{'d': datetime.date(2020, 1, 2), 't': datetime.datetime(2020, 1, 2, 3, 4, 5), "
                     + "'u': datetime.datetime(2020, 1, 2, 3, 4, 5, 6)}",
                     Map.of("d", LocalDate.of(2020, 1, 2), "t", LocalDateTime.of(2020, 1, 2, 3, 4, 5),
                             "u", LocalDateTime.of(2020, 1, 2, 3, 4, 5, 6000))),
-            entry("{'td': datetime.timedelta(seconds=3720), 'neg': datetime.timedelta(days=-1, seconds=82800)}",
+            entry("{'td': datetime.timedelta(seconds=3720), "
+                    + "'neg': datetime.timedelta(days=-1, seconds=82800)}",
                     Map.of("td", Duration.ofSeconds(3720), "neg", Duration.ofHours(-1))),
             entry("{'dec': Decimal('1.50'), 'id': UUID('12345678-9abc-def0-0fed-cba987654321')}",
-                    Map.of("dec", new BigDecimal("1.50"), "id", UUID.fromString("12345678-9abc-def0-0fed-cba987654321"))),
+                    Map.of("dec", new BigDecimal("1.50"),
+                            "id", UUID.fromString("12345678-9abc-def0-0fed-cba987654321"))),
             entry("{'B': 2, 'a': 1}", Map.of("B", 2L, "a", 1L)),
             entry("{}", Map.of()));
 
@@ -50,8 +53,9 @@ class KeyHashTest {
 
             StringBuilder concatenated = new StringBuilder();
             new TreeMap<>(key).values().forEach(value -> concatenated.append(PythonStr.str(value)));
-            assertThat(concatenated).as("%s", vector.get("key_repr")).hasToString(vector.get("concatenated").asText());
-            assertThat(KeyHash.keyHash(key)).as("%s", vector.get("key_repr")).isEqualTo(vector.get("key_hash").asText());
+            String repr = vector.get("key_repr").asText();
+            assertThat(concatenated).as(repr).hasToString(vector.get("concatenated").asText());
+            assertThat(KeyHash.keyHash(key)).as(repr).isEqualTo(vector.get("key_hash").asText());
         }
     }
 
@@ -60,9 +64,11 @@ class KeyHashTest {
         for (JsonNode vector : Vectors.group(Vectors.PYTHON_STR, "key_hash")) {
             Map<String, Object> key = new HashMap<>();
             for (Map.Entry<String, JsonNode> field : vector.get("key").properties()) {
-                key.put(field.getKey(), typedValue(field.getValue().get(0).asText(), field.getValue().get(1).asText()));
+                JsonNode typed = field.getValue();
+                key.put(field.getKey(), typedValue(typed.get(0).asText(), typed.get(1).asText()));
             }
-            assertThat(KeyHash.keyHash(key)).as("%s", vector.get("key_repr")).isEqualTo(vector.get("key_hash").asText());
+            assertThat(KeyHash.keyHash(key)).as(vector.get("key_repr").asText())
+                    .isEqualTo(vector.get("key_hash").asText());
         }
     }
 

@@ -18,7 +18,8 @@ class PythonFloatTest {
     void matchesCpythonReprForEveryVector() {
         for (JsonNode vector : Vectors.group(Vectors.PYTHON_STR, "float_repr")) {
             double value = Double.longBitsToDouble(Long.parseUnsignedLong(vector.get("bits").asText(), 16));
-            assertThat(PythonFloat.repr(value)).as("bits %s", vector.get("bits")).isEqualTo(vector.get("repr").asText());
+            assertThat(PythonFloat.repr(value)).as("bits %s", vector.get("bits"))
+                    .isEqualTo(vector.get("repr").asText());
         }
     }
 
@@ -51,13 +52,15 @@ class PythonFloatTest {
 
     @Test
     void noShorterDigitStringParsesBack() {
-        qt().withExamples(20_000).forAll(anyBitPattern().assuming(value -> Double.isFinite(value) && value != 0))
+        qt().withExamples(20_000)
+                .forAll(anyBitPattern().assuming(value -> Double.isFinite(value) && value != 0))
                 .checkAssert(PythonFloatTest::assertNoShorterDigitsRoundTrip);
     }
 
     @Test
     void aDecimalThatParsesToTheValueIsNeverShorterThanTheRepr() {
-        qt().withExamples(20_000).forAll(longs().between(1, 999_999_999_999_999L), integers().between(-330, 300))
+        qt().withExamples(20_000)
+                .forAll(longs().between(1, 999_999_999_999_999L), integers().between(-330, 300))
                 .checkAssert((mantissa, exponent) -> {
                     BigDecimal written = BigDecimal.valueOf(mantissa, -exponent).stripTrailingZeros();
                     double value = written.doubleValue();

@@ -50,7 +50,8 @@ class PythonStrTest {
     void bytesMatchCpython() {
         for (JsonNode vector : Vectors.group(Vectors.PYTHON_STR, "bytes_repr")) {
             byte[] data = HexFormat.of().parseHex(vector.get("hex").asText());
-            assertThat(PythonStr.str(data)).as("%s", vector.get("hex")).isEqualTo(vector.get("repr").asText());
+            assertThat(PythonStr.str(data)).as("%s", vector.get("hex"))
+                    .isEqualTo(vector.get("repr").asText());
         }
     }
 

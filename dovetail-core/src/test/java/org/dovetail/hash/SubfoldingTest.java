@@ -18,7 +18,8 @@ class SubfoldingTest {
             List<String> parts = new ArrayList<>();
             vector.get("parts").forEach(part -> parts.add(part.asText()));
 
-            assertThat(Subfolding.subfold(vector.get("name").asText(), folds)).as("%s", vector).isEqualTo(parts);
+            assertThat(Subfolding.subfold(vector.get("name").asText(), folds))
+                    .as("%s", vector).isEqualTo(parts);
         }
     }
 
@@ -29,6 +30,7 @@ class SubfoldingTest {
 
     @Test
     void negativeFoldIsRejected() {
-        assertThatThrownBy(() -> Subfolding.subfold("abc", List.of(-1))).isInstanceOf(DovetailException.class);
+        assertThatThrownBy(() -> Subfolding.subfold("abc", List.of(-1)))
+                .isInstanceOf(DovetailException.class);
     }
 }

@@ -15,7 +15,8 @@ class UuidBytesTest {
     void bytesAreBigEndianLikePythonUuidBytes() {
         UUID uuid = UUID.fromString("12345678-9abc-def0-0fed-cba987654321");
 
-        assertThat(HexFormat.of().formatHex(UuidBytes.toBytes(uuid))).isEqualTo("123456789abcdef00fedcba987654321");
+        assertThat(HexFormat.of().formatHex(UuidBytes.toBytes(uuid)))
+                .isEqualTo("123456789abcdef00fedcba987654321");
         assertThat(UuidBytes.toHex(uuid)).isEqualTo("123456789abcdef00fedcba987654321");
     }
 
