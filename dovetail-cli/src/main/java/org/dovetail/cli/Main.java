@@ -37,7 +37,6 @@ public final class Main {
             err.flush();
             return ExitCode.FAILURE.code();
         });
-        cli.setExitCodeExceptionMapper(e -> ExitCode.FAILURE.code());
         int code = cli.execute(args);
         out.flush();
         err.flush();

@@ -102,7 +102,10 @@ final class ServerCommand {
             Optional<ServerInfo> info = server.status();
             Output out = Commands.output(spec, parent.global);
             if (info.isEmpty()) {
-                out.record(Map.of("status", "not running", "data_dir", server.settings().stateDir().resolve("data").toString()));
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put("status", "not running");
+                fields.put("data_dir", server.settings().stateDir().resolve("data").toString());
+                out.record(fields);
                 return ExitCode.FAILURE.code();
             }
             out.record(describe(info.get(), server.settings()));
