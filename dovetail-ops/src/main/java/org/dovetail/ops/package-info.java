@@ -1,0 +1,9 @@
+/**
+ * Operations a lab's database team runs on a DataJoint database: access management, backup and
+ * restore, cleanup of orphaned objects and rows, migration of legacy external storage, and
+ * verification of stores against their tracking tables. Each operation plans first and returns a
+ * typed report that the command line renders as text or JSON.
+ *
+ * <p>The operations arrive with their issues; this module holds their shared home.
+ */
+package org.dovetail.ops;
