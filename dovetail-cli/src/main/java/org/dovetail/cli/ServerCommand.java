@@ -64,7 +64,7 @@ final class ServerCommand {
             Map<String, Object> fields = describe(info, server.settings());
             fields.put("status", info.startedNow() ? "started" : "already running");
             Commands.output(spec, parent.global).record(fields);
-            if (info.startedNow() && info.port() != preferredPort) {
+            if (info.startedNow() && preferredPort > 0 && info.port() != preferredPort) {
                 spec.commandLine().getErr().printf("dovetail: port %d was in use; the server took %d%n", preferredPort, info.port());
             }
             spec.commandLine().getErr().printf("DataJoint-Python can use it too: DJ_HOST=%s:%d DJ_USER=%s DJ_PASS=\"$(cat %s)\"%n",

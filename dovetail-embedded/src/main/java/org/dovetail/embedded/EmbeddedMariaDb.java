@@ -210,7 +210,7 @@ public final class EmbeddedMariaDb {
     private <T> T locked(Action<T> action) {
         synchronized (IN_PROCESS_LOCK) {
             try {
-                Files.createDirectories(settings.stateDir());
+                StateFiles.createPrivateDirectory(settings.stateDir());
                 try (FileChannel channel = FileChannel.open(state.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                      FileLock ignored = channel.lock()) {
                     return action.run();

@@ -39,7 +39,7 @@ final class Installer {
                 "--skip-name-resolve"));
         Path log = state.errorLog();
         try {
-            Files.createDirectories(staging);
+            StateFiles.createPrivateDirectory(staging);
             Process process = new ProcessBuilder(command)
                     .directory(binaries.home().toFile())
                     .redirectErrorStream(true)

@@ -22,6 +22,17 @@ final class StateFiles {
         this.stateDir = stateDir;
     }
 
+    /**
+     * Creates a directory only its owner can enter (a lab machine has other users; the data
+     * files are the database). An existing directory keeps its permissions.
+     */
+    static void createPrivateDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir.getParent());
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+    }
+
     Path dataDir() {
         return stateDir.resolve("data");
     }

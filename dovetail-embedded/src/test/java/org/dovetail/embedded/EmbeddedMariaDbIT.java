@@ -50,6 +50,8 @@ class EmbeddedMariaDbIT {
         assertThat(info.password()).hasSize(24);
         assertThat(Files.getPosixFilePermissions(stateDir.resolve("root-password")))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(stateDir.resolve("data")))
+                .isEqualTo(PosixFilePermissions.fromString("rwx------"));
         try (Connection c = DriverManager.getConnection(info.jdbcUrl(), info.user(), info.password());
              Statement s = c.createStatement()) {
             assertThat(scalar(s, "SELECT @@version")).startsWith(MariaDbBinaries.VERSION).contains("MariaDB");
