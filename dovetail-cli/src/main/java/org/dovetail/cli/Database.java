@@ -33,7 +33,7 @@ final class Database {
     Config config() {
         Config loaded = options.configFile != null
                 ? Config.load(options.configFile, environment)
-                : Config.load(java.nio.file.Path.of("").toAbsolutePath(), java.nio.file.Path.of(System.getProperty("user.home")), environment);
+                : Config.load(environment);
         Config.Builder b = loaded.toBuilder();
         if (options.host != null) {
             b.host(options.host);
@@ -57,7 +57,7 @@ final class Database {
     }
 
     EmbeddedMariaDb embeddedServer() {
-        EmbeddedSettings.Builder settings = EmbeddedSettings.builder();
+        EmbeddedSettings.Builder settings = EmbeddedSettings.builder(options.environment);
         if (options.dataDir != null) {
             settings.stateDir(options.dataDir);
         }

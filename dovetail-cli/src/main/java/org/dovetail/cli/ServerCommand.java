@@ -24,7 +24,7 @@ final class ServerCommand {
     DovetailCommand global;
 
     EmbeddedMariaDb server() {
-        EmbeddedSettings.Builder settings = EmbeddedSettings.builder();
+        EmbeddedSettings.Builder settings = EmbeddedSettings.builder(global.environment);
         if (global.dataDir != null) {
             settings.stateDir(global.dataDir);
         }

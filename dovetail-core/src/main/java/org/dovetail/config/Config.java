@@ -81,7 +81,21 @@ public final class Config {
 
     /** Loads from the working directory, the home directory and the process environment. */
     public static Config load() {
-        return ConfigLoader.load(Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")), System.getenv());
+        return load(System.getenv());
+    }
+
+    /**
+     * Loads from the working directory and the home directory ({@code HOME} of the given
+     * environment, as Python expands {@code ~}), then applies the environment.
+     */
+    public static Config load(Map<String, String> environment) {
+        return ConfigLoader.load(Path.of("").toAbsolutePath(), homeDir(environment), environment);
+    }
+
+    /** {@code $HOME} when set, else the JVM's {@code user.home}. */
+    public static Path homeDir(Map<String, String> environment) {
+        String home = environment.get("HOME");
+        return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"));
     }
 
     /** Loads from the given directories and environment (for tests and embedding). */

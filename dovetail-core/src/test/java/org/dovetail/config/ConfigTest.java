@@ -265,6 +265,12 @@ class ConfigTest {
     }
 
     @Test
+    void homeIsTheEnvironmentsHomeAsPythonExpandsTilde() {
+        assertThat(Config.homeDir(Map.of("HOME", home.toString()))).isEqualTo(home);
+        assertThat(Config.homeDir(Map.of())).isEqualTo(Path.of(System.getProperty("user.home")));
+    }
+
+    @Test
     void theConfigIsImmutable() throws IOException {
         local("{\"stores\": {\"raw\": {\"protocol\": \"file\", \"location\": \"/d\"}}, \"custom\": {\"a\": 1}}");
         Config c = load(Map.of());

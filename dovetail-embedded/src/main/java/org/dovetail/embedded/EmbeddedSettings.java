@@ -20,42 +20,53 @@ public record EmbeddedSettings(Path stateDir, Path cacheDir, int preferredPort, 
     /** The port DataJoint clients try by default; used when it is free. */
     public static final int DEFAULT_PORT = 3306;
 
+    /** A builder with the default directories of this process's environment. */
     public static Builder builder() {
-        return new Builder();
+        return builder(System.getenv());
+    }
+
+    /** A builder with the default directories of the given environment ({@code HOME}, {@code XDG_*}). */
+    public static Builder builder(Map<String, String> environment) {
+        return new Builder(environment);
     }
 
     /** {@code ${XDG_DATA_HOME:-~/.local/share}/dovetail}. */
-    public static Path defaultStateDir() {
-        return xdg("XDG_DATA_HOME", ".local/share").resolve("dovetail");
+    public static Path defaultStateDir(Map<String, String> environment) {
+        return xdg(environment, "XDG_DATA_HOME", ".local/share").resolve("dovetail");
     }
 
     /** {@code ${XDG_CACHE_HOME:-~/.cache}/dovetail}. */
-    public static Path defaultCacheDir() {
-        return xdg("XDG_CACHE_HOME", ".cache").resolve("dovetail");
+    public static Path defaultCacheDir(Map<String, String> environment) {
+        return xdg(environment, "XDG_CACHE_HOME", ".cache").resolve("dovetail");
     }
 
-    private static Path xdg(String variable, String fallback) {
-        Map<String, String> env = System.getenv();
+    private static Path xdg(Map<String, String> env, String variable, String fallback) {
         String value = env.get(variable);
         if (value != null && !value.isBlank() && Path.of(value).isAbsolute()) {
             return Path.of(value);
         }
-        return Path.of(System.getProperty("user.home")).resolve(fallback);
+        String home = env.get("HOME");
+        return (home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"))).resolve(fallback);
     }
 
     public Builder toBuilder() {
-        return new Builder().stateDir(stateDir).cacheDir(cacheDir).preferredPort(preferredPort)
+        return new Builder(Map.of()).stateDir(stateDir).cacheDir(cacheDir).preferredPort(preferredPort)
                 .redoLogSize(redoLogSize).durable(durable).detached(detached);
     }
 
     /** Builder with the defaults: XDG directories, port 3306 if free, 256M redo log, durable, detached. */
     public static final class Builder {
-        private Path stateDir = defaultStateDir();
-        private Path cacheDir = defaultCacheDir();
+        private Path stateDir;
+        private Path cacheDir;
         private int preferredPort = DEFAULT_PORT;
         private String redoLogSize = "256M";
         private boolean durable = true;
         private boolean detached = true;
+
+        private Builder(Map<String, String> environment) {
+            stateDir = defaultStateDir(environment);
+            cacheDir = defaultCacheDir(environment);
+        }
 
         public Builder stateDir(Path value) {
             this.stateDir = value.toAbsolutePath().normalize();
