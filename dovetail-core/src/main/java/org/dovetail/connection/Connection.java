@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.dovetail.ConnectionException;
 import org.dovetail.DovetailException;
 import org.dovetail.LostConnectionException;
+import org.dovetail.PasswordExpiredException;
 import org.dovetail.TransactionException;
 import org.dovetail.config.Config;
 import org.slf4j.Logger;
@@ -63,6 +64,20 @@ public final class Connection implements AutoCloseable {
      */
     public static Connection open(DataSource dataSource, Config config) {
         return new Connection(Connector.of(dataSource), config);
+    }
+
+    /**
+     * Opens a plain JDBC session as the configuration says (TLS rules included) but without
+     * DataJoint's session setup, for the few statements that must run before it can be set up,
+     * such as changing an expired password. The caller closes it.
+     */
+    public static java.sql.Connection openSession(Config config) {
+        Connector connector = Connector.of(config);
+        try {
+            return connector.open();
+        } catch (SQLException e) {
+            throw new ConnectionException("Cannot connect to " + connector.describe() + ": " + SqlErrors.serverMessage(e), e);
+        }
     }
 
     public Config config() {
@@ -263,6 +278,10 @@ public final class Connection implements AutoCloseable {
             }
         } catch (SQLException e) {
             closeQuietly(fresh);
+            if (e.getErrorCode() == 1820 || e.getErrorCode() == 1862) {
+                throw new PasswordExpiredException("The password of " + connector.describe()
+                        + " has expired: set a new one first (dovetail access set-password)", e);
+            }
             throw new ConnectionException("Connected to " + connector.describe() + " but could not set up the session: "
                     + SqlErrors.serverMessage(e), e);
         }
