@@ -31,7 +31,7 @@ public class BlobFormatException extends DovetailException {
         this.offset = offset;
     }
 
-    /** The byte offset where decoding failed (in the decompressed data for compressed blobs). */
+    /** The byte offset where decoding failed (in the decompressed data for compressed blobs), -1 if unknown. */
     public long offset() {
         return offset;
     }

@@ -8,7 +8,7 @@ package org.dovetail.blob;
  * }</pre>
  */
 public final class DecodeOptions {
-    private static final DecodeOptions DEFAULTS = new DecodeOptions(false, Integer.MAX_VALUE, 1000);
+    private static final DecodeOptions DEFAULTS = new DecodeOptions(false, Integer.MAX_VALUE, 512);
 
     private final boolean use32BitDims;
     private final long maxDecompressedBytes;
@@ -20,7 +20,10 @@ public final class DecodeOptions {
         this.maxDepth = maxDepth;
     }
 
-    /** 64-bit dimensions, at most 2 GiB decompressed, nesting at most 1000 deep (Python's recursion limit). */
+    /**
+     * 64-bit dimensions, at most 2 GiB decompressed, nesting at most 512 deep (deeper than
+     * DataJoint-Python's recursive writer gets within Python's default recursion limit).
+     */
     public static DecodeOptions defaults() {
         return DEFAULTS;
     }

@@ -31,6 +31,15 @@ final class Decoder {
     }
 
     static Object decode(byte[] blob, DecodeOptions options) {
+        try {
+            return decodeEnvelope(blob, options);
+        } catch (StackOverflowError e) {
+            // A raised maxDepth can exceed what a small thread stack holds; still a bad blob, not a crash.
+            throw new BlobFormatException("values nested too deep for this thread's stack", -1);
+        }
+    }
+
+    private static Object decodeEnvelope(byte[] blob, DecodeOptions options) {
         if (!Envelope.isCompressed(blob)) {
             return new Decoder(new ArrayInput(blob, 0), options).readBlob();
         }

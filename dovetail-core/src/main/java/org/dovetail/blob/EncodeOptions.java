@@ -8,7 +8,7 @@ package org.dovetail.blob;
  * }</pre>
  */
 public final class EncodeOptions {
-    private static final EncodeOptions DEFAULTS = new EncodeOptions(true, true, 1000);
+    private static final EncodeOptions DEFAULTS = new EncodeOptions(true, true, 512);
 
     private final boolean compress;
     private final boolean pythonNative;
@@ -20,7 +20,7 @@ public final class EncodeOptions {
         this.maxDepth = maxDepth;
     }
 
-    /** What DataJoint-Python's insert does: compress, allow dj0 (Python-native) values. */
+    /** What DataJoint-Python's insert does: compress, allow dj0 (Python-native) values; nesting up to 512 deep. */
     public static EncodeOptions defaults() {
         return DEFAULTS;
     }

@@ -42,6 +42,8 @@ final class Encoder {
             throw new BlobValueException(failure.getMessage() + " (at $" + failure.path + ")", failure.getCause());
         } catch (IllegalArgumentException tooLarge) {
             throw new BlobValueException(tooLarge.getMessage(), tooLarge);
+        } catch (StackOverflowError e) {
+            throw new BlobValueException("values nested too deep for this thread's stack (a cycle?)");
         }
         if (encoder.dj0) {
             encoder.out.putBytesAt(0, Envelope.DJ0);

@@ -24,7 +24,7 @@ final class JsonTreeWriter {
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS");
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonTreeWriter() {
     }

@@ -75,15 +75,22 @@ class BlobRobustnessTest {
 
     @Test
     void deepNestingIsRefusedWithoutOverflowingTheStack() {
-        byte[] value = {(byte) 0xFF};
-        for (int depth = 0; depth < 5000; depth++) {
-            ByteBuffer list = ByteBuffer.allocate(17 + value.length).order(ByteOrder.LITTLE_ENDIAN);
-            list.put((byte) 0x02).putLong(1).putLong(value.length).put(value);
-            value = list.array();
+        assertThatThrownBy(() -> Blob.decode(nestedLists(5000))).isInstanceOf(BlobFormatException.class)
+            .hasMessageContaining("nested deeper than 512");
+        DecodeOptions unlimited = DecodeOptions.defaults().withMaxDepth(Integer.MAX_VALUE);
+        assertThatThrownBy(() -> Blob.decode(nestedLists(200_000), unlimited)).isInstanceOf(BlobFormatException.class)
+            .hasMessageContaining("nested");
+        assertThat(Blob.decode(nestedLists(500))).isInstanceOf(java.util.List.class);
+    }
+
+    /** {@code [[[...[None]...]]]} nested {@code depth} lists deep, as dj0 bytes. */
+    private static byte[] nestedLists(int depth) {
+        ByteBuffer blob = ByteBuffer.allocate(4 + 17 * depth + 1).order(ByteOrder.LITTLE_ENDIAN);
+        blob.put(Envelope.DJ0);
+        for (int level = depth; level >= 1; level--) {
+            blob.put((byte) 0x02).putLong(1).putLong(1 + 17L * (level - 1));
         }
-        byte[] blob = concat(Envelope.DJ0, value);
-        assertThatThrownBy(() -> Blob.decode(blob)).isInstanceOf(BlobFormatException.class)
-            .hasMessageContaining("nested deeper than 1000");
+        return blob.put((byte) 0xFF).array();
     }
 
     @Test
@@ -127,12 +134,5 @@ class BlobRobustnessTest {
         }
         deflater.end();
         return out.toByteArray();
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = new byte[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }
