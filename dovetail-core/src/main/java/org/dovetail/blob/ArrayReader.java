@@ -15,8 +15,6 @@ import java.util.Set;
  * bytes left before anything is allocated for it.
  */
 final class ArrayReader {
-    private static final int MAX_JAVA_ARRAY = Integer.MAX_VALUE - 8;
-
     private final Decoder decoder;
     private final Input in;
 
@@ -166,7 +164,7 @@ final class ArrayReader {
 
     /** Reads {@code bytes} of payload, checking that {@code parts} such payloads fit. */
     private byte[] readPayload(long bytes, int parts) {
-        if (bytes > MAX_JAVA_ARRAY) {
+        if (bytes > Decoder.MAX_JAVA_ARRAY) {
             throw in.error("array payload of " + bytes + " bytes is too large for a Java array");
         }
         in.require(bytes * parts, "array payload");
@@ -176,7 +174,7 @@ final class ArrayReader {
     }
 
     private void checkFits(long count, long minBytes, String what) {
-        if (count < 0 || count > in.remaining() / minBytes) {
+        if (count < 0 || count > in.remaining() / minBytes || count > Decoder.MAX_JAVA_ARRAY) {
             throw in.error(what + " of " + count + " entries cannot fit in the " + in.remaining() + " bytes left");
         }
     }

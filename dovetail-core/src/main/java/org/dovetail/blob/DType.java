@@ -12,18 +12,31 @@ import java.util.Optional;
  * UTF-16 {@code char} and {@link #OBJECT} holds arbitrary blob values.
  */
 public final class DType {
+    /** numpy bool, MATLAB logical: one byte, 0 or 1. */
     public static final DType BOOL = new DType("bool", 3, 1);
+    /** MATLAB char: one UTF-16 code unit. */
     public static final DType CHAR = new DType("char", 4, 2);
+    /** numpy object (and unicode) arrays: each element a framed blob value. */
     public static final DType OBJECT = new DType("object", 5, 0);
+    /** IEEE double, MATLAB double. */
     public static final DType FLOAT64 = new DType("float64", 6, 8);
+    /** IEEE single, MATLAB single. */
     public static final DType FLOAT32 = new DType("float32", 7, 4);
+    /** Signed 8-bit integer. */
     public static final DType INT8 = new DType("int8", 8, 1);
+    /** Unsigned 8-bit integer. */
     public static final DType UINT8 = new DType("uint8", 9, 1);
+    /** Signed 16-bit integer. */
     public static final DType INT16 = new DType("int16", 10, 2);
+    /** Unsigned 16-bit integer. */
     public static final DType UINT16 = new DType("uint16", 11, 2);
+    /** Signed 32-bit integer. */
     public static final DType INT32 = new DType("int32", 12, 4);
+    /** Unsigned 32-bit integer. */
     public static final DType UINT32 = new DType("uint32", 13, 4);
+    /** Signed 64-bit integer. */
     public static final DType INT64 = new DType("int64", 14, 8);
+    /** Unsigned 64-bit integer. */
     public static final DType UINT64 = new DType("uint64", 15, 8);
 
     private static final int DATETIME_BASE = 65536;

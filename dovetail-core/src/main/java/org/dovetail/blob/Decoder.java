@@ -16,6 +16,9 @@ import java.util.UUID;
  */
 final class Decoder {
     static final int ZLIB_MAX_RATIO = 1032;
+    static final int MAX_JAVA_ARRAY = Integer.MAX_VALUE - 8;
+    /** Containers are pre-sized at most this far; a forged count must not reserve memory up front. */
+    private static final int MAX_PRESIZE = 4096;
 
     private final Input in;
     private final int sizeWidth;
@@ -146,7 +149,7 @@ final class Decoder {
     int readCount(String what, long minBytes) {
         long start = in.position();
         long count = readSize(what);
-        if (count > in.remaining() / minBytes) {
+        if (count > in.remaining() / minBytes || count > MAX_JAVA_ARRAY) {
             throw new BlobFormatException(what + " " + count + " cannot fit in the " + in.remaining() + " bytes left", start);
         }
         return (int) count;
@@ -159,7 +162,7 @@ final class Decoder {
 
     private List<Object> readItems() {
         int count = readCount("item count", minFramedBytes());
-        List<Object> items = new ArrayList<>(count);
+        List<Object> items = new ArrayList<>(Math.min(count, MAX_PRESIZE));
         for (int i = 0; i < count; i++) {
             items.add(readFramed());
         }
@@ -172,7 +175,7 @@ final class Decoder {
 
     private Map<Object, Object> readDict() {
         int count = readCount("entry count", 2 * minFramedBytes());
-        Map<Object, Object> map = new LinkedHashMap<>(Math.max(16, count * 4 / 3 + 1));
+        Map<Object, Object> map = new LinkedHashMap<>(Math.min(count, MAX_PRESIZE) * 4 / 3 + 1);
         for (int i = 0; i < count; i++) {
             Object key = readFramed();
             map.put(key, readFramed());
@@ -180,18 +183,24 @@ final class Decoder {
         return Collections.unmodifiableMap(map);
     }
 
-    String readText(String what) {
-        long length = readSize(what + " length");
-        in.require(length, what);
-        return in.readUtf8((int) length);
+    private String readText(String what) {
+        return in.readUtf8(readLength(what));
     }
 
     private byte[] readBytes() {
-        long length = readSize("bytes length");
-        in.require(length, "bytes");
-        byte[] bytes = new byte[(int) length];
+        byte[] bytes = new byte[readLength("bytes")];
         in.readFully(bytes, 0, bytes.length);
         return bytes;
+    }
+
+    /** Reads the length of a run of bytes that follows, checking the input holds it and Java can. */
+    private int readLength(String what) {
+        long length = readSize(what + " length");
+        in.require(length, what);
+        if (length > MAX_JAVA_ARRAY) {
+            throw in.error(what + " of " + length + " bytes is too large for a Java array");
+        }
+        return (int) length;
     }
 
     private BigInteger readInt() {

@@ -179,11 +179,13 @@ public final class NdArray {
 
     /** One numeric or bool element as a double (the real part of a complex element). */
     public double getDouble(long... index) {
+        requireFixedWidth();
         return doubleAt(data, Shapes.columnMajorOffset(shape, index));
     }
 
     /** One integer, bool, char or datetime64 element as a long ({@code uint64}: raw bits). */
     public long getLong(long... index) {
+        requireFixedWidth();
         return longAt(data, Shapes.columnMajorOffset(shape, index));
     }
 
