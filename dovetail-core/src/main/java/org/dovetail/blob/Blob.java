@@ -53,6 +53,9 @@ public final class Blob {
     /**
      * Decodes a stored blob with the default options.
      *
+     * @param blob the stored bytes
+     * @return the value, typed as in the table above
+     *
      * @throws BlobFormatException if the bytes are not a valid blob
      */
     public static Object decode(byte[] blob) {
@@ -61,6 +64,10 @@ public final class Blob {
 
     /**
      * Decodes a stored blob, compressed or not.
+     *
+     * @param blob the stored bytes
+     * @param options reader settings, e.g. the 32-bit MATLAB variant
+     * @return the value, typed as in the table above
      *
      * @throws BlobFormatException if the bytes are not a valid blob; never any other exception for bad input
      */
@@ -72,6 +79,9 @@ public final class Blob {
     /**
      * Encodes a value as DataJoint-Python's {@code insert} would store it (compressed when that helps).
      *
+     * @param value a value of a type in the table above
+     * @return the bytes to store
+     *
      * @throws BlobValueException if the value or a part of it cannot be encoded
      */
     public static byte[] encode(Object value) {
@@ -80,6 +90,10 @@ public final class Blob {
 
     /**
      * Encodes a value with the given options.
+     *
+     * @param value a value of a type in the table above
+     * @param options writer settings: compression, Python-native values
+     * @return the bytes to store
      *
      * @throws BlobValueException if the value or a part of it cannot be encoded
      */
@@ -91,6 +105,10 @@ public final class Blob {
      * Encodes many values on several cores (the common fork-join pool), e.g. the blob column of a
      * batch insert. The result lists the blobs in the order of the values and is identical to
      * encoding each value with {@link #encode(Object, EncodeOptions)}.
+     *
+     * @param values the values, one blob each
+     * @param options writer settings
+     * @return the blobs in the order of the values
      *
      * @throws BlobValueException if any value cannot be encoded
      */

@@ -29,6 +29,9 @@ public final class BlobJson {
     /**
      * The JSON tree of a value: anything {@link Blob#encode(Object)} accepts or {@link Blob#decode(byte[])} returns.
      *
+     * @param value the value
+     * @return its canonical tree
+     *
      * @throws BlobValueException for a value with no JSON form
      */
     public static JsonNode toJson(Object value) {
@@ -38,6 +41,9 @@ public final class BlobJson {
     /**
      * The value of a JSON tree, typed as {@link Blob#decode(byte[])} would return it.
      *
+     * @param tree a canonical tree
+     * @return the value
+     *
      * @throws BlobValueException if the tree is malformed
      */
     public static Object fromJson(JsonNode tree) {
@@ -46,6 +52,10 @@ public final class BlobJson {
 
     /**
      * Decodes a stored blob into canonical JSON text in one call.
+     *
+     * @param blob the stored bytes
+     * @param options reader settings
+     * @return compact JSON text of the canonical tree
      *
      * @throws BlobFormatException if the bytes are not a valid blob
      */
@@ -60,6 +70,10 @@ public final class BlobJson {
 
     /**
      * Encodes the value of canonical JSON text into blob bytes in one call.
+     *
+     * @param json JSON text of a canonical tree
+     * @param options writer settings
+     * @return the bytes to store
      *
      * @throws BlobValueException if the text is not JSON or not a valid tree
      */
