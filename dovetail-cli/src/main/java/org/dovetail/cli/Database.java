@@ -105,9 +105,9 @@ final class Database {
         return new String(password);
     }
 
-    private static String readPasswordFromStdin() {
+    private String readPasswordFromStdin() {
         try {
-            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            String line = new BufferedReader(new InputStreamReader(options.stdin, StandardCharsets.UTF_8)).readLine();
             if (line == null) {
                 throw new ConnectionException("--password-stdin: standard input was empty");
             }

@@ -3,8 +3,11 @@ package org.dovetail.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.dovetail.blob.Blob;
+import org.dovetail.blob.BlobJson;
 import org.dovetail.connection.Connection;
 import org.dovetail.hash.ContentHash;
 import org.dovetail.hash.KeyHash;
@@ -22,6 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Walk through what Dovetail can do, on the configured database or the embedded one.",
                 "Safe to run repeatedly: the second run reuses the demo schema."})
 final class DemoCommand implements Callable<Integer> {
+    /** {@code numpy.array([[0., 1., 2.], [3., 4., 5.]])} as DataJoint-Python 0.14.9 packs it. */
+    private static final String PYTHON_2X3_MATRIX = "6d596d0041020000000000000002000000000000000300000000000000060000000000000000000000"
+            + "000000000000000000000840000000000000f03f000000000000104000000000000000400000000000001440";
     @ParentCommand
     DovetailCommand global;
     @Spec
@@ -67,12 +73,20 @@ final class DemoCommand implements Callable<Integer> {
             key.put("session", "s1");
             out.printf("   ~jobs key_hash of %s: %s%n", key, KeyHash.keyHash(key));
 
-            step(out, 4, "Transactions with DataJoint's semantics");
+            step(out, 4, "Blobs, byte for byte as DataJoint-Python packs them");
+            byte[] packed = Blob.encode(new double[][] {{0, 1, 2}, {3, 4, 5}});
+            out.printf("   a 2x3 float64 matrix packs to %d bytes (%s); identical to DataJoint-Python's: %s%n", packed.length,
+                    new String(packed, 0, 3, StandardCharsets.US_ASCII),
+                    HexFormat.of().formatHex(packed).equals(PYTHON_2X3_MATRIX) ? "yes" : "NO");
+            out.printf("   as the canonical JSON tree: %s%n", BlobJson.decodeToJson(packed));
+
+            step(out, 5, "Transactions with DataJoint's semantics");
             conn.transaction(() -> conn.queryValue("SELECT 1", Long.class));
             out.println("   START TRANSACTION WITH CONSISTENT SNAPSHOT ... COMMIT: ok");
 
             out.println();
-            out.println("Next: `dovetail schemas` lists the schemas on this server; `dovetail server status` shows the embedded server.");
+            out.println("Next: `dovetail schemas` lists the schemas on this server; `dovetail server status` shows the embedded server;");
+            out.println("      `dovetail blob decode FILE` prints any stored blob as JSON.");
             out.flush();
         }
         return ExitCode.OK.code();

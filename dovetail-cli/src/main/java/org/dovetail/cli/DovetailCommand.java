@@ -22,14 +22,21 @@ import picocli.CommandLine.ScopeType;
                 DemoCommand.class,
                 ServerCommand.class,
                 SchemasCommand.class,
+                BlobCommand.class,
                 AutoComplete.GenerateCompletion.class,
                 HelpCommand.class})
 public final class DovetailCommand {
     /** The process environment (DJ_HOST, DJ_USER, ...); tests pass their own. */
     final java.util.Map<String, String> environment;
+    /** Standard input, for {@code --password-stdin} and commands that read data. */
+    final java.io.InputStream stdin;
+    /** Standard output as bytes, for commands that write binary data (text goes through picocli's writer). */
+    final java.io.OutputStream stdout;
 
-    DovetailCommand(java.util.Map<String, String> environment) {
+    DovetailCommand(java.util.Map<String, String> environment, java.io.InputStream stdin, java.io.OutputStream stdout) {
         this.environment = java.util.Map.copyOf(environment);
+        this.stdin = stdin;
+        this.stdout = stdout;
     }
 
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,

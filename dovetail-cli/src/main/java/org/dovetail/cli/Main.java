@@ -2,6 +2,9 @@ package org.dovetail.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -16,16 +19,28 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(args, System.getenv(), out, err));
+        System.exit(run(args, System.getenv(), System.in, System.out, System.err));
     }
 
-    /** Runs one command line; returns the exit code. Data goes to {@code out}, messages to {@code err}. */
+    /** Runs one command line on the given streams; returns the exit code. */
+    public static int run(String[] args, Map<String, String> environment, InputStream in, OutputStream out, OutputStream err) {
+        PrintWriter textOut = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter textErr = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        return run(args, new DovetailCommand(environment, in, out), textOut, textErr);
+    }
+
+    /**
+     * Runs one command line with text streams (binary output, if any, goes to {@code System.out});
+     * returns the exit code. Data goes to {@code out}, messages to {@code err}.
+     */
     public static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+        return run(args, new DovetailCommand(environment, System.in, System.out), out, err);
+    }
+
+    private static int run(String[] args, DovetailCommand root, PrintWriter out, PrintWriter err) {
         boolean debug = Arrays.asList(args).contains("--debug");
         configureLogging(debug);
-        CommandLine cli = new CommandLine(new DovetailCommand(environment));
+        CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
