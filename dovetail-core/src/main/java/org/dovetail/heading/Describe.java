@@ -19,7 +19,9 @@ import org.dovetail.declare.TableNames;
  *
  * <p>Parents in the table's own schema are named by their class names ({@code Subject},
  * {@code Recording.Channel}); parents in other schemas by their full names {@code `db`.`tbl`},
- * which Dovetail (not DataJoint-Python) can declare again.
+ * which Dovetail (not DataJoint-Python) can declare again. The text is DataJoint's, except that
+ * {@code bool} columns are described as {@code bool} (DataJoint: {@code tinyint}), so that the
+ * description declares the same table again.
  */
 public final class Describe {
     private Describe() {
@@ -97,9 +99,18 @@ public final class Describe {
         return "->" + options + " " + reference + "\n";
     }
 
+    /**
+     * The heading type, except that a {@code bool} column ({@code tinyint(1)}, whose heading type is
+     * {@code tinyint}) is described as {@code bool}: DataJoint prints {@code tinyint}, which declares
+     * a {@code tinyint(4)} column instead.
+     */
+    private static String declarableType(Attribute attr) {
+        return attr.type().equals("tinyint") && "tinyint(1)".equalsIgnoreCase(attr.columnType()) ? "bool" : attr.type();
+    }
+
     private static String attributeLine(Attribute attr) {
         String name = attr.defaultValue() == null ? attr.name() : attr.name() + "=" + attr.defaultValue();
-        String type = attr.type() + (attr.autoincrement() ? " auto_increment" : "");
+        String type = declarableType(attr) + (attr.autoincrement() ? " auto_increment" : "");
         String comment = attr.comment().isEmpty() ? "" : "# " + attr.comment();
         return String.format("%-20s : %-28s %s", name, type, comment) + "\n";
     }
