@@ -51,7 +51,7 @@ record ForeignKeyLine(boolean nullable, boolean unique, Reference reference, Str
             i = close + 1;
         }
         String rest = s.substring(i);
-        int comment = Scanner.indexOutsideQuotes(rest, '#', 0);
+        int comment = Scanner.indexOutside(rest, '#', 0, "\"'`");
         String text = (comment < 0 ? rest : rest.substring(0, comment)).strip();
         if (text.isEmpty()) {
             throw new LineProblem("the referenced table is missing after \"->\"");

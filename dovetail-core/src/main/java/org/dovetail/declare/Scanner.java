@@ -10,13 +10,18 @@ final class Scanner {
      * double-quoted strings (an unterminated quote is an ordinary character), or -1.
      */
     static int indexOutsideQuotes(String s, char target, int from) {
+        return indexOutside(s, target, from, "\"'");
+    }
+
+    /** As {@link #indexOutsideQuotes}, with the given quote characters (e.g. back-quotes too). */
+    static int indexOutside(String s, char target, int from, String quotes) {
         int i = from;
         while (i < s.length()) {
             char c = s.charAt(i);
             if (c == target) {
                 return i;
             }
-            if (c == '"' || c == '\'') {
+            if (quotes.indexOf(c) >= 0) {
                 int close = s.indexOf(c, i + 1);
                 if (close >= 0) {
                     i = close + 1;
