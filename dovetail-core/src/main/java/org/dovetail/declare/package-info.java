@@ -1,0 +1,12 @@
+/**
+ * DataJoint's definition language compiled to the SQL DataJoint-Python 0.14 sends; no database access.
+ *
+ * <ul>
+ * <li>{@link org.dovetail.declare.DefinitionCompiler}: definition → {@link org.dovetail.declare.CompiledTable}
+ *     → exact CREATE TABLE text; errors are {@link org.dovetail.InvalidDefinitionException}s naming the line.</li>
+ * <li>{@link org.dovetail.declare.DeclarationContext}: what foreign keys and adapted types refer to.</li>
+ * <li>{@link org.dovetail.declare.Tier}, {@link org.dovetail.declare.TableNames}: tiers, SQL name prefixes,
+ *     CamelCase ↔ snake_case; {@link org.dovetail.declare.TypeCategory}: DataJoint's type categories.</li>
+ * </ul>
+ */
+package org.dovetail.declare;

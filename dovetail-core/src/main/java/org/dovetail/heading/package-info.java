@@ -1,0 +1,11 @@
+/**
+ * Headings read from the database, whoever declared the table, and DataJoint's {@code describe()}.
+ *
+ * <ul>
+ * <li>{@link org.dovetail.heading.HeadingReader}: {@code `db`.`tbl`} → {@link org.dovetail.heading.Heading}
+ *     (attributes, keys, indexes, foreign keys; serialisable with Jackson under DataJoint's names).</li>
+ * <li>{@link org.dovetail.heading.Describe}: heading → definition text.</li>
+ * <li>{@link org.dovetail.heading.TableShape}: what the server stores, to compare a definition with a table.</li>
+ * </ul>
+ */
+package org.dovetail.heading;

@@ -1,0 +1,132 @@
+package org.dovetail.schema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.dovetail.DefinitionConflictException;
+import org.dovetail.DovetailException;
+import org.dovetail.InvalidDefinitionException;
+import org.dovetail.TransactionException;
+import org.dovetail.connection.Connection;
+import org.dovetail.declare.CompiledTable;
+import org.dovetail.declare.DeclarationContext;
+import org.dovetail.declare.DefinitionCompiler;
+import org.dovetail.declare.TableNames;
+import org.dovetail.declare.Tier;
+import org.dovetail.heading.TableShape;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call of {@link Schema#declare(TableDefinition)}: the master, its parts and its contents,
+ * all or nothing.
+ */
+final class Declaration {
+    private static final Logger LOG = LoggerFactory.getLogger(Declaration.class);
+    private static final String EXTERNAL_DEFINITION = """
+            # external storage tracking
+            hash  : uuid    #  hash of contents (blob), of filename + contents (attach), or relative filepath (filepath)
+            ---
+            size      :bigint unsigned     # size of object in bytes
+            attachment_name=null : varchar(255)  # the filename of an attachment
+            filepath=null : varchar(1000)  # relative filepath or attachment filename
+            contents_hash=null : uuid      # used for the filepath datatype
+            timestamp=CURRENT_TIMESTAMP  :timestamp   # automatic timestamp
+            """;
+
+    private final Schema schema;
+    private final Connection connection;
+    private final SchemaLog log;
+    /** Tables created by this declaration, in creation order, to drop if a later step fails. */
+    private final List<String> created = new ArrayList<>();
+    private final List<String> declaredEvents = new ArrayList<>();
+
+    Declaration(Schema schema, Connection connection, SchemaLog log) {
+        this.schema = schema;
+        this.connection = connection;
+        this.log = log;
+    }
+
+    TableInfo declare(TableDefinition table) {
+        if (connection.inTransaction()) {
+            throw new TransactionException("Cannot declare new tables inside a transaction, e.g. from inside a populate/make call");
+        }
+        if (table.tier() == Tier.PART) {
+            throw new DovetailException("Part table " + table.className() + " must be declared with its master (TableDefinition.withPart)");
+        }
+        String masterName = sqlName(table.tier().prefix(), table.className());
+        try {
+            declareOne(masterName, table.definition(), null);
+            for (TableDefinition part : table.parts()) {
+                declareOne(masterName + "__" + sqlName("", part.className()), part.definition(), table.className());
+            }
+            if (!table.contents().isEmpty()) {
+                new LookupContents(connection, schema.name(), masterName).insert(table.contents());
+            }
+        } catch (RuntimeException e) {
+            dropCreated(e);
+            throw e;
+        }
+        declaredEvents.forEach(log::log);
+        return TableInfo.of(schema.name(), masterName).orElseThrow();
+    }
+
+    private String sqlName(String prefix, String className) {
+        if (!TableNames.isCamelCase(className)) {
+            throw new InvalidDefinitionException(schema.fullName("?"), 0, "", "Table class name `" + className
+                    + "` is invalid. ClassName must be alphanumeric in CamelCase, begin with a capital letter.");
+        }
+        return prefix + TableNames.toSnakeCase(className);
+    }
+
+    private void declareOne(String table, String definition, String masterClassName) {
+        String fullName = schema.fullName(table);
+        DeclarationContext context = new SchemaContext(connection, schema.name(), schema.aliases(), schema.adapters(), masterClassName);
+        CompiledTable compiled = DefinitionCompiler.compile(fullName, definition, context);
+        if (Schema.tableNames(connection, schema.name()).contains(table)) {
+            List<String> differences = TableShape.ofDefinition(connection, schema.name(), compiled)
+                    .differencesFrom(TableShape.ofTable(connection, schema.name(), table));
+            if (!differences.isEmpty()) {
+                throw new DefinitionConflictException(fullName, differences);
+            }
+            LOG.debug("{} exists with the same definition", fullName);
+            return;
+        }
+        for (String store : new LinkedHashSet<>(compiled.externalStores())) {
+            declareExternalTable(store);
+        }
+        boolean hidden = connection.config().addHiddenTimestamp();
+        connection.execute(compiled.createTableSql(fullName, hidden ? DefinitionCompiler.hiddenTimestampSql(fullName) : null));
+        created.add(fullName);
+        declaredEvents.add("Declared " + fullName);
+    }
+
+    private void declareExternalTable(String store) {
+        String table = "~external_" + store;
+        if (Schema.tableNames(connection, schema.name()).contains(table)) {
+            return;
+        }
+        String fullName = schema.fullName(table);
+        connection.execute(DefinitionCompiler.compile(fullName, EXTERNAL_DEFINITION, DeclarationContext.EMPTY)
+                .createTableSql(fullName, null));
+        created.add(fullName);
+    }
+
+    private void dropCreated(RuntimeException cause) {
+        List<String> reversed = new ArrayList<>(created);
+        java.util.Collections.reverse(reversed);
+        Set<String> failed = new LinkedHashSet<>();
+        for (String fullName : reversed) {
+            try {
+                connection.execute("DROP TABLE " + fullName);
+            } catch (DovetailException e) {
+                failed.add(fullName);
+                cause.addSuppressed(e);
+            }
+        }
+        if (!failed.isEmpty()) {
+            LOG.warn("declaration failed and these tables could not be dropped again: {}", failed);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.dovetail.schema;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dovetail.AccessException;
+import org.dovetail.DovetailException;
+import org.dovetail.MissingTableException;
+import org.dovetail.connection.Connection;
+import org.dovetail.declare.TableNames;
+import org.dovetail.declare.Tier;
+import org.dovetail.heading.Describe;
+import org.dovetail.heading.Heading;
+import org.dovetail.heading.HeadingReader;
+
+/**
+ * A DataJoint schema (a MySQL database): declare tables in it, list them, read their headings
+ * and definitions. Tables declared here are indistinguishable from tables DataJoint-Python 0.14
+ * declares from the same definitions.
+ *
+ * <pre>{@code
+ * Schema lab = Schema.create(connection, "lab");
+ * lab.declare(Tier.MANUAL, "Subject", """
+ *         # experimental subjects
+ *         subject_id : int unsigned
+ *         ---
+ *         dob = null : date
+ *         """);
+ * lab.declare(TableDefinition.of(Tier.MANUAL, "Session", "-> Subject\nsession_idx : smallint"));
+ * String definition = lab.describe("Session");
+ * }</pre>
+ *
+ * <p>Not thread-safe, like the {@link Connection} it uses.
+ */
+public final class Schema {
+    private final Connection connection;
+    private final String name;
+    private final Map<String, String> aliases;
+    private final Map<String, String> adapters;
+    private final SchemaLog log;
+
+    private Schema(Connection connection, String name, Map<String, String> aliases, Map<String, String> adapters) {
+        this.connection = connection;
+        this.name = name;
+        this.aliases = Map.copyOf(aliases);
+        this.adapters = Map.copyOf(adapters);
+        this.log = new SchemaLog(connection, name);
+    }
+
+    /**
+     * Opens the schema {@code name}, creating it first (and logging {@code created} to its
+     * {@code ~log}) if it does not exist.
+     */
+    public static Schema create(Connection connection, String name) {
+        if (!exists(connection, name)) {
+            try {
+                connection.execute("CREATE DATABASE " + quote(name));
+            } catch (AccessException e) {
+                throw new DovetailException("Schema `" + name + "` does not exist and could not be created. Check permissions.", e);
+            }
+            new SchemaLog(connection, name).log("created");
+        }
+        return new Schema(connection, name, Map.of(), Map.of());
+    }
+
+    /** Opens the existing schema {@code name}; throws if it does not exist. */
+    public static Schema open(Connection connection, String name) {
+        if (!exists(connection, name)) {
+            throw new DovetailException("Database `" + name + "` has not yet been declared. Use Schema.create to create it.");
+        }
+        return new Schema(connection, name, Map.of(), Map.of());
+    }
+
+    /** True if a schema (database) of that name exists. */
+    public static boolean exists(Connection connection, String name) {
+        return !connection.query("SELECT schema_name FROM information_schema.schemata WHERE schema_name = ?",
+                r -> r.getString(1), name).isEmpty();
+    }
+
+    /**
+     * This schema, in which definitions may refer to the tables of {@code otherSchema} as
+     * {@code alias.ClassName} (as Python code refers to another module's classes).
+     */
+    public Schema withAlias(String alias, String otherSchema) {
+        Map<String, String> more = new HashMap<>(aliases);
+        more.put(alias, otherSchema);
+        return new Schema(connection, name, more, adapters);
+    }
+
+    /**
+     * This schema, in which definitions may use the adapted type {@code <adapterName>} stored as
+     * {@code storageType} (the adapter's {@code attribute_type}, e.g. {@code longblob} or {@code blob@raw}).
+     */
+    public Schema withAdapter(String adapterName, String storageType) {
+        Map<String, String> more = new HashMap<>(adapters);
+        more.put(adapterName, storageType);
+        return new Schema(connection, name, aliases, more);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    /** Declares a table without parts or contents; see {@link #declare(TableDefinition)}. */
+    public TableInfo declare(Tier tier, String className, String definition) {
+        return declare(TableDefinition.of(tier, className, definition));
+    }
+
+    /**
+     * Declares a table, then its parts, then inserts its contents. A table that exists with the
+     * same definition is left as it is; one with another definition is a
+     * {@link org.dovetail.DefinitionConflictException} listing the differences. If anything fails,
+     * the tables created by this call are dropped again.
+     *
+     * @return the master table
+     * @throws org.dovetail.InvalidDefinitionException for a definition that cannot be declared
+     */
+    public TableInfo declare(TableDefinition table) {
+        return new Declaration(this, connection, log).declare(table);
+    }
+
+    /** Every table of the schema that follows DataJoint's naming, masters followed by their parts. */
+    public List<TableInfo> tables() {
+        List<TableInfo> tables = new ArrayList<>();
+        for (String table : tableNames(connection, name)) {
+            TableInfo.of(name, table).ifPresent(tables::add);
+        }
+        return tables;
+    }
+
+    /** The table with DataJoint class name {@code className} ({@code Subject}, {@code Session.Trial}). */
+    public Optional<TableInfo> table(String className) {
+        return tables().stream().filter(t -> t.className().equals(className)).findFirst();
+    }
+
+    /** The heading of the table with class name {@code className}, read from the database. */
+    public Heading heading(String className) {
+        return HeadingReader.read(connection, name, require(className).tableName());
+    }
+
+    /** DataJoint's {@code describe()} of the table with class name {@code className}. */
+    public String describe(String className) {
+        return Describe.definition(heading(className));
+    }
+
+    /** {@code `name`.`table`}. */
+    public String fullName(String table) {
+        return TableNames.fullName(name, table);
+    }
+
+    Map<String, String> aliases() {
+        return aliases;
+    }
+
+    Map<String, String> adapters() {
+        return adapters;
+    }
+
+    private TableInfo require(String className) {
+        return table(className).orElseThrow(() -> new MissingTableException(
+                "Schema `" + name + "` has no table of class " + className));
+    }
+
+    /** The SQL names of the tables of {@code database}, sorted. */
+    static List<String> tableNames(Connection connection, String database) {
+        return connection.query("SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name",
+                r -> r.getString(1), database);
+    }
+
+    static String quote(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
+    }
+}
