@@ -88,7 +88,7 @@ public final class ExternalStore implements AutoCloseable {
         if (!objects.stat(path).filter(info -> info.size() == blob.length).isPresent()) {
             objects.put(path, blob, Map.of());
         }
-        return new StagedObject(hash, blob.length, null, path);
+        return new StagedObject(hash, blob.length, null, path, blob, null);
     }
 
     /** Stages many blobs in parallel on the transfer pool; same order as the input. */
@@ -96,13 +96,23 @@ public final class ExternalStore implements AutoCloseable {
         return inParallel(blobs, blob -> stageBlob(schema, blob));
     }
 
-    /** Records staged objects in the schema's tracking table (inside the caller's transaction, if any). */
+    /**
+     * Records a staged object in the schema's tracking table (inside the caller's transaction, if
+     * any). When the row is new, the object is checked once more and put back if it is gone: a
+     * cleanup that removed the object of an old unused row with the same hash holds that row's
+     * lock until the object is deleted, so this check, made after taking the lock, sees it.
+     */
     public void track(String schema, StagedObject staged) {
         TrackingTable table = tracking(schema);
-        if (staged.attachmentName() != null) {
-            table.recordAttachment(staged.hash(), staged.size(), staged.attachmentName());
-        } else {
-            table.recordBlob(staged.hash(), staged.size());
+        boolean newRow = staged.attachmentName() != null
+                ? table.recordAttachment(staged.hash(), staged.size(), staged.attachmentName())
+                : table.recordBlob(staged.hash(), staged.size());
+        if (newRow && objects.stat(staged.path()).isEmpty()) {
+            if (staged.content() != null) {
+                objects.put(staged.path(), staged.content(), Map.of());
+            } else {
+                objects.put(staged.path(), staged.file(), Map.of());
+            }
         }
     }
 
@@ -185,7 +195,7 @@ public final class ExternalStore implements AutoCloseable {
         if (!objects.stat(path).filter(info -> info.size() == size).isPresent()) {
             objects.put(path, file, Map.of());
         }
-        return new StagedObject(hash, size, name, path);
+        return new StagedObject(hash, size, name, path, null, file);
     }
 
     /** Stages and tracks an attachment; returns its hash. */

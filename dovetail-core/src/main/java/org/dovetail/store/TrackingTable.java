@@ -65,15 +65,23 @@ public final class TrackingTable {
         connection.execute(createTableSql(schema, store));
     }
 
-    /** Records a blob; an existing row only gets its timestamp refreshed (deduplication). */
-    public void recordBlob(UUID hash, long size) {
-        connection.execute("INSERT INTO " + fullName() + " (hash, size) VALUES (?, ?)"
+    /**
+     * Records a blob; an existing row only gets its timestamp refreshed (deduplication).
+     *
+     * @return true if the row is new
+     */
+    public boolean recordBlob(UUID hash, long size) {
+        return 1 == connection.execute("INSERT INTO " + fullName() + " (hash, size) VALUES (?, ?)"
                 + " ON DUPLICATE KEY UPDATE timestamp = CURRENT_TIMESTAMP", UuidBytes.toBytes(hash), size);
     }
 
-    /** Records an attachment; an existing row only gets its timestamp refreshed. */
-    public void recordAttachment(UUID hash, long size, String name) {
-        connection.execute("INSERT INTO " + fullName() + " (hash, size, attachment_name) VALUES (?, ?, ?)"
+    /**
+     * Records an attachment; an existing row only gets its timestamp refreshed.
+     *
+     * @return true if the row is new
+     */
+    public boolean recordAttachment(UUID hash, long size, String name) {
+        return 1 == connection.execute("INSERT INTO " + fullName() + " (hash, size, attachment_name) VALUES (?, ?, ?)"
                 + " ON DUPLICATE KEY UPDATE timestamp = CURRENT_TIMESTAMP", UuidBytes.toBytes(hash), size, name);
     }
 
