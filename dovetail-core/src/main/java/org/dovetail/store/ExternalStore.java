@@ -57,7 +57,11 @@ public final class ExternalStore implements AutoCloseable {
 
     /** Opens the store named in the connection's configuration ({@code stores.<name>}). */
     public static ExternalStore open(Connection connection, String name) {
-        StoreSpec spec = connection.config().store(name);
+        return open(connection, connection.config().store(name));
+    }
+
+    /** Opens a store described in code rather than in the configuration. */
+    public static ExternalStore open(Connection connection, StoreSpec spec) {
         return new ExternalStore(connection, spec, ObjectStores.open(spec));
     }
 
