@@ -34,12 +34,14 @@ final class Installer {
                 "--no-defaults",
                 "--basedir=" + binaries.home(),
                 "--datadir=" + staging,
+                "--tmpdir=" + state.tmpDir(),
                 "--auth-root-authentication-method=normal",
                 "--skip-test-db",
                 "--skip-name-resolve"));
         Path log = state.errorLog();
         try {
             StateFiles.createPrivateDirectory(staging);
+            StateFiles.createPrivateDirectory(state.tmpDir());
             Process process = new ProcessBuilder(command)
                     .directory(binaries.home().toFile())
                     .redirectErrorStream(true)

@@ -53,6 +53,7 @@ final class ServerProcess {
                 "--no-defaults",
                 "--basedir=" + binaries.home(),
                 "--datadir=" + state.dataDir(),
+                "--tmpdir=" + state.tmpDir(),
                 "--port=" + port,
                 "--bind-address=127.0.0.1",
                 "--socket=" + socketPath(state),
@@ -65,6 +66,7 @@ final class ServerProcess {
                 "--collation-server=utf8mb4_general_ci")));
         try {
             Files.deleteIfExists(state.pidFile());
+            StateFiles.createPrivateDirectory(state.tmpDir());
             Process process = new ProcessBuilder(command)
                     .directory(binaries.home().toFile())
                     .redirectErrorStream(true)

@@ -37,6 +37,11 @@ final class StateFiles {
         return stateDir.resolve("data");
     }
 
+    /** The server's own temporary folder: never /tmp, which other programs clean and share. */
+    Path tmpDir() {
+        return stateDir.resolve("tmp");
+    }
+
     Path lockFile() {
         return stateDir.resolve("server.lock");
     }

@@ -67,6 +67,17 @@ final class S3Server implements AutoCloseable {
         return new TestS3(this, bucket);
     }
 
+    void put(String bucket, String key, byte[] content, java.util.Map<String, String> metadata) {
+        try (software.amazon.awssdk.services.s3.S3Client client = software.amazon.awssdk.services.s3.S3Client.builder()
+                .endpointOverride(endpoint()).forcePathStyle(true).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+            client.putObject(b -> b.bucket(bucket).key(key).metadata(metadata),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(content));
+        }
+    }
+
     void deleteBucket(String bucket) {
         if (store.containerExists(bucket)) {
             store.clearContainer(ListObjectsV2Request.builder().bucket(bucket).build());

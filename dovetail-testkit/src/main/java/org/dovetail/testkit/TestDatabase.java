@@ -60,6 +60,25 @@ public final class TestDatabase implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(), user(), password());
     }
 
+    /**
+     * Creates the schema {@code schema(name)} and runs a SQL script in it, e.g. a
+     * {@code mysqldump} without {@code --databases} (statements separated by {@code ;}, run as one
+     * multi-statement batch, so strings may hold semicolons and newlines).
+     *
+     * @return the schema's full name
+     */
+    public String loadScript(String name, String script) throws SQLException {
+        String schema = schema(name);
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE `" + schema.replace("`", "``") + "`");
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl() + schema + "?allowMultiQueries=true", user(), password());
+             Statement s = c.createStatement()) {
+            s.execute(script);
+        }
+        return schema;
+    }
+
     /** Drops every schema with this class's prefix. */
     @Override
     public void close() throws SQLException {

@@ -42,6 +42,11 @@ public final class TestS3 implements AutoCloseable {
         return bucket;
     }
 
+    /** Puts an object into this class's bucket (with optional user metadata), as any S3 client would. */
+    public void putObject(String key, byte[] content, java.util.Map<String, String> metadata) {
+        server.put(bucket, key, content, metadata);
+    }
+
     @Override
     public void close() {
         server.deleteBucket(bucket);

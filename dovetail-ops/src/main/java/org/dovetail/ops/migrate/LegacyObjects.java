@@ -1,0 +1,121 @@
+package org.dovetail.ops.migrate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.dovetail.DovetailException;
+import org.dovetail.MissingExternalFileException;
+import org.dovetail.StoreException;
+import org.dovetail.hash.ContentHash;
+import org.dovetail.store.ObjectStore;
+
+/**
+ * The legacy objects of one store: {@code <location>/<schema>/<legacy hash>}, checked and hashed
+ * in parallel (streaming: objects are never held in memory whole).
+ */
+final class LegacyObjects implements AutoCloseable {
+    private static final int THREADS = Math.max(4, Math.min(16, 4 * Runtime.getRuntime().availableProcessors()));
+
+    private final ObjectStore store;
+    private final String schema;
+    private final ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
+        Thread t = new Thread(r, "dovetail-migrate");
+        t.setDaemon(true);
+        return t;
+    });
+
+    LegacyObjects(ObjectStore store, String schema) {
+        this.store = store;
+        this.schema = schema;
+    }
+
+    /** The object's path relative to the store location. */
+    String path(String legacyHash) {
+        return schema + "/" + legacyHash;
+    }
+
+    /** What was found for one object: its size and contents hash, or that it is missing. */
+    record Found(String legacyHash, boolean present, long size, UUID contentsHash) {}
+
+    /** Whether each object exists (and its size). */
+    List<Found> stat(List<String> hashes) {
+        return inParallel(hashes, h -> store.stat(path(h))
+                .map(info -> new Found(h, true, info.size(), null))
+                .orElse(new Found(h, false, -1, null)));
+    }
+
+    /** Hashes each object's contents (MD5, as the tracking table's contents_hash). */
+    List<Found> hash(List<String> hashes) {
+        return inParallel(hashes, h -> {
+            long[] size = {0};
+            try (InputStream in = new CountingStream(store.open(path(h)), size)) {
+                UUID md5 = ContentHash.uuidFromStream(in, "");
+                return new Found(h, true, size[0], md5);
+            } catch (MissingExternalFileException e) {
+                return new Found(h, false, -1, null);
+            } catch (IOException e) {
+                throw new StoreException("Cannot read " + store.address(path(h)) + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private <T, R> List<R> inParallel(List<T> items, Function<T, R> work) {
+        List<Future<R>> futures = new ArrayList<>(items.size());
+        for (T item : items) {
+            futures.add(pool.submit(() -> work.apply(item)));
+        }
+        List<R> results = new ArrayList<>(items.size());
+        try {
+            for (Future<R> f : futures) {
+                results.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DovetailException("Interrupted while reading legacy objects", e);
+        } catch (ExecutionException e) {
+            futures.forEach(f -> f.cancel(true));
+            throw e.getCause() instanceof DovetailException d ? d : new DovetailException(String.valueOf(e.getCause()), e.getCause());
+        }
+        return results;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+
+    /** Counts the bytes read through it. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        private final long[] count;
+
+        CountingStream(InputStream in, long[] count) {
+            super(in);
+            this.count = count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count[0]++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int off, int len) throws IOException {
+            int n = super.read(buffer, off, len);
+            if (n > 0) {
+                count[0] += n;
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.dovetail.ops.migrate;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.dovetail.config.StoreSpec;
+import org.dovetail.connection.Connection;
+import org.dovetail.declare.TableNames;
+import org.dovetail.store.ObjectStores;
+import org.dovetail.store.ObjectStore;
+import org.dovetail.store.TrackingTable;
+
+/** Computes the read-only plan of a schema's migration. */
+final class MigrationPlanner {
+    private static final int LISTED = 100;
+    private final Connection conn;
+    private final StoreMap stores;
+
+    MigrationPlanner(Connection conn, StoreMap stores) {
+        this.conn = conn;
+        this.stores = stores;
+    }
+
+    MigrationPlan plan(String schema) {
+        MigrationLedger ledger = new MigrationLedger(conn, schema);
+        List<LegacyColumn> legacy = LegacyCatalog.legacyColumns(conn, schema);
+        Set<String> seen = new HashSet<>();
+        List<ColumnPlan> plans = new ArrayList<>();
+        for (LegacyColumn c : legacy) {
+            seen.add(c.table() + "." + c.column());
+            String phase = ledger.phase(c.table(), c.column()).orElse("planned");
+            plans.add(planColumn(withRemembered(ledger, c), phase));
+        }
+        for (LegacyColumn c : ledger.remembered()) {
+            if (!seen.contains(c.table() + "." + c.column())) {
+                plans.add(new ColumnPlan(c, stores.target(c.legacyStore()), 0, 0, 0, 0, List.of(), 0, List.of(), List.of(), "swapped"));
+            }
+        }
+        boolean legacyTable = LegacyCatalog.tableExists(conn, schema, "~external");
+        return new MigrationPlan(schema, plans, legacyTable, legacyTable ? orphans(schema, legacy) : 0, otherSessions(schema));
+    }
+
+    /** After a partial run, the ledger knows the column as it was (its position before the temp column). */
+    private static LegacyColumn withRemembered(MigrationLedger ledger, LegacyColumn current) {
+        for (LegacyColumn r : ledger.remembered()) {
+            if (r.table().equals(current.table()) && r.column().equals(current.column())) {
+                return new LegacyColumn(current.schema(), current.table(), current.column(), current.legacyStore(), current.comment(),
+                        current.nullable(), r.previousColumn(), current.constraint());
+            }
+        }
+        return current;
+    }
+
+    private ColumnPlan planColumn(LegacyColumn c, String phase) {
+        StoreSpec spec = stores.spec(conn.config(), c.legacyStore());
+        String table = TableNames.fullName(c.schema(), c.table());
+        String col = MigrationSql.q(c.column());
+        long rows = conn.queryValue("SELECT COUNT(*) FROM " + table, Long.class).orElse(0L);
+        long nulls = conn.queryValue("SELECT COUNT(*) FROM " + table + " WHERE " + col + " IS NULL", Long.class).orElse(0L);
+        List<String> untracked = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        long[] bytes = {0};
+        boolean legacyTable = LegacyCatalog.tableExists(conn, c.schema(), "~external");
+        String join = legacyTable ? " LEFT JOIN " + TableNames.fullName(c.schema(), "~external") + " e ON e.hash = d.h" : "";
+        conn.query("SELECT d.h, " + (legacyTable ? "e.size" : "NULL") + " FROM (SELECT DISTINCT " + col + " AS h FROM " + table
+                + " WHERE " + col + " IS NOT NULL) d" + join + " ORDER BY d.h", r -> {
+                    String h = r.getString(1);
+                    long size = r.getLong(2);
+                    boolean tracked = !r.wasNull();
+                    if (!belongs(h, c.suffix())) {
+                        untracked.add(h + " (does not end with the store suffix `" + c.suffix() + "`)");
+                    } else if (!tracked) {
+                        untracked.add(h + " (no row in ~external)");
+                    } else {
+                        bytes[0] += size;
+                    }
+                    hashes.add(h);
+                    return null;
+                });
+        List<String> missing = new ArrayList<>();
+        long missingCount = 0;
+        try (ObjectStore objects = ObjectStores.open(spec); LegacyObjects legacyObjects = new LegacyObjects(objects, c.schema())) {
+            for (LegacyObjects.Found found : legacyObjects.stat(hashes)) {
+                if (!found.present()) {
+                    missingCount++;
+                    if (missing.size() < LISTED) {
+                        missing.add(found.legacyHash() + " (" + objects.address(legacyObjects.path(found.legacyHash())) + ")");
+                    }
+                }
+            }
+        }
+        List<String> statements = List.of(
+                TrackingTable.createTableSql(c.schema(), spec.name()),
+                MigrationSql.addTemp(c, spec.name()),
+                "INSERT INTO " + TableNames.fullName(c.schema(), TrackingTable.PREFIX + spec.name())
+                        + " (hash, size, filepath, contents_hash) VALUES ... -- " + hashes.size() + " rows, in batches",
+                MigrationSql.fillTemp(c) + " -- repeated until no row is left",
+                MigrationSql.swap(c, spec.name()));
+        return new ColumnPlan(c, spec.name(), rows, nulls, hashes.size(), bytes[0], missing, missingCount,
+                untracked.subList(0, Math.min(LISTED, untracked.size())), statements, phase);
+    }
+
+    static boolean belongs(String hash, String suffix) {
+        return hash.length() == 43 + suffix.length() && hash.endsWith(suffix);
+    }
+
+    private long orphans(String schema, List<LegacyColumn> legacy) {
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM " + TableNames.fullName(schema, "~external") + " e WHERE 1");
+        for (LegacyColumn c : legacy) {
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM ").append(TableNames.fullName(schema, c.table())).append(" r WHERE r.")
+                    .append(MigrationSql.q(c.column())).append(" = e.hash)");
+        }
+        return conn.queryValue(sql.toString(), Long.class).orElse(0L);
+    }
+
+    private List<String> otherSessions(String schema) {
+        return conn.query("SELECT id, user, host FROM information_schema.processlist WHERE db = ? AND id <> connection_id()",
+                r -> "connection " + r.getLong(1) + " (" + r.getString(2) + "@" + r.getString(3) + ")", schema);
+    }
+
+}

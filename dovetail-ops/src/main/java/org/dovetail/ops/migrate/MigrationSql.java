@@ -1,0 +1,66 @@
+package org.dovetail.ops.migrate;
+
+import org.dovetail.declare.TableNames;
+import org.dovetail.store.TrackingTable;
+
+/** The statements of a column's migration, as the plan shows them and the run executes them. */
+final class MigrationSql {
+    static final int CHUNK = 50_000;
+
+    private MigrationSql() {}
+
+    static String q(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
+    }
+
+    /** A string literal for a comment (quotes and backslashes escaped). */
+    static String literal(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    static String temp(LegacyColumn c) {
+        return c.column() + LegacyCatalog.TEMP_SUFFIX;
+    }
+
+    static String comment(LegacyColumn c, String store) {
+        return ":blob@" + store + ":" + c.comment();
+    }
+
+    static String addTemp(LegacyColumn c, String store) {
+        return "ALTER TABLE " + TableNames.fullName(c.schema(), c.table()) + " ADD COLUMN " + q(temp(c))
+                + " binary(16) DEFAULT NULL COMMENT " + literal(comment(c, store)) + " AFTER " + q(c.column());
+    }
+
+    /**
+     * Fills the temporary column from the legacy one in one set-based statement per chunk: the new
+     * reference is MD5 of {@code <schema>/<legacy hash>}, computed by the server.
+     */
+    static String fillTemp(LegacyColumn c) {
+        return "UPDATE " + TableNames.fullName(c.schema(), c.table()) + " SET " + q(temp(c)) + " = UNHEX(MD5(CONCAT("
+                + literal(c.schema() + "/") + ", " + q(c.column()) + "))) WHERE " + q(c.column()) + " IS NOT NULL AND "
+                + q(temp(c)) + " IS NULL LIMIT " + CHUNK;
+    }
+
+    static String countUnfilled(LegacyColumn c) {
+        return "SELECT COUNT(*) FROM " + TableNames.fullName(c.schema(), c.table()) + " WHERE " + q(c.column())
+                + " IS NOT NULL AND " + q(temp(c)) + " IS NULL";
+    }
+
+    /**
+     * The swap, in one statement: drop the legacy foreign key and column, give the new column the
+     * legacy column's name, position and nullability, and reference the new tracking table.
+     */
+    static String swap(LegacyColumn c, String store) {
+        StringBuilder sql = new StringBuilder("ALTER TABLE ").append(TableNames.fullName(c.schema(), c.table())).append(' ');
+        if (c.constraint() != null) {
+            sql.append("DROP FOREIGN KEY ").append(q(c.constraint())).append(", ");
+        }
+        sql.append("DROP COLUMN ").append(q(c.column())).append(", CHANGE COLUMN ").append(q(temp(c))).append(' ')
+                .append(q(c.column())).append(" binary(16) ").append(c.nullable() ? "DEFAULT NULL" : "NOT NULL")
+                .append(" COMMENT ").append(literal(comment(c, store)))
+                .append(c.previousColumn() == null ? " FIRST" : " AFTER " + q(c.previousColumn()))
+                .append(", ADD FOREIGN KEY (").append(q(c.column())).append(") REFERENCES ")
+                .append(TableNames.fullName(c.schema(), TrackingTable.PREFIX + store)).append(" (`hash`) ON UPDATE RESTRICT ON DELETE RESTRICT");
+        return sql.toString();
+    }
+}
