@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
                 SchemasCommand.class,
                 BlobCommand.class,
                 VerifyCommand.class,
+                MigrateCommand.class,
                 AutoComplete.GenerateCompletion.class,
                 HelpCommand.class})
 public final class DovetailCommand {

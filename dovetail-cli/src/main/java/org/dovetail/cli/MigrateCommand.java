@@ -1,0 +1,221 @@
+package org.dovetail.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.dovetail.ops.migrate.ColumnPlan;
+import org.dovetail.ops.migrate.LegacyMigration;
+import org.dovetail.ops.migrate.MigrationCheck;
+import org.dovetail.ops.migrate.MigrationPlan;
+import org.dovetail.ops.migrate.RunReport;
+import org.dovetail.ops.migrate.StoreMap;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dovetail migrate legacy-external plan|run|verify|finalize}. */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = "Migrations of data written by older DataJoint versions.",
+        subcommands = {MigrateCommand.LegacyExternal.class})
+final class MigrateCommand {
+    @ParentCommand
+    DovetailCommand global;
+
+    /** Options every phase takes. */
+    static final class Target {
+        @Parameters(arity = "1..*", paramLabel = "SCHEMA", description = "Schemas to migrate.")
+        List<String> schemas;
+
+        @Option(names = "--store-map", paramLabel = "LEGACY=NEW",
+                description = "Map a legacy store to a configured store (default: external-<name> -> <name>, external -> external).")
+        List<String> storeMap = new ArrayList<>();
+    }
+
+    @Command(name = "legacy-external", mixinStandardHelpOptions = true,
+            description = {"Migrate DataJoint 0.11 external storage (`external`, `external-<name>` columns and `~external`)",
+                    "to the format DataJoint 0.12+ reads (`blob@<store>`, `~external_<store>`). Objects stay where they are:",
+                    "configure each new store with the legacy location. Phases: plan (read-only), run (resumable),",
+                    "verify (read-only), finalize (drops ~external once nothing needs it)."},
+            subcommands = {Plan.class, Run.class, Verify.class, Finalize.class})
+    static final class LegacyExternal {
+        @ParentCommand
+        MigrateCommand parent;
+
+        DovetailCommand global() {
+            return parent.global;
+        }
+    }
+
+    @Command(name = "plan", mixinStandardHelpOptions = true,
+            description = "Show per column: rows, distinct objects, bytes, NULLs, missing objects, and the statements a run executes.")
+    static final class Plan implements Callable<Integer> {
+        @ParentCommand
+        LegacyExternal parent;
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Target target;
+
+        @Override
+        public Integer call() {
+            DovetailCommand global = parent.global();
+            try (Database.Opened db = Commands.database(spec, global).open()) {
+                LegacyMigration migration = new LegacyMigration(db.connection(), StoreMap.parse(target.storeMap));
+                List<MigrationPlan> plans = target.schemas.stream().map(migration::plan).toList();
+                if (global.format == OutputFormat.table) {
+                    plans.forEach(p -> printPlan(spec.commandLine().getOut(), p));
+                } else {
+                    print(spec, global, plans);
+                }
+                return ExitCode.OK.code();
+            }
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = {"Migrate every column that can be migrated. Resumes an interrupted run; a finished run is a no-op.",
+                    "Exit code 3 when a column was left alone (missing objects, foreign values)."})
+    static final class Run implements Callable<Integer> {
+        @ParentCommand
+        LegacyExternal parent;
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Target target;
+
+        @Option(names = "--accept-missing", description = "Migrate references to objects missing from the store (they stay missing).")
+        boolean acceptMissing;
+
+        @Option(names = "--ignore-sessions", description = "Run even while other sessions use the schema.")
+        boolean ignoreSessions;
+
+        @Override
+        public Integer call() {
+            DovetailCommand global = parent.global();
+            try (Database.Opened db = Commands.database(spec, global).open()) {
+                LegacyMigration migration = new LegacyMigration(db.connection(), StoreMap.parse(target.storeMap));
+                List<RunReport> reports = new ArrayList<>();
+                for (String schema : target.schemas) {
+                    reports.add(migration.run(schema, acceptMissing, ignoreSessions));
+                }
+                if (global.format == OutputFormat.table) {
+                    PrintWriter out = spec.commandLine().getOut();
+                    for (RunReport r : reports) {
+                        out.printf("schema %s%n", r.schema());
+                        for (RunReport.ColumnResult c : r.columns()) {
+                            out.printf("  `%s`.`%s` -> blob@%s: %s (%d objects hashed, %d missing, %d references rewritten)%s%n",
+                                    c.table(), c.column(), c.store(), c.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                                    c.objectsHashed(), c.objectsMissing(), c.rowsUpdated(), c.reason() == null ? "" : ": " + c.reason());
+                        }
+                    }
+                    out.flush();
+                } else {
+                    print(spec, global, reports);
+                }
+                return reports.stream().allMatch(RunReport::complete) ? ExitCode.OK.code() : ExitCode.SAFETY_LIMIT.code();
+            }
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Follow every migrated reference to its object: present, of the recorded size and hash, decodable. Exit 1 on problems.")
+    static final class Verify implements Callable<Integer> {
+        @ParentCommand
+        LegacyExternal parent;
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Target target;
+
+        @Override
+        public Integer call() {
+            DovetailCommand global = parent.global();
+            try (Database.Opened db = Commands.database(spec, global).open()) {
+                LegacyMigration migration = new LegacyMigration(db.connection(), StoreMap.parse(target.storeMap));
+                List<MigrationCheck> checks = target.schemas.stream().map(migration::verify).toList();
+                if (global.format == OutputFormat.table) {
+                    PrintWriter out = spec.commandLine().getOut();
+                    for (MigrationCheck c : checks) {
+                        out.printf("schema %s: %d references checked, %s%n", c.schema(), c.references(),
+                                c.passed() ? "all resolve and decode" : c.problems().size() + " problem(s), " + c.remaining().size() + " column(s) left");
+                        c.remaining().forEach(r -> out.println("  left: " + r));
+                        c.problems().forEach(p -> out.println("  problem: " + p));
+                    }
+                    out.flush();
+                } else {
+                    print(spec, global, checks);
+                }
+                return checks.stream().allMatch(MigrationCheck::passed) ? ExitCode.OK.code() : ExitCode.FAILURE.code();
+            }
+        }
+    }
+
+    @Command(name = "finalize", mixinStandardHelpOptions = true,
+            description = "Drop the legacy ~external table, only when verify passes and nothing refers to it.")
+    static final class Finalize implements Callable<Integer> {
+        @ParentCommand
+        LegacyExternal parent;
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Target target;
+
+        @Option(names = "--yes", description = "Confirm: without it, finalize only says what it would drop.")
+        boolean yes;
+
+        @Override
+        public Integer call() {
+            DovetailCommand global = parent.global();
+            PrintWriter out = spec.commandLine().getOut();
+            try (Database.Opened db = Commands.database(spec, global).open()) {
+                LegacyMigration migration = new LegacyMigration(db.connection(), StoreMap.parse(target.storeMap));
+                if (!yes) {
+                    for (String schema : target.schemas) {
+                        MigrationCheck check = migration.verify(schema);
+                        out.printf("would drop `%s`.`~external` (verify %s); run again with --yes%n", schema, check.passed() ? "passes" : "FAILS");
+                    }
+                    out.flush();
+                    return ExitCode.SAFETY_LIMIT.code();
+                }
+                for (String schema : target.schemas) {
+                    out.printf("`%s`.`~external`: %s%n", schema, migration.finalizeSchema(schema) ? "dropped" : "already gone");
+                }
+                out.flush();
+                return ExitCode.OK.code();
+            }
+        }
+    }
+
+    private static void printPlan(PrintWriter out, MigrationPlan plan) {
+        out.printf("schema %s%s%n", plan.schema(), plan.done() ? ": nothing left to migrate" : "");
+        if (!plan.otherSessions().isEmpty()) {
+            out.printf("  WARNING: other sessions use the schema (a run refuses): %s%n", plan.otherSessions());
+        }
+        for (ColumnPlan c : plan.columns()) {
+            out.printf("  %s (%s) -> blob@%s [%s]%n", c.column().label(), c.column().legacyStore(), c.store(), c.phase());
+            if (c.phase().equals("swapped")) {
+                continue;
+            }
+            out.printf("    %d rows, %d NULL, %d objects, %d bytes, %d missing from the store%n", c.rows(), c.nulls(), c.objects(),
+                    c.bytes(), c.missingCount());
+            c.missing().forEach(m -> out.println("    missing: " + m));
+            c.untracked().forEach(u -> out.println("    cannot migrate: " + u));
+            c.statements().forEach(s -> out.println("    " + s + ";"));
+        }
+        if (plan.orphanRows() > 0) {
+            out.printf("  %d rows of ~external are referenced by no column (dropped with ~external at finalize; their objects stay)%n",
+                    plan.orphanRows());
+        }
+        out.flush();
+    }
+
+    private static void print(CommandSpec spec, DovetailCommand global, Object value) {
+        spec.commandLine().getOut().println(Output.JSON.valueToTree(value).toPrettyString());
+        spec.commandLine().getOut().flush();
+    }
+}
