@@ -97,8 +97,25 @@ public final class AccessManager {
         return UserPlans.resetPassword(dialect(), account, initial, catalog.accountExists(account));
     }
 
-    /** Runs a plan's statements in order, stopping at the first failure. */
+    /**
+     * Runs a plan's statements in order, stopping at the first failure. On MariaDB the session
+     * gets {@code NO_AUTO_CREATE_USER} meanwhile, so a GRANT to a missing account fails instead of
+     * creating it without a password.
+     */
     public ChangeReport apply(Plan plan) {
+        if (!dialect().version().isMariaDb()) {
+            return run(plan);
+        }
+        String sqlMode = conn.queryValue("SELECT @@SESSION.sql_mode", String.class).orElse("");
+        conn.execute("SET SESSION sql_mode = ?", sqlMode.isEmpty() ? "NO_AUTO_CREATE_USER" : sqlMode + ",NO_AUTO_CREATE_USER");
+        try {
+            return run(plan);
+        } finally {
+            conn.execute("SET SESSION sql_mode = ?", sqlMode);
+        }
+    }
+
+    private ChangeReport run(Plan plan) {
         List<SqlStatement> applied = new ArrayList<>();
         List<SqlStatement> statements = plan.statements();
         for (int i = 0; i < statements.size(); i++) {
