@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
                 DemoCommand.class,
                 ServerCommand.class,
                 SchemasCommand.class,
+                AccessCommand.class,
                 AutoComplete.GenerateCompletion.class,
                 HelpCommand.class})
 public final class DovetailCommand {

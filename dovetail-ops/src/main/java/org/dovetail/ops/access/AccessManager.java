@@ -68,6 +68,11 @@ public final class AccessManager {
         return catalog.dialect();
     }
 
+    /** The dj_* roles that do not exist on the server ({@link #initRoles} creates them). */
+    public List<Role> missingRoles() {
+        return java.util.Arrays.stream(Role.values()).filter(r -> catalog.roleGrants(r.roleName()).isEmpty()).toList();
+    }
+
     /**
      * Plans the four roles and their grants over the shared modules, adding only what is missing
      * (idempotent). {@code revokeWildcard} also revokes the {@code %} grants Spyglass gives

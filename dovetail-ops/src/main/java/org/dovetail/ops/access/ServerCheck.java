@@ -91,10 +91,17 @@ final class ServerCheck {
         String required = catalog.variable("require_secure_transport").orElse("(not in this server)");
         String cipher = catalog.sessionStatus("Ssl_cipher").orElse("");
         boolean available = have.equalsIgnoreCase("YES") || !cipher.isEmpty();
-        items.add(new Item("tls", "have_ssl=" + have + ", require_secure_transport=" + required
-                + ", this session " + (cipher.isEmpty() ? "not encrypted" : "encrypted (" + cipher + ")"),
-                available ? Status.OK : Status.WARN,
-                available ? "" : "passwords and data travel in clear text: configure ssl_cert/ssl_key on the server"));
+        String bind = catalog.variable("bind_address").orElse("");
+        boolean loopbackOnly = List.of("127.0.0.1", "::1", "localhost").contains(bind);
+        String value = "have_ssl=" + have + ", require_secure_transport=" + required
+                + ", this session " + (cipher.isEmpty() ? "not encrypted" : "encrypted (" + cipher + ")");
+        if (available) {
+            items.add(new Item("tls", value, Status.OK, ""));
+        } else if (loopbackOnly) {
+            items.add(new Item("tls", value, Status.INFO, "no TLS, but the server listens on " + bind + " only"));
+        } else {
+            items.add(new Item("tls", value, Status.WARN, "passwords and data travel in clear text: configure ssl_cert/ssl_key on the server"));
+        }
     }
 
     private void charset() {
