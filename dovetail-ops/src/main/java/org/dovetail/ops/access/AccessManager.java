@@ -92,7 +92,10 @@ public final class AccessManager {
      * (not for guests), and the prefix readable by every role. An existing account keeps its password.
      */
     public Plan addUser(String name, Role role, InitialPassword initial) {
-        AccountName account = dialect().check(AccountName.parse(name).withHost("%"));
+        if (name.contains("@")) {
+            throw new AccessManagementException("add-user creates 'NAME'@'%': give the user name \"" + name + "\" without a host");
+        }
+        AccountName account = dialect().check(new AccountName(name, "%"));
         return UserPlans.addUser(catalog.state(), account, role, initial, catalog.accountExists(account));
     }
 

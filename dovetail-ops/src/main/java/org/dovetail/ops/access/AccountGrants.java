@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param roles        names of the roles granted to it
  * @param defaultRoles names of the roles active at login
  */
-public record AccountGrants(List<Grant> grants, List<String> roles, List<String> defaultRoles) {
+record AccountGrants(List<Grant> grants, List<String> roles, List<String> defaultRoles) {
     public AccountGrants {
         grants = List.copyOf(grants);
         roles = List.copyOf(roles);

@@ -34,11 +34,6 @@ public record AccountName(String user, String host) {
         return "'" + user + "'@'" + host + "'";
     }
 
-    /** The account with a different host, e.g. the {@code %} account of a user seen from localhost. */
-    AccountName withHost(String otherHost) {
-        return new AccountName(user, otherHost);
-    }
-
     @Override
     public String toString() {
         return user + "@" + host;

@@ -1,6 +1,7 @@
 package org.dovetail.ops.access;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,13 @@ import java.util.List;
 /**
  * What applying a plan did: the statements that ran, the one that failed (with the server's
  * message) and those that therefore did not run. A new password appears here once.
+ *
+ * <pre>{@code
+ * ChangeReport report = access.apply(access.addUser("alice", Role.USER, InitialPassword.RANDOM_EXPIRED));
+ * if (!report.succeeded()) {
+ *     System.err.println(report.failed() + ": " + report.error() + "; not run: " + report.notApplied());
+ * }
+ * }</pre>
  *
  * @param action     the command, e.g. {@code add-user alice}
  * @param applied    statements that ran, in order
@@ -56,7 +64,7 @@ public record ChangeReport(String action, List<SqlStatement> applied, SqlStateme
 
     @Override
     public ObjectNode toJson() {
-        ObjectNode json = JSON.createObjectNode();
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("action", action);
         json.put("succeeded", succeeded());
         statements(json.putArray("applied"), applied);

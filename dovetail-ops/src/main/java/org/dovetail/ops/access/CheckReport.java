@@ -1,12 +1,18 @@
 package org.dovetail.ops.access;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The server settings that matter for access and for DataJoint ({@code dovetail access check}).
+ *
+ * <pre>{@code
+ * CheckReport check = access.check();
+ * check.withStatus(CheckReport.Status.WARN).forEach(i -> System.err.println(i.name() + ": " + i.note()));
+ * }</pre>
  *
  * @param items one line per setting or finding
  */
@@ -48,7 +54,7 @@ public record CheckReport(List<Item> items) implements AccessReport {
 
     @Override
     public ObjectNode toJson() {
-        ObjectNode json = JSON.createObjectNode();
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
         ArrayNode array = json.putArray("checks");
         items.forEach(i -> array.addObject().put("name", i.name()).put("value", i.value())
                 .put("status", i.status().name().toLowerCase(java.util.Locale.ROOT)).put("note", i.note()));

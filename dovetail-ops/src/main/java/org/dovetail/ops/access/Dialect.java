@@ -11,8 +11,9 @@ import org.dovetail.connection.ServerVersion;
  * (and escapes) as a string literal.
  *
  * <pre>{@code
- * Dialect d = Dialect.of(ServerVersion.parse("8.0.36", null));
- * d.setDefaultRole(Role.USER, AccountName.parse("alice"));   // SET DEFAULT ROLE `dj_user` TO 'alice'@'%'
+ * Dialect d = Dialect.of(ServerVersion.parse("10.3.39-MariaDB", null));
+ * d.supportsPasswordExpire();                       // false: PASSWORD EXPIRE needs MariaDB 10.4.3
+ * d.check(AccountName.parse("alice"));              // the account, or an error if the name is too long
  * }</pre>
  */
 public final class Dialect {
@@ -59,39 +60,39 @@ public final class Dialect {
         return account;
     }
 
-    public String createRole(Role role) {
+    String createRole(Role role) {
         return "CREATE ROLE IF NOT EXISTS " + role.sql();
     }
 
-    public String grant(Privileges privileges, SchemaPattern schemas, List<Role> roles) {
+    String grant(Privileges privileges, SchemaPattern schemas, List<Role> roles) {
         return "GRANT " + privileges + " ON " + schemas.sql() + " TO "
                 + roles.stream().map(Role::sql).collect(Collectors.joining(", "));
     }
 
-    public String grant(Privileges privileges, SchemaPattern schemas, AccountName account) {
+    String grant(Privileges privileges, SchemaPattern schemas, AccountName account) {
         return "GRANT " + privileges + " ON " + schemas.sql() + " TO " + account.sql();
     }
 
-    public String revoke(Privileges privileges, SchemaPattern schemas, Role role) {
+    String revoke(Privileges privileges, SchemaPattern schemas, Role role) {
         return "REVOKE " + privileges + " ON " + schemas.sql() + " FROM " + role.sql();
     }
 
-    public String grantRole(Role role, AccountName account) {
+    String grantRole(Role role, AccountName account) {
         return "GRANT " + role.sql() + " TO " + account.sql();
     }
 
     /** MariaDB: {@code SET DEFAULT ROLE r FOR u} (one default role); MySQL 8: {@code SET DEFAULT ROLE r TO u}. */
-    public String setDefaultRole(Role role, AccountName account) {
+    String setDefaultRole(Role role, AccountName account) {
         return "SET DEFAULT ROLE " + role.sql() + (version.isMariaDb() ? " FOR " : " TO ") + account.sql();
     }
 
     /** Creates an account; the password is the one parameter. */
-    public String createUser(AccountName account, boolean expire) {
+    String createUser(AccountName account, boolean expire) {
         return "CREATE USER " + account.sql() + " IDENTIFIED BY ?" + expireClause(expire);
     }
 
     /** Gives another account a new password (an administrator's statement); the password is the one parameter. */
-    public String resetPassword(AccountName account, boolean expire) {
+    String resetPassword(AccountName account, boolean expire) {
         return "ALTER USER " + account.sql() + " IDENTIFIED BY ?" + expireClause(expire);
     }
 
@@ -102,7 +103,7 @@ public final class Dialect {
      * USER privilege there). MySQL: {@code ALTER USER USER() IDENTIFIED BY ?} ({@code PASSWORD()}
      * was removed in 8.0).
      */
-    public String setOwnPassword() {
+    String setOwnPassword() {
         return version.isMariaDb() ? "SET PASSWORD = PASSWORD(?)" : "ALTER USER USER() IDENTIFIED BY ?";
     }
 

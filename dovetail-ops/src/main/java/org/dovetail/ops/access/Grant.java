@@ -8,12 +8,7 @@ package org.dovetail.ops.access;
  * @param schema     the database pattern, or null for a global grant ({@code *.*})
  * @param table      the table (or routine) name, or null for a grant on a whole schema pattern
  */
-public record Grant(Privileges privileges, String on, SchemaPattern schema, String table) {
-
-    /** A grant on every schema a pattern matches ({@code `pattern`.*}). */
-    public static Grant onSchemas(Privileges privileges, SchemaPattern schema) {
-        return new Grant(privileges, schema.sql(), schema, null);
-    }
+record Grant(Privileges privileges, String on, SchemaPattern schema, String table) {
 
     /** True for {@code ON *.*}. */
     public boolean isGlobal() {

@@ -1,6 +1,12 @@
 package org.dovetail.ops.access;
 
-/** How {@code add-user} and {@code reset-password} choose an account's password. */
+/**
+ * How {@code add-user} and {@code reset-password} choose an account's password.
+ *
+ * <pre>{@code
+ * access.addUser("bob", Role.GUEST, InitialPassword.RANDOM_EXPIRED);   // the command's default
+ * }</pre>
+ */
 public enum InitialPassword {
     /** A random password, shown once, that the user must change at first login (the default). */
     RANDOM_EXPIRED,

@@ -1,7 +1,6 @@
 package org.dovetail.ops.access;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -29,10 +28,6 @@ public record Plan(String action, List<SqlStatement> statements, List<String> no
     /** True if there is nothing to run. */
     public boolean isEmpty() {
         return statements.isEmpty();
-    }
-
-    public Optional<String> newPassword() {
-        return Optional.ofNullable(password);
     }
 
     /** The plan as an SQL script: notes as comments, one statement a line, passwords redacted. */

@@ -1,6 +1,7 @@
 package org.dovetail.ops.access;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,12 @@ import java.util.List;
  * The effective privileges of one account ({@code dovetail access show}): its roles and whether
  * each is active at login, the server's role-activation setting, every grant with where it comes
  * from, what the account can do on the existing schemas grouped by prefix, and warnings.
+ *
+ * <pre>{@code
+ * PrivilegeReport report = access.show("alice");
+ * boolean active = report.roles().stream().allMatch(PrivilegeReport.RoleStatus::activeAtLogin);
+ * report.warnings().forEach(System.err::println);
+ * }</pre>
  *
  * @param account    the account
  * @param activation how the server activates roles at login
@@ -91,7 +98,7 @@ public record PrivilegeReport(AccountName account, String activation, List<RoleS
 
     @Override
     public ObjectNode toJson() {
-        ObjectNode json = JSON.createObjectNode();
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("account", account.toString());
         json.put("role_activation", activation);
         ArrayNode roleArray = json.putArray("roles");

@@ -20,7 +20,7 @@ import java.util.Set;
  * @param all   true for {@code ALL PRIVILEGES}
  * @param names the privileges, upper case, in the order written (empty when {@code all})
  */
-public record Privileges(boolean all, Set<String> names) {
+record Privileges(boolean all, Set<String> names) {
     public static final Privileges ALL = new Privileges(true, Set.of());
     public static final Privileges SELECT = new Privileges(false, Set.of("SELECT"));
 

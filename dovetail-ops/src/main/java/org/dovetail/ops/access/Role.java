@@ -7,6 +7,11 @@ import java.util.Locale;
  * known prefix; {@code dj_user} also writes the shared modules; {@code dj_admin} has every
  * database privilege on every schema. Owning one's own prefix is a direct grant to the account,
  * given to every role but guest.
+ *
+ * <pre>{@code
+ * Role role = Role.parse("collab");   // Role.COLLAB
+ * role.roleName();                    // dj_collab
+ * }</pre>
  */
 public enum Role {
     GUEST("dj_guest"),

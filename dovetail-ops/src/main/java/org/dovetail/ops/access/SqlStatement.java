@@ -9,6 +9,11 @@ import java.util.List;
  * One statement of a plan: its SQL, the values bound to its {@code ?} parameters, and how it is
  * shown (passwords redacted).
  *
+ * <pre>{@code
+ * SqlStatement s = SqlStatement.withSecret("ALTER USER 'alice'@'%' IDENTIFIED BY ?", password);
+ * s.display();   // ALTER USER 'alice'@'%' IDENTIFIED BY '<password>'
+ * }</pre>
+ *
  * @param sql        the statement
  * @param parameters values for its parameters, bound by the driver
  * @param display    the statement as printed, secrets replaced by {@code '<password>'}

@@ -356,6 +356,8 @@ class AccessIT {
             assertThat(root.queryValue("SELECT COUNT(*) FROM mysql.user WHERE User = ?", Long.class, name)).contains(0L);
             assertThatThrownBy(() -> access.addUser("o'brien", Role.USER, InitialPassword.RANDOM))
                     .isInstanceOf(AccessManagementException.class).hasMessageContaining("\"o'brien\" contains '");
+            assertThatThrownBy(() -> access.addUser(name + "@localhost", Role.USER, InitialPassword.RANDOM))
+                    .hasMessageContaining("without a host");
             assertThatThrownBy(() -> access.resetPassword(name, InitialPassword.RANDOM))
                     .hasMessage("There is no account '" + name + "'@'%' on this server");
         }
