@@ -34,7 +34,7 @@ final class DemoAccess {
                 out.println("   skipped: this server has no dj_* roles (`dovetail access init-roles` creates them)");
                 return;
             }
-            ChangeReport roles = access.apply(access.initRoles(AccessManager.SPYGLASS_MODULES, false));
+            ChangeReport roles = access.apply(access.initRoles(AccessManager.sharedModules(conn.config()), false));
             out.printf("   roles dj_guest, dj_collab, dj_user, dj_admin: created (%d statements, as `dovetail access init-roles`)%n",
                     roles.applied().size());
         } else {
