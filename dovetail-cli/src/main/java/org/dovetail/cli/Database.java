@@ -1,10 +1,6 @@
 package org.dovetail.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.dovetail.ConnectionException;
 import org.dovetail.config.Config;
@@ -68,9 +64,7 @@ final class Database {
     Opened open() {
         Config config = config();
         if (!usesEmbedded(config)) {
-            Config withPassword = config.password().isPresent() || System.console() == null ? config
-                    : config.toBuilder().password(prompt(config)).build();
-            return new Opened(Connection.open(withPassword), null);
+            return new Opened(Connection.open(withPassword(config)), null);
         }
         ServerInfo info = embeddedServer().start();
         if (info.startedNow()) {
@@ -83,6 +77,12 @@ final class Database {
                 .tls(Tls.DISABLED)
                 .build();
         return new Opened(Connection.open(embeddedConfig), info);
+    }
+
+    /** The configuration with a password: prompted for on a terminal when none is configured. */
+    Config withPassword(Config config) {
+        return config.password().isPresent() || System.console() == null ? config
+                : config.toBuilder().password(prompt(config)).build();
     }
 
     /** An open connection, and the embedded server behind it if there is one. */
@@ -106,14 +106,6 @@ final class Database {
     }
 
     private String readPasswordFromStdin() {
-        try {
-            String line = new BufferedReader(new InputStreamReader(options.stdin, StandardCharsets.UTF_8)).readLine();
-            if (line == null) {
-                throw new ConnectionException("--password-stdin: standard input was empty");
-            }
-            return line;
-        } catch (IOException e) {
-            throw new ConnectionException("--password-stdin: could not read standard input: " + e.getMessage(), e);
-        }
+        return StdinLines.next(options.stdin, "--password-stdin");
     }
 }

@@ -44,6 +44,9 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The account the demo creates (and reuses). */
+    static final String DEMO_USER = "demo";
+
     @Option(names = "--schema", defaultValue = "dovetail_demo", description = "Schema the demo works in (default: ${DEFAULT-VALUE}).")
     String schema;
 
@@ -97,9 +100,13 @@ final class DemoCommand implements Callable<Integer> {
             conn.transaction(() -> conn.queryValue("SELECT 1", Long.class));
             out.println("   START TRANSACTION WITH CONSISTENT SNAPSHOT ... COMMIT: ok");
 
+            step(out, 7, "Access: an account `" + DEMO_USER + "` with the role dj_user");
+            DemoAccess.show(out, conn, db.isEmbedded(), DEMO_USER);
+
             out.println();
             out.println("Next: `dovetail schemas` lists the schemas on this server; `dovetail server status` shows the embedded server;");
-            out.println("      `dovetail blob decode FILE` prints any stored blob as JSON.");
+            out.println("      `dovetail blob decode FILE` prints any stored blob as JSON; `dovetail access --help` manages roles,");
+            out.println("      accounts and passwords.");
             out.flush();
         }
         return ExitCode.OK.code();

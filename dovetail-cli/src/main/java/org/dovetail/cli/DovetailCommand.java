@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
                 BlobCommand.class,
                 VerifyCommand.class,
                 MigrateCommand.class,
+                AccessCommand.class,
                 AutoComplete.GenerateCompletion.class,
                 HelpCommand.class})
 public final class DovetailCommand {

@@ -1,5 +1,6 @@
 package org.dovetail.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -59,6 +60,20 @@ final class Output {
             case json -> out.println(write(JSON, record(columns, values)));
             case jsonl -> out.println(write(JSON_LINE, record(columns, values)));
             case csv -> rows(columns, List.of(values));
+        }
+        out.flush();
+    }
+
+    /**
+     * A report with a text form for the terminal, a JSON form, and a main table for CSV: text as
+     * {@code table}, the JSON object as {@code json} (indented) or {@code jsonl} (one line).
+     */
+    void report(String text, JsonNode json, List<String> columns, List<List<Object>> rows) {
+        switch (format) {
+            case table -> out.print(text);
+            case json -> out.println(write(JSON, json));
+            case jsonl -> out.println(write(JSON_LINE, json));
+            case csv -> rows(columns, rows);
         }
         out.flush();
     }

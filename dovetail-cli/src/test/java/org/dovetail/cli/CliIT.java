@@ -132,10 +132,14 @@ class CliIT {
     @Test
     void helpAndVersionOnEveryCommand() {
         for (String[] args : new String[][] {{"--help"}, {"demo", "--help"}, {"server", "--help"}, {"server", "start", "--help"},
-                {"server", "stop", "--help"}, {"server", "status", "--help"}, {"schemas", "--help"}}) {
+                {"server", "stop", "--help"}, {"server", "status", "--help"}, {"schemas", "--help"}, {"access", "--help"},
+                {"access", "init-roles", "--help"}, {"access", "add-module", "--help"}, {"access", "add-user", "--help"},
+                {"access", "set-password", "--help"}, {"access", "reset-password", "--help"}, {"access", "show", "--help"},
+                {"access", "check", "--help"}}) {
             Result r = run(Map.of(), args);
             assertThat(r.code()).as(String.join(" ", args)).isZero();
             assertThat(r.out()).as(String.join(" ", args)).startsWith("Usage: dovetail");
+            assertThat(r.err()).as(String.join(" ", args)).isEmpty();
         }
         assertThat(run(Map.of(), "--version").out()).startsWith("dovetail ").contains("DataJoint-Python 0.14");
         assertThat(run(Map.of(), "generate-completion").out()).contains("complete -F");
@@ -171,8 +175,14 @@ class CliIT {
             assertThat(demo.out()).contains("embedded MariaDB 10.11.5").contains("started for this run");
             assertThat(demo.err()).contains("started the embedded MariaDB");
 
+            assertThat(demo.out()).contains("7. Access: an account `demo` with the role dj_user")
+                    .contains("roles dj_guest, dj_collab, dj_user, dj_admin: created")
+                    .contains("account demo: created with a random one-time password, not kept")
+                    .contains("`dovetail access show demo`:").contains("dj_user  default, active at login");
+
             Result again = run(Map.of(), "demo", dir[0], dir[1]);
-            assertThat(again.out()).contains("already running").contains("exists from an earlier run: reused");
+            assertThat(again.out()).contains("already running").contains("exists from an earlier run: reused")
+                    .contains("account demo: exists from an earlier run: reused").contains("`dovetail access show demo`:");
 
             Result start = run(Map.of(), "server", "start", "--format", "json", dir[0], dir[1]);
             JsonNode started = new ObjectMapper().readTree(start.out());

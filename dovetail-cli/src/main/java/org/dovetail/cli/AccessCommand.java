@@ -1,0 +1,70 @@
+package org.dovetail.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import org.dovetail.config.Config;
+import org.dovetail.ops.access.AccessManager;
+import org.dovetail.ops.access.AccessReport;
+import org.dovetail.ops.access.ChangeReport;
+import org.dovetail.ops.access.Plan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code dovetail access ...}: roles by schema prefix, accounts, passwords, privileges. */
+@Command(name = "access", mixinStandardHelpOptions = true,
+        description = {"Roles by schema prefix (dj_guest, dj_collab, dj_user, dj_admin), accounts, passwords and "
+                + "effective privileges: the Spyglass access model, on MariaDB and MySQL 8.",
+                "Every command takes --sql: print the statements instead of running them."},
+        subcommands = {AccessRoleCommands.InitRoles.class, AccessRoleCommands.AddModule.class,
+                AccessUserCommands.AddUser.class, AccessUserCommands.SetPassword.class,
+                AccessUserCommands.ResetPassword.class, AccessReportCommands.Show.class, AccessReportCommands.Check.class})
+final class AccessCommand {
+    static final String SQL_HELP = "Print the SQL instead of running it (passwords redacted).";
+
+    @ParentCommand
+    DovetailCommand global;
+
+    /** Plans with the access manager, then prints the plan ({@code --sql}) or applies it and prints the report. */
+    int plan(CommandSpec spec, boolean sqlOnly, Planner planner) {
+        try (Database.Opened db = Commands.database(spec, global).open()) {
+            AccessManager access = AccessManager.on(db.connection());
+            Plan plan = planner.plan(access, db.connection().config());
+            if (sqlOnly) {
+                printScript(spec, plan.script());
+                return ExitCode.OK.code();
+            }
+            return print(spec, access.apply(plan));
+        }
+    }
+
+    /** Makes the plan of one command. */
+    @FunctionalInterface
+    interface Planner {
+        Plan plan(AccessManager access, Config config);
+    }
+
+    /** Prints a change report; exit 1 if a statement failed. */
+    int print(CommandSpec spec, ChangeReport report) {
+        render(spec, report);
+        return report.succeeded() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
+    }
+
+    void render(CommandSpec spec, AccessReport report) {
+        Commands.output(spec, global).report(report.toText(), report.toJson(), report.columns(), report.rows());
+    }
+
+    static void printScript(CommandSpec spec, String script) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(script);
+        out.flush();
+    }
+
+    /** The read-only queries of a report as a script. */
+    static String queryScript(String action, List<String> queries) {
+        StringBuilder sb = new StringBuilder("-- dovetail access ").append(action)
+                .append(": read-only queries (they change nothing, so they have run)\n");
+        queries.forEach(q -> sb.append(q).append(";\n"));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,134 @@
+package org.dovetail.cli;
+
+import java.io.Console;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import org.dovetail.DovetailException;
+import org.dovetail.config.Config;
+import org.dovetail.ops.access.InitialPassword;
+import org.dovetail.ops.access.PasswordChange;
+import org.dovetail.ops.access.Role;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code access add-user}, {@code access set-password} and {@code access reset-password}. */
+final class AccessUserCommands {
+    private AccessUserCommands() {}
+
+    /** How a new password is chosen, from the two flags both commands take. */
+    static InitialPassword initialPassword(boolean temppass, boolean noExpire) {
+        return temppass ? InitialPassword.SPYGLASS_TEMPPASS : noExpire ? InitialPassword.RANDOM : InitialPassword.RANDOM_EXPIRED;
+    }
+
+    @Command(name = "add-user", mixinStandardHelpOptions = true,
+            description = {"Create the account 'NAME'@'%%' with a role that is active at login, ALL on its own prefix "
+                    + "NAME_* (not for guests), and NAME_* readable by every role.",
+                    "The password is random, shown once, and expired: the user sets their own at first login "
+                            + "(access set-password). An existing account keeps its password; its role and grants are "
+                            + "brought up to date."})
+    static final class AddUser implements Callable<Integer> {
+        @ParentCommand
+        AccessCommand parent;
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME", description = "The user name (no quotes, backticks, backslashes or control characters).")
+        String name;
+
+        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "guest, collab, user or admin.")
+        String role;
+
+        @Option(names = "--temppass", description = "Spyglass's convention: the password `temppass`, not expired. Not recommended.")
+        boolean temppass;
+
+        @Option(names = "--no-expire", description = "A random password that does not expire (for DataJoint-Python's set_password).")
+        boolean noExpire;
+
+        @Option(names = "--sql", description = AccessCommand.SQL_HELP)
+        boolean sql;
+
+        @Override
+        public Integer call() {
+            Role parsed = Role.parse(role);
+            return parent.plan(spec, sql, (access, config) -> access.addUser(name, parsed, initialPassword(temppass, noExpire)));
+        }
+    }
+
+    @Command(name = "reset-password", mixinStandardHelpOptions = true,
+            description = "Give another account a new random password, shown once and expired (administrators).")
+    static final class ResetPassword implements Callable<Integer> {
+        @ParentCommand
+        AccessCommand parent;
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "USER", description = "NAME or NAME@HOST (host %% if omitted).")
+        String user;
+
+        @Option(names = "--temppass", description = "Spyglass's convention: the password `temppass`, not expired. Not recommended.")
+        boolean temppass;
+
+        @Option(names = "--no-expire", description = "A random password that does not expire.")
+        boolean noExpire;
+
+        @Option(names = "--sql", description = AccessCommand.SQL_HELP)
+        boolean sql;
+
+        @Override
+        public Integer call() {
+            return parent.plan(spec, sql, (access, config) -> access.resetPassword(user, initialPassword(temppass, noExpire)));
+        }
+    }
+
+    @Command(name = "set-password", mixinStandardHelpOptions = true,
+            description = {"Change your own password (the account you connect as), also when it has expired.",
+                    "The new password is prompted for twice without echo, or read from standard input; never from "
+                            + "the command line. It is not written to any configuration file."})
+    static final class SetPassword implements Callable<Integer> {
+        @ParentCommand
+        AccessCommand parent;
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--new-password-stdin",
+                description = "Read the new password from a line of standard input (after the current one with --password-stdin).")
+        boolean newPasswordStdin;
+
+        @Option(names = "--sql", description = AccessCommand.SQL_HELP)
+        boolean sql;
+
+        @Override
+        public Integer call() {
+            Database database = Commands.database(spec, parent.global);
+            Config config = database.config();
+            if (database.usesEmbedded(config)) {
+                throw new DovetailException("set-password changes the password of a configured account; nothing is configured,"
+                        + " and the embedded server's root password belongs to dovetail (--host, --user or a config file)");
+            }
+            config = database.withPassword(config);
+            String newPassword = newPasswordStdin ? StdinLines.next(parent.global.stdin, "--new-password-stdin") : prompt();
+            if (sql) {
+                AccessCommand.printScript(spec, PasswordChange.plan(config, newPassword).script());
+                return ExitCode.OK.code();
+            }
+            return parent.print(spec, PasswordChange.apply(config, newPassword));
+        }
+
+        private static String prompt() {
+            Console console = System.console();
+            if (console == null) {
+                throw new DovetailException("No terminal to prompt for the new password on: use --new-password-stdin");
+            }
+            char[] first = console.readPassword("New password: ");
+            char[] second = console.readPassword("Confirm password: ");
+            if (first == null || second == null || !Arrays.equals(first, second)) {
+                throw new DovetailException("The passwords did not match; nothing was changed");
+            }
+            return new String(first);
+        }
+    }
+}

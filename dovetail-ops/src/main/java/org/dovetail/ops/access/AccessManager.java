@@ -1,0 +1,167 @@
+package org.dovetail.ops.access;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.dovetail.DovetailException;
+import org.dovetail.config.Config;
+import org.dovetail.connection.Connection;
+
+/**
+ * The front door of access management: roles by schema prefix, accounts, passwords and effective
+ * privileges, the Spyglass model done safely on MariaDB and MySQL 8. Commands that change
+ * something return a {@link Plan} first; {@link #apply(Plan)} runs it statement by statement,
+ * stops at the first failure and reports what ran and what did not.
+ *
+ * <pre>{@code
+ * try (Connection conn = Connection.open(adminConfig)) {
+ *     AccessManager access = AccessManager.on(conn);
+ *     access.apply(access.initRoles(AccessManager.sharedModules(adminConfig), false));
+ *     ChangeReport added = access.apply(access.addUser("alice", Role.USER, InitialPassword.RANDOM_EXPIRED));
+ *     System.out.println(added.password());                // shown once; alice must change it
+ *     System.out.print(access.show("alice").toText());
+ * }
+ * }</pre>
+ *
+ * <p>Changing one's own password is {@link PasswordChange}, which also works when the password
+ * has expired and no ordinary connection can be opened.
+ */
+public final class AccessManager {
+    /** Spyglass's shared modules ({@code SHARED_MODULES}), the default for {@link #initRoles}. */
+    public static final List<String> SPYGLASS_MODULES = List.of("behavior", "common", "decoding", "figurl", "lfp",
+            "linearization", "mua", "position", "ripple", "sharing", "spikesorting");
+    /** The key of {@link Config#custom()} that lists a lab's shared modules. */
+    public static final String MODULES_KEY = "database.shared_modules";
+
+    private final Connection conn;
+    private final Catalog catalog;
+
+    private AccessManager(Connection conn, Dialect dialect) {
+        this.conn = conn;
+        this.catalog = new Catalog(conn, dialect);
+    }
+
+    /**
+     * Access management over a connection, usually an administrator's.
+     *
+     * @throws AccessManagementException if the server has no roles (MySQL 5.7)
+     */
+    public static AccessManager on(Connection conn) {
+        return new AccessManager(conn, Dialect.of(conn.serverVersion()));
+    }
+
+    /** The shared modules of a configuration: {@code custom["database.shared_modules"]} if set, else Spyglass's. */
+    public static List<String> sharedModules(Config config) {
+        JsonNode node = config.custom() == null ? null : config.custom().get(MODULES_KEY);
+        if (node == null || node.isNull()) {
+            return SPYGLASS_MODULES;
+        }
+        if (!node.isArray()) {
+            throw new AccessManagementException(config.source() + ": custom." + MODULES_KEY + " must be a list of prefixes");
+        }
+        List<String> modules = new ArrayList<>();
+        node.forEach(m -> modules.add(m.asText()));
+        return modules;
+    }
+
+    public Dialect dialect() {
+        return catalog.dialect();
+    }
+
+    /** The dj_* roles that do not exist on the server ({@link #initRoles} creates them). */
+    public List<Role> missingRoles() {
+        return java.util.Arrays.stream(Role.values()).filter(r -> catalog.roleGrants(r.roleName()).isEmpty()).toList();
+    }
+
+    /**
+     * Plans the four roles and their grants over the shared modules, adding only what is missing
+     * (idempotent). {@code revokeWildcard} also revokes the {@code %} grants Spyglass gives
+     * dj_guest, dj_collab and dj_user, which reach {@code mysql.user}.
+     */
+    public Plan initRoles(List<String> modules, boolean revokeWildcard) {
+        return RolePlans.initRoles(catalog.state(), modules, revokeWildcard);
+    }
+
+    /** Plans a new shared module: dj_user writes {@code prefix_*} schemas, the other roles read them. */
+    public Plan addModule(String prefix) {
+        return RolePlans.addModule(catalog.state(), prefix);
+    }
+
+    /**
+     * Plans a new account {@code 'name'@'%'} with a role, active at login, ALL on its own prefix
+     * (not for guests), and the prefix readable by every role. An existing account keeps its password.
+     */
+    public Plan addUser(String name, Role role, InitialPassword initial) {
+        if (name.contains("@")) {
+            throw new AccessManagementException("add-user creates 'NAME'@'%': give the user name \"" + name + "\" without a host");
+        }
+        AccountName account = dialect().check(new AccountName(name, "%"));
+        return UserPlans.addUser(catalog.state(), account, role, initial, catalog.accountExists(account));
+    }
+
+    /** Plans a new password for another account ({@code name} or {@code name@host}; host {@code %} if omitted). */
+    public Plan resetPassword(String name, InitialPassword initial) {
+        AccountName account = dialect().check(AccountName.parse(name));
+        return UserPlans.resetPassword(dialect(), account, initial, catalog.accountExists(account));
+    }
+
+    /**
+     * Runs a plan's statements in order, stopping at the first failure. On MariaDB the session
+     * gets {@code NO_AUTO_CREATE_USER} meanwhile, so a GRANT to a missing account fails instead of
+     * creating it without a password.
+     */
+    public ChangeReport apply(Plan plan) {
+        if (!dialect().version().isMariaDb()) {
+            return run(plan);
+        }
+        String sqlMode = conn.queryValue("SELECT @@SESSION.sql_mode", String.class).orElse("");
+        conn.execute("SET SESSION sql_mode = ?", sqlMode.isEmpty() ? "NO_AUTO_CREATE_USER" : sqlMode + ",NO_AUTO_CREATE_USER");
+        try {
+            return run(plan);
+        } finally {
+            conn.execute("SET SESSION sql_mode = ?", sqlMode);
+        }
+    }
+
+    private ChangeReport run(Plan plan) {
+        List<SqlStatement> applied = new ArrayList<>();
+        List<SqlStatement> statements = plan.statements();
+        for (int i = 0; i < statements.size(); i++) {
+            SqlStatement s = statements.get(i);
+            try {
+                conn.execute(s.sql(), s.parameters().toArray());
+            } catch (DovetailException e) {
+                return new ChangeReport(plan.action(), applied, s, e.getMessage(), statements.subList(i + 1, statements.size()),
+                        plan.notes(), passwordIfSet(plan, applied));
+            }
+            applied.add(s);
+        }
+        return new ChangeReport(plan.action(), applied, null, null, List.of(), plan.notes(), passwordIfSet(plan, applied));
+    }
+
+    /** The effective privileges of the connected account. */
+    public PrivilegeReport show() {
+        return PrivilegeInspector.inspect(catalog, catalog.currentAccount(), true);
+    }
+
+    /** The effective privileges of an account ({@code name} or {@code name@host}; host {@code %} if omitted). */
+    public PrivilegeReport show(String name) {
+        AccountName account = AccountName.parse(name);
+        return PrivilegeInspector.inspect(catalog, account, account.equals(catalog.currentAccount()));
+    }
+
+    /** The server settings that matter, and grants that expose the mysql schema. */
+    public CheckReport check() {
+        return ServerCheck.run(catalog);
+    }
+
+    /** The read-only queries this manager has run so far (to read the server), in order. */
+    public List<String> queries() {
+        return catalog.queries();
+    }
+
+    private static String passwordIfSet(Plan plan, List<SqlStatement> applied) {
+        boolean set = applied.stream().anyMatch(s -> !s.parameters().isEmpty());
+        return set ? plan.password() : null;
+    }
+}
