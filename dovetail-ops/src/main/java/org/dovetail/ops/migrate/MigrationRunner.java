@@ -1,8 +1,8 @@
 package org.dovetail.ops.migrate;
 
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.dovetail.DovetailException;
 import org.dovetail.config.StoreSpec;
@@ -107,13 +107,7 @@ final class MigrationRunner {
                 List<String> batch = todo.subList(from, Math.min(todo.size(), from + BATCH));
                 List<LegacyObjects.Found> found = legacy.hash(batch);
                 java.util.Map<String, Long> sizes = legacySizes(c.schema(), batch);
-                conn.transaction(() -> {
-                    for (LegacyObjects.Found f : found) {
-                        long size = sizes.getOrDefault(f.legacyHash(), Math.max(0, f.size()));
-                        record(ledger, c, spec, f, size);
-                    }
-                    return null;
-                });
+                conn.transaction(() -> record(ledger, c, spec, found, sizes));
                 for (LegacyObjects.Found f : found) {
                     if (f.present()) {
                         hashed++;
@@ -126,16 +120,36 @@ final class MigrationRunner {
         return new long[] {hashed, missing};
     }
 
-    private void record(MigrationLedger ledger, LegacyColumn c, StoreSpec spec, LegacyObjects.Found f, long size) {
-        String relative = c.schema() + "/" + f.legacyHash();
-        UUID hash = ContentHash.uuidFromBuffer(new byte[0], relative);
-        byte[] contents = f.contentsHash() == null ? null : UuidBytes.toBytes(f.contentsHash());
-        conn.execute("INSERT INTO " + TableNames.fullName(c.schema(), TrackingTable.PREFIX + spec.name())
-                + " (hash, size, filepath, contents_hash) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE hash = hash",
-                UuidBytes.toBytes(hash), size, relative, contents);
-        conn.execute("INSERT INTO " + ledger.objects() + " (legacy_hash, store, state, size, contents_hash) VALUES (?, ?, ?, ?, ?)"
-                + " ON DUPLICATE KEY UPDATE state = VALUES(state)", f.legacyHash(), spec.name(),
-                f.present() ? "hashed" : "missing", size, contents);
+    /** Writes a batch's tracking rows and ledger rows with two batched statements. */
+    private int record(MigrationLedger ledger, LegacyColumn c, StoreSpec spec, List<LegacyObjects.Found> found,
+                       java.util.Map<String, Long> sizes) {
+        String tracking = "INSERT INTO " + TableNames.fullName(c.schema(), TrackingTable.PREFIX + spec.name())
+                + " (hash, size, filepath, contents_hash) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE hash = hash";
+        String objects = "INSERT INTO " + ledger.objects() + " (legacy_hash, store, state, size, contents_hash) VALUES (?, ?, ?, ?, ?)"
+                + " ON DUPLICATE KEY UPDATE state = VALUES(state)";
+        return conn.withJdbc(jdbc -> {
+            try (PreparedStatement rows = jdbc.prepareStatement(tracking); PreparedStatement ledgerRows = jdbc.prepareStatement(objects)) {
+                for (LegacyObjects.Found f : found) {
+                    long size = sizes.getOrDefault(f.legacyHash(), Math.max(0, f.size()));
+                    String relative = c.schema() + "/" + f.legacyHash();
+                    byte[] contents = f.contentsHash() == null ? null : UuidBytes.toBytes(f.contentsHash());
+                    rows.setBytes(1, UuidBytes.toBytes(ContentHash.uuidFromBuffer(new byte[0], relative)));
+                    rows.setLong(2, size);
+                    rows.setString(3, relative);
+                    rows.setBytes(4, contents);
+                    rows.addBatch();
+                    ledgerRows.setString(1, f.legacyHash());
+                    ledgerRows.setString(2, spec.name());
+                    ledgerRows.setString(3, f.present() ? "hashed" : "missing");
+                    ledgerRows.setLong(4, size);
+                    ledgerRows.setBytes(5, contents);
+                    ledgerRows.addBatch();
+                }
+                rows.executeBatch();
+                ledgerRows.executeBatch();
+                return found.size();
+            }
+        });
     }
 
     private java.util.Map<String, Long> legacySizes(String schema, List<String> hashes) {

@@ -1,0 +1,113 @@
+package org.dovetail.bench.migrate;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.PreparedStatement;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+import org.dovetail.blob.Blob;
+import org.dovetail.config.Config;
+import org.dovetail.config.StoreSpec;
+import org.dovetail.connection.Connection;
+import org.dovetail.ops.migrate.LegacyMigration;
+import org.dovetail.ops.migrate.RunReport;
+import org.dovetail.ops.migrate.StoreMap;
+import org.dovetail.testkit.TestDatabase;
+import org.dovetail.testkit.TestS3;
+import org.dovetail.testkit.TestServers;
+
+/**
+ * Side-by-side harness for the 0.11 → 0.12 migration: a legacy schema like the upstream
+ * notebook's ({@code A(blob_external: external, blob_share: external-shared)}), N references split
+ * between a file store and an S3 store, each a different small blob; times {@code run} (which
+ * plans first) for each N given.
+ *
+ * <pre>
+ * java -Ddovetail.test.s3.dir=/tmp/s3 -cp dovetail-bench/target/dovetail-bench.jar \
+ *     org.dovetail.bench.migrate.LegacyMigrationCurve 1000 10000 100000
+ * </pre>
+ */
+public final class LegacyMigrationCurve {
+    private LegacyMigrationCurve() {}
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> sizes = args.length == 0 ? List.of(1000, 10000) : java.util.Arrays.stream(args).map(Integer::valueOf).toList();
+        try (TestServers servers = TestServers.start(); TestDatabase db = servers.newDatabase(); TestS3 s3 = servers.newBucket()) {
+            Path files = Files.createTempDirectory("dovetail-bench-legacy");
+            Config config = Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
+                    .store(new StoreSpec("local", StoreSpec.Protocol.FILE, files.toString(), null, null, null, null, false, null,
+                            StoreSpec.DEFAULT_SUBFOLDING, null))
+                    .store(new StoreSpec("shared", StoreSpec.Protocol.S3, "maps", s3.hostAndPort(), s3.bucket(), s3.accessKey(),
+                            s3.secretKey(), false, null, StoreSpec.DEFAULT_SUBFOLDING, null))
+                    .build();
+            System.out.println("| legacy references | objects (file + S3) | run (s) | references/s |");
+            System.out.println("| --- | --- | --- | --- |");
+            try (Connection conn = Connection.open(config)) {
+                for (int n : sizes) {
+                    String schema = db.schema("legacy" + n);
+                    build(conn, s3, files, schema, n);
+                    long tp = System.nanoTime();
+                    new LegacyMigration(conn, StoreMap.parse(List.of())).plan(schema);
+                    System.err.printf("plan alone: %.2f s%n", (System.nanoTime() - tp) / 1e9);
+                    long t0 = System.nanoTime();
+                    RunReport report = new LegacyMigration(conn, StoreMap.parse(List.of())).run(schema, false, true);
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    if (!report.complete()) {
+                        throw new IllegalStateException("not migrated: " + report);
+                    }
+                    System.out.printf("| %,d | %,d + %,d | %.2f | %,.0f |%n", n, n / 2, n - n / 2, seconds, n / seconds);
+                }
+            }
+        }
+    }
+
+    /** A legacy schema with n rows: half in a file column, half in an S3 column, each object distinct. */
+    private static void build(Connection conn, TestS3 s3, Path files, String schema, int n) throws Exception {
+        conn.execute("CREATE DATABASE `" + schema + "`");
+        conn.execute("CREATE TABLE `" + schema + "`.`~external` (`hash` char(51) NOT NULL COMMENT 'the hash of stored object + store name',"
+                + " `size` bigint unsigned NOT NULL, `timestamp` timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (`hash`))"
+                + " ENGINE=InnoDB COMMENT='external storage tracking'");
+        conn.execute("CREATE TABLE `" + schema + "`.`a` (`id` int NOT NULL, `blob_local` char(51) DEFAULT NULL COMMENT ':external-local:on disk',"
+                + " `blob_share` char(51) DEFAULT NULL COMMENT ':external-shared:in S3', PRIMARY KEY (`id`),"
+                + " FOREIGN KEY (`blob_local`) REFERENCES `" + schema + "`.`~external` (`hash`),"
+                + " FOREIGN KEY (`blob_share`) REFERENCES `" + schema + "`.`~external` (`hash`)) ENGINE=InnoDB");
+        Random random = new Random(n);
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        conn.transaction(() -> conn.withJdbc(jdbc -> {
+            try (PreparedStatement ext = jdbc.prepareStatement("INSERT INTO `" + schema + "`.`~external` (hash, size) VALUES (?, ?)");
+                 PreparedStatement row = jdbc.prepareStatement("INSERT INTO `" + schema + "`.`a` (id, blob_local, blob_share) VALUES (?, ?, ?)")) {
+                for (int i = 0; i < n; i++) {
+                    boolean local = i % 2 == 0;
+                    byte[] blob = Blob.encode(new double[] {random.nextGaussian(), random.nextGaussian(), i});
+                    String hash = Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest(blob)).substring(0, 43)
+                            + (local ? "local" : "shared");
+                    if (local) {
+                        Path file = files.resolve(schema).resolve(hash);
+                        Files.createDirectories(file.getParent());
+                        Files.write(file, blob);
+                    } else {
+                        s3.putObject("maps/" + schema + "/" + hash, blob, java.util.Map.of());
+                    }
+                    ext.setString(1, hash);
+                    ext.setLong(2, blob.length);
+                    ext.addBatch();
+                    row.setInt(1, i);
+                    row.setString(2, local ? hash : null);
+                    row.setString(3, local ? null : hash);
+                    row.addBatch();
+                    if (i % 5000 == 4999) {
+                        ext.executeBatch();
+                        row.executeBatch();
+                    }
+                }
+                ext.executeBatch();
+                row.executeBatch();
+                return null;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+    }
+}
