@@ -24,11 +24,11 @@ public final class StoreMap {
         for (String item : items) {
             int eq = item.indexOf('=');
             if (eq <= 0 || eq == item.length() - 1) {
-                throw new IllegalArgumentException("--store-map takes LEGACY=NEW, e.g. external-raw=raw; got \"" + item + "\"");
+                throw new org.dovetail.DovetailException("--store-map takes LEGACY=NEW, e.g. external-raw=raw; got \"" + item + "\"");
             }
             String legacy = item.substring(0, eq).strip();
             if (!legacy.equals("external") && !legacy.startsWith("external-")) {
-                throw new IllegalArgumentException("legacy store names are `external` or `external-<name>`; got \"" + legacy + "\"");
+                throw new org.dovetail.DovetailException("legacy store names are `external` or `external-<name>`; got \"" + legacy + "\"");
             }
             map.put(legacy, item.substring(eq + 1).strip());
         }
