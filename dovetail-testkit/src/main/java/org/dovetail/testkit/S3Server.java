@@ -29,6 +29,11 @@ final class S3Server implements AutoCloseable {
         // In memory by default; -Ddovetail.test.s3.dir=DIR keeps objects on disk (large objects, benchmarks).
         String dir = System.getProperty("dovetail.test.s3.dir");
         if (dir != null) {
+            try {
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot create dovetail.test.s3.dir " + dir + ": " + e.getMessage(), e);
+            }
             props.setProperty("jclouds.filesystem.basedir", dir);
         }
         BlobStore store = BlobStores.create(dir == null ? "transient-nio2" : "filesystem-nio2", props);
