@@ -49,6 +49,13 @@ final class MigrateCommand {
         DovetailCommand global() {
             return parent.global;
         }
+
+        /** Opens the command's database and runs one phase on it. */
+        int withMigration(CommandSpec spec, Target target, java.util.function.ToIntFunction<LegacyMigration> phase) {
+            try (Database.Opened db = Commands.database(spec, global()).open()) {
+                return phase.applyAsInt(new LegacyMigration(db.connection(), StoreMap.parse(target.storeMap)));
+            }
+        }
     }
 
     @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -64,8 +71,7 @@ final class MigrateCommand {
         @Override
         public Integer call() {
             DovetailCommand global = parent.global();
-            try (Database.Opened db = Commands.database(spec, global).open()) {
-                LegacyMigration migration = new LegacyMigration(db.connection(), StoreMap.parse(target.storeMap));
+            return parent.withMigration(spec, target, migration -> {
                 List<MigrationPlan> plans = target.schemas.stream().map(migration::plan).toList();
                 if (global.format == OutputFormat.table) {
                     plans.forEach(p -> printPlan(spec.commandLine().getOut(), p));
@@ -73,7 +79,7 @@ final class MigrateCommand {
                     print(spec, global, plans);
                 }
                 return ExitCode.OK.code();
-            }
+            });
         }
     }
 
@@ -97,8 +103,7 @@ final class MigrateCommand {
         @Override
         public Integer call() {
             DovetailCommand global = parent.global();
-            try (Database.Opened db = Commands.database(spec, global).open()) {
-                LegacyMigration migration = new LegacyMigration(db.connection(), StoreMap.parse(target.storeMap));
+            return parent.withMigration(spec, target, migration -> {
                 List<RunReport> reports = new ArrayList<>();
                 for (String schema : target.schemas) {
                     reports.add(migration.run(schema, acceptMissing, ignoreSessions));
@@ -118,7 +123,7 @@ final class MigrateCommand {
                     print(spec, global, reports);
                 }
                 return reports.stream().allMatch(RunReport::complete) ? ExitCode.OK.code() : ExitCode.SAFETY_LIMIT.code();
-            }
+            });
         }
     }
 
@@ -135,8 +140,7 @@ final class MigrateCommand {
         @Override
         public Integer call() {
             DovetailCommand global = parent.global();
-            try (Database.Opened db = Commands.database(spec, global).open()) {
-                LegacyMigration migration = new LegacyMigration(db.connection(), StoreMap.parse(target.storeMap));
+            return parent.withMigration(spec, target, migration -> {
                 List<MigrationCheck> checks = target.schemas.stream().map(migration::verify).toList();
                 if (global.format == OutputFormat.table) {
                     PrintWriter out = spec.commandLine().getOut();
@@ -151,7 +155,7 @@ final class MigrateCommand {
                     print(spec, global, checks);
                 }
                 return checks.stream().allMatch(MigrationCheck::passed) ? ExitCode.OK.code() : ExitCode.FAILURE.code();
-            }
+            });
         }
     }
 
@@ -170,10 +174,8 @@ final class MigrateCommand {
 
         @Override
         public Integer call() {
-            DovetailCommand global = parent.global();
             PrintWriter out = spec.commandLine().getOut();
-            try (Database.Opened db = Commands.database(spec, global).open()) {
-                LegacyMigration migration = new LegacyMigration(db.connection(), StoreMap.parse(target.storeMap));
+            return parent.withMigration(spec, target, migration -> {
                 if (!yes) {
                     for (String schema : target.schemas) {
                         MigrationCheck check = migration.verify(schema);
@@ -187,7 +189,7 @@ final class MigrateCommand {
                 }
                 out.flush();
                 return ExitCode.OK.code();
-            }
+            });
         }
     }
 

@@ -1,13 +1,11 @@
 package org.dovetail.cli;
 
+import static org.dovetail.cli.CommandRun.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
+import org.dovetail.cli.CommandRun.Result;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,23 +71,9 @@ class AccessCliIT {
         }
     }
 
-    record Result(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return JSON.readTree(out);
-        }
-    }
 
     private static Result run(Map<String, String> env, String stdin, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        InputStream original = System.in;
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        try {
-            int code = Main.run(args, env, new PrintWriter(out), new PrintWriter(err));
-            return new Result(code, out.toString(), err.toString());
-        } finally {
-            System.setIn(original);
-        }
+        return CommandRun.runWithInput(env, stdin, args);
     }
 
     private static Map<String, String> root() {

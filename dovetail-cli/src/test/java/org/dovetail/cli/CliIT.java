@@ -1,11 +1,11 @@
 package org.dovetail.cli;
 
+import static org.dovetail.cli.CommandRun.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
+import org.dovetail.cli.CommandRun.Result;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,14 +36,6 @@ class CliIT {
         }
     }
 
-    record Result(int code, String out, String err) {}
-
-    private static Result run(Map<String, String> env, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, env, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     private static Map<String, String> dbEnv() {
         Map<String, String> env = new HashMap<>();

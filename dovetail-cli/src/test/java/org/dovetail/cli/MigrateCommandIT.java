@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -14,6 +12,7 @@ import java.util.Map;
 import org.dovetail.blob.Blob;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
+import org.dovetail.cli.CommandRun.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,13 +22,8 @@ class MigrateCommandIT {
     @TempDir
     Path work;
 
-    record Result(int code, String out, String err) {}
-
     private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, Map.of(), new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+        return CommandRun.run(Map.of(), args);
     }
 
     @Test
