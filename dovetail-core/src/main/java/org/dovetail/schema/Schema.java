@@ -11,6 +11,7 @@ import org.dovetail.MissingTableException;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.TableNames;
 import org.dovetail.declare.Tier;
+import org.dovetail.graph.DependencyGraph;
 import org.dovetail.heading.Describe;
 import org.dovetail.heading.Heading;
 import org.dovetail.heading.HeadingReader;
@@ -125,10 +126,49 @@ public final class Schema {
         return new Declaration(this, connection, log).declare(table);
     }
 
-    /** Every table of the schema that follows DataJoint's naming, masters followed by their parts. */
+    /**
+     * Changes the secondary attributes and the table comment of an existing table to those of
+     * {@code definition}, as DataJoint's {@code alter()} does: attributes are added, dropped,
+     * modified or moved, and renamed when the new comment starts with {@code {old_name}}. The
+     * change is logged to {@code ~log} as {@code Altered `db`.`tbl`}.
+     *
+     * <pre>{@code
+     * lab.alter("Subject", """
+     *         subject_id : int unsigned
+     *         ---
+     *         dob = null : date
+     *         weight = null : float   # {mass} grams
+     *         """);
+     * }</pre>
+     *
+     * @return the clauses of the {@code ALTER TABLE} statement sent, empty if nothing changed
+     * @throws org.dovetail.InvalidDefinitionException if the definition is invalid or changes the
+     *         primary key, the foreign keys or the indexes
+     */
+    public List<String> alter(String className, String definition) {
+        return new Alteration(this, connection, log).alter(require(className), definition);
+    }
+
+    /**
+     * Every table of the schema that follows DataJoint's naming, in DataJoint's {@code list_tables()}
+     * order: parents before children (from the {@link DependencyGraph}), each master followed by its
+     * parts. Tables without a primary key, which the graph does not hold, come last.
+     */
     public List<TableInfo> tables() {
-        List<TableInfo> tables = new ArrayList<>();
+        List<String> ordered = new ArrayList<>();
+        for (String fullName : DependencyGraph.load(connection, name).topologicalOrder()) {
+            String[] parts = TableNames.splitFullName(fullName);
+            if (parts[0].equals(name)) {
+                ordered.add(parts[1]);
+            }
+        }
         for (String table : tableNames(connection, name)) {
+            if (!ordered.contains(table)) {
+                ordered.add(table);
+            }
+        }
+        List<TableInfo> tables = new ArrayList<>();
+        for (String table : ordered) {
             TableInfo.of(name, table).ifPresent(tables::add);
         }
         return tables;
@@ -136,7 +176,11 @@ public final class Schema {
 
     /** The table with DataJoint class name {@code className} ({@code Subject}, {@code Session.Trial}). */
     public Optional<TableInfo> table(String className) {
-        return tables().stream().filter(t -> t.className().equals(className)).findFirst();
+        return tableNames(connection, name).stream()
+                .map(t -> TableInfo.of(name, t))
+                .flatMap(Optional::stream)
+                .filter(t -> t.className().equals(className))
+                .findFirst();
     }
 
     /** The heading of the table with class name {@code className}, read from the database. */
