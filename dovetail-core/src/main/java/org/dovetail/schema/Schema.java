@@ -193,6 +193,17 @@ public final class Schema {
         return Describe.definition(heading(className));
     }
 
+    /**
+     * The warning DataJoint-based labs (Spyglass) give when new tables go to this schema: empty
+     * when its prefix is a shared module, {@code temp}, {@code test}, or the user's own (see
+     * {@link SchemaPrefixRule}). Declarations log it; it never stops them.
+     */
+    public Optional<String> prefixWarning() {
+        String user = connection.config().user().orElseGet(() -> connection.queryValue("SELECT CURRENT_USER()", String.class)
+                .map(u -> u.substring(0, Math.max(0, u.lastIndexOf('@')))).orElse(""));
+        return SchemaPrefixRule.of(connection.config(), user).warning(name);
+    }
+
     /** {@code `name`.`table`}. */
     public String fullName(String table) {
         return TableNames.fullName(name, table);
