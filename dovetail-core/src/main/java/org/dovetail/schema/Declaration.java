@@ -68,6 +68,12 @@ final class Declaration {
             if (!table.contents().isEmpty()) {
                 new LookupContents(connection, schema.name(), masterName).insert(table.contents());
             }
+            for (TableDefinition part : table.parts()) {
+                if (!part.contents().isEmpty()) {
+                    new LookupContents(connection, schema.name(), masterName + "__" + sqlName("", part.className()))
+                            .insert(part.contents());
+                }
+            }
         } catch (RuntimeException e) {
             dropCreated(e);
             throw e;

@@ -2,6 +2,7 @@ package org.dovetail.schema;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +10,8 @@ import org.dovetail.AccessException;
 import org.dovetail.DovetailException;
 import org.dovetail.MissingTableException;
 import org.dovetail.connection.Connection;
+import org.dovetail.declare.DeclarationContext;
+import org.dovetail.declare.DefinitionCompiler;
 import org.dovetail.declare.TableNames;
 import org.dovetail.declare.Tier;
 import org.dovetail.graph.DependencyGraph;
@@ -36,6 +39,22 @@ import org.dovetail.heading.HeadingReader;
  * <p>Not thread-safe, like the {@link Connection} it uses.
  */
 public final class Schema {
+    /** DataJoint's {@code ~jobs} definition, for the schema name. */
+    private static final String JOBS_DEFINITION = """
+            # job reservation table for `%s`
+            table_name  :varchar(255)  # className of the table
+            key_hash  :char(32)  # key hash
+            ---
+            status  :enum('reserved','error','ignore')  # if tuple is missing, the job is available
+            key=null  :blob  # structure containing the key
+            error_message=""  :varchar(2047)  # error message returned if failed
+            error_stack=null  :mediumblob  # error stack if failed
+            user="" :varchar(255) # database user
+            host=""  :varchar(255)  # system hostname
+            pid=0  :int unsigned  # system process id
+            connection_id = 0  : bigint unsigned          # connection_id()
+            timestamp=CURRENT_TIMESTAMP  :timestamp   # automatic timestamp
+            """;
     private final Connection connection;
     private final String name;
     private final Map<String, String> aliases;
@@ -106,6 +125,14 @@ public final class Schema {
 
     public Connection connection() {
         return connection;
+    }
+
+    /**
+     * Declares the table of a class annotated with {@link Definition}, with its nested part
+     * classes and {@code CONTENTS}; see {@link #declare(TableDefinition)}.
+     */
+    public TableInfo declare(Class<?> annotatedClass) {
+        return declare(TableDefinition.of(annotatedClass));
     }
 
     /** Declares a table without parts or contents; see {@link #declare(TableDefinition)}. */
@@ -181,6 +208,39 @@ public final class Schema {
                 .flatMap(Optional::stream)
                 .filter(t -> t.className().equals(className))
                 .findFirst();
+    }
+
+    /**
+     * Every table of the schema as a {@link FreeTable}, by DataJoint class name ({@code Session},
+     * {@code Session.Note}), in {@link #tables()} order: DataJoint's virtual module
+     * ({@code spawn_missing_classes}) without classes. Tables whose names follow no tier are left out.
+     */
+    public Map<String, FreeTable> freeTables() {
+        Map<String, FreeTable> byClass = new LinkedHashMap<>();
+        for (TableInfo t : tables()) {
+            byClass.put(t.className(), FreeTable.of(connection, name, t.tableName()));
+        }
+        return byClass;
+    }
+
+    /** The table of class name {@code className} as a {@link FreeTable}; throws if there is none. */
+    public FreeTable freeTable(String className) {
+        return FreeTable.of(connection, name, require(className).tableName());
+    }
+
+    /**
+     * The schema's {@code ~jobs} table (DataJoint's job reservation table), declared on first use
+     * exactly as DataJoint declares it.
+     *
+     * @return its full name
+     */
+    public String jobsTable() {
+        String fullName = fullName("~jobs");
+        if (!tableNames(connection, name).contains("~jobs")) {
+            connection.execute(DefinitionCompiler.compile(fullName, JOBS_DEFINITION.formatted(name), DeclarationContext.EMPTY)
+                    .createTableSql(fullName, null));
+        }
+        return fullName;
     }
 
     /** The heading of the table with class name {@code className}, read from the database. */
