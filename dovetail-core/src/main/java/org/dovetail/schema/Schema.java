@@ -135,6 +135,29 @@ public final class Schema {
         return declare(TableDefinition.of(annotatedClass));
     }
 
+    /**
+     * Declares every table of a pipeline in order, its other schemas available under their
+     * aliases and its adapters registered; tables that exist with the same definition are left
+     * as they are. Stops at the first failure (the tables of that one table's declaration are
+     * dropped again; earlier tables stay).
+     *
+     * @return the master tables, in the pipeline's order
+     */
+    public List<TableInfo> declare(Pipeline pipeline) {
+        Schema target = this;
+        for (var alias : pipeline.schemas().entrySet()) {
+            target = target.withAlias(alias.getKey(), alias.getValue());
+        }
+        for (var adapter : pipeline.adapters().entrySet()) {
+            target = target.withAdapter(adapter.getKey(), adapter.getValue());
+        }
+        List<TableInfo> declared = new ArrayList<>();
+        for (TableDefinition table : pipeline.tables()) {
+            declared.add(target.declare(table));
+        }
+        return declared;
+    }
+
     /** Declares a table without parts or contents; see {@link #declare(TableDefinition)}. */
     public TableInfo declare(Tier tier, String className, String definition) {
         return declare(TableDefinition.of(tier, className, definition));
