@@ -84,9 +84,13 @@ final class DemoCommand implements Callable<Integer> {
             conn.transaction(() -> conn.queryValue("SELECT 1", Long.class));
             out.println("   START TRANSACTION WITH CONSISTENT SNAPSHOT ... COMMIT: ok");
 
+            step(out, 6, "A lab pipeline, declared as DataJoint-Python declares it");
+            LabPipeline.show(out, conn, schema);
+
             out.println();
-            out.println("Next: `dovetail schemas` lists the schemas on this server; `dovetail server status` shows the embedded server;");
-            out.println("      `dovetail blob decode FILE` prints any stored blob as JSON.");
+            out.println("Next: `dovetail tables " + schema + "`, `dovetail describe " + schema + ".Session`, `dovetail diagram "
+                    + schema + " --format svg > lab.svg`;");
+            out.println("      `dovetail schemas` lists the schemas on this server; `dovetail blob decode FILE` prints any stored blob as JSON.");
             out.flush();
         }
         return ExitCode.OK.code();

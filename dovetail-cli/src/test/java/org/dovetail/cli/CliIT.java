@@ -149,9 +149,11 @@ class CliIT {
         assertThat(first.out()).contains("Schema `" + schema + "`").contains("created (0 tables)")
                 .contains("8bd42054-69b6-c334-16ae-0f159799fd07").contains("c69fe72dddb4b914f068722892a7f275")
                 .contains("identical to DataJoint-Python's: yes");
+        assertThat(first.out()).contains("Session.Probe", "declared", "-> Session\n", "probe_type", "2 species");
         Result second = run(dbEnv(), "demo", "--schema", schema);
         assertThat(second.code()).as(second.err()).isZero();
-        assertThat(second.out()).contains("exists from an earlier run: reused");
+        assertThat(second.out()).contains("exists from an earlier run: reused", "existed: same definition, left as it is")
+                .doesNotContain(" declared\n");
     }
 
     @Test
