@@ -27,7 +27,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code dovetail declare SCHEMA --file pipeline.yaml}: declares a pipeline file's tables. */
 @Command(name = "declare", mixinStandardHelpOptions = true,
-        description = "Declare the tables of a pipeline file (YAML or JSON; see docs/pipeline-file.md) in a schema, in file order, as DataJoint-Python declares them. Tables that exist with the same definition are left alone; a different existing definition is an error listing the differences. Missing privileges are named before anything is sent. Prints each table with `declared` or `exists`.")
+        description = "Declare the tables of a pipeline file (YAML or JSON; see docs/pipeline-file.md) in a schema, in file "
+                + "order, as DataJoint-Python declares them. Tables that exist with the same definition are left alone; "
+                + "a different existing definition is an error listing the differences. Missing privileges are named "
+                + "before anything is sent. Prints each table with `declared` or `exists`.")
 final class DeclareCommand implements Callable<Integer> {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

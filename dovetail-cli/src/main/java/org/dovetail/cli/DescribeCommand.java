@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code dovetail describe SCHEMA.Table}: the table's definition, reconstructed from the database. */
 @Command(name = "describe", mixinStandardHelpOptions = true,
-        description = "Print the DataJoint definition of a table, reconstructed from the database as DataJoint's describe() does; it declares the same table again. With --format json: table, class and definition.")
+        description = "Print the DataJoint definition of a table, reconstructed from the database as DataJoint's describe() "
+                + "does; it declares the same table again. With --format json: table, class and definition.")
 final class DescribeCommand implements Callable<Integer> {
     @ParentCommand
     DovetailCommand global;

@@ -15,7 +15,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code dovetail diagram SCHEMA}: the schema's dependency diagram. */
 @Command(name = "diagram", mixinStandardHelpOptions = true,
-        description = "Draw the tables of a schema and their foreign keys (with the tables of other schemas they connect to). --format mermaid (the default), dot (Graphviz) or svg (laid out by dovetail, no Graphviz needed); json gives the nodes and links. Redirect to a file: `dovetail diagram lab --format svg > lab.svg`.")
+        description = "Draw the tables of a schema and their foreign keys (with the tables of other schemas they connect "
+                + "to). --format mermaid (the default), dot (Graphviz) or svg (laid out by dovetail, no Graphviz "
+                + "needed); json gives the nodes and links. Redirect to a file: `dovetail diagram lab --format svg > "
+                + "lab.svg`.")
 final class DiagramCommand implements Callable<Integer> {
     @ParentCommand
     DovetailCommand global;

@@ -12,7 +12,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code dovetail heading SCHEMA.Table}: the table's heading as read from the database. */
 @Command(name = "heading", mixinStandardHelpOptions = true,
-        description = "Print the heading of a table as read from the database: attributes with DataJoint's types, keys, defaults and comments. --format json gives the whole heading with DataJoint's property names (attributes, primary_key, indexes, parents with attr_map, comment).")
+        description = "Print the heading of a table as read from the database: attributes with DataJoint's types, keys, "
+                + "defaults and comments. --format json gives the whole heading with DataJoint's property names "
+                + "(attributes, primary_key, indexes, parents with attr_map, comment).")
 final class HeadingCommand implements Callable<Integer> {
     @ParentCommand
     DovetailCommand global;

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code dovetail tables SCHEMA}: the tables of a schema in dependency order, as DataJoint lists them. */
 @Command(name = "tables", mixinStandardHelpOptions = true,
-        description = "List the tables of a schema with their DataJoint class names and tiers, parents before children and each master followed by its parts (DataJoint's list_tables order).")
+        description = "List the tables of a schema with their DataJoint class names and tiers, parents before children and "
+                + "each master followed by its parts (DataJoint's list_tables order).")
 final class TablesCommand implements Callable<Integer> {
     @ParentCommand
     DovetailCommand global;
