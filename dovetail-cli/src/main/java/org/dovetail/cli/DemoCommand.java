@@ -100,11 +100,15 @@ final class DemoCommand implements Callable<Integer> {
             conn.transaction(() -> conn.queryValue("SELECT 1", Long.class));
             out.println("   START TRANSACTION WITH CONSISTENT SNAPSHOT ... COMMIT: ok");
 
-            step(out, 7, "Access: an account `" + DEMO_USER + "` with the role dj_user");
+            step(out, 7, "A lab pipeline, declared as DataJoint-Python declares it");
+            LabPipeline.show(out, conn, schema);
+
+            step(out, 8, "Access: an account `" + DEMO_USER + "` with the role dj_user");
             DemoAccess.show(out, conn, db.isEmbedded(), DEMO_USER);
 
             out.println();
-            out.println("Next: `dovetail schemas` lists the schemas on this server; `dovetail server status` shows the embedded server;");
+            out.println("Next: `dovetail tables " + schema + "`, `dovetail describe " + schema + ".Session`, `dovetail diagram "
+                    + schema + " --format svg > lab.svg`;");
             out.println("      `dovetail blob decode FILE` prints any stored blob as JSON; `dovetail access --help` manages roles,");
             out.println("      accounts and passwords.");
             out.flush();

@@ -22,6 +22,11 @@ import picocli.CommandLine.ScopeType;
                 DemoCommand.class,
                 ServerCommand.class,
                 SchemasCommand.class,
+                TablesCommand.class,
+                DescribeCommand.class,
+                HeadingCommand.class,
+                DeclareCommand.class,
+                DiagramCommand.class,
                 BlobCommand.class,
                 VerifyCommand.class,
                 MigrateCommand.class,
@@ -69,7 +74,7 @@ public final class DovetailCommand {
     Path dataDir;
 
     @Option(names = "--format", paramLabel = "FORMAT", scope = ScopeType.INHERIT, defaultValue = "table",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Output format: table, json, jsonl, csv; for `diagram` also mermaid, dot, svg (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Log debug detail and print stack traces to stderr.")

@@ -29,6 +29,7 @@ final class Output {
 
     /** A list of rows with named columns. */
     void rows(List<String> columns, List<List<Object>> rows) {
+        requireRowFormat();
         switch (format) {
             case table -> {
                 Object[][] data = rows.stream().map(List::toArray).toArray(Object[][]::new);
@@ -44,12 +45,14 @@ final class Output {
                 out.println(String.join(",", columns.stream().map(Output::csvField).toList()));
                 rows.forEach(r -> out.println(String.join(",", r.stream().map(v -> csvField(v == null ? "" : v.toString())).toList())));
             }
+            default -> throw new IllegalStateException(format.name());
         }
         out.flush();
     }
 
     /** One record: {@code key: value} lines as a table, an object otherwise. */
     void record(Map<String, Object> fields) {
+        requireRowFormat();
         List<String> columns = List.copyOf(fields.keySet());
         List<Object> values = new java.util.ArrayList<>(fields.values());
         switch (format) {
@@ -60,6 +63,7 @@ final class Output {
             case json -> out.println(write(JSON, record(columns, values)));
             case jsonl -> out.println(write(JSON_LINE, record(columns, values)));
             case csv -> rows(columns, List.of(values));
+            default -> throw new IllegalStateException(format.name());
         }
         out.flush();
     }
@@ -76,6 +80,28 @@ final class Output {
             case csv -> rows(columns, rows);
         }
         out.flush();
+    }
+
+    /** One value serialised by Jackson: indented for json, one line for jsonl. */
+    void value(Object value) {
+        if (format != OutputFormat.json && format != OutputFormat.jsonl) {
+            throw new IllegalStateException(format.name());
+        }
+        out.println(write(format == OutputFormat.json ? JSON : JSON_LINE, value));
+        out.flush();
+    }
+
+    /** Text as it is (a definition, a diagram). */
+    void text(String text) {
+        out.print(text);
+        out.flush();
+    }
+
+    private void requireRowFormat() {
+        if (!format.isRows()) {
+            throw new org.dovetail.DovetailException("--format " + format + " is a diagram format (dovetail diagram);"
+                    + " this command writes table, json, jsonl or csv");
+        }
     }
 
     private static ObjectNode record(List<String> columns, List<Object> row) {

@@ -149,9 +149,11 @@ class CliIT {
                 .contains("identical to DataJoint-Python's: yes")
                 .contains("reads back equal: yes").contains("store and tracking table agree");
         assertThat(work.resolve("demo-store").resolve(schema)).isDirectory();
+        assertThat(first.out()).contains("Session.Probe", "declared", "-> Session\n", "probe_type", "2 species");
         Result second = run(dbEnv(), "demo", "--schema", schema, "--data-dir", dataDir);
         assertThat(second.code()).as(second.err()).isZero();
-        assertThat(second.out()).contains("exists from an earlier run: reused");
+        assertThat(second.out()).contains("exists from an earlier run: reused", "existed: same definition, left as it is")
+                .doesNotContain(" declared\n");
     }
 
     @Test
@@ -168,7 +170,7 @@ class CliIT {
             assertThat(demo.out()).contains("embedded MariaDB 10.11.5").contains("started for this run");
             assertThat(demo.err()).contains("started the embedded MariaDB");
 
-            assertThat(demo.out()).contains("7. Access: an account `demo` with the role dj_user")
+            assertThat(demo.out()).contains("8. Access: an account `demo` with the role dj_user")
                     .contains("roles dj_guest, dj_collab, dj_user, dj_admin: created")
                     .contains("account demo: created with a random one-time password, not kept")
                     .contains("`dovetail access show demo`:").contains("dj_user  default, active at login");

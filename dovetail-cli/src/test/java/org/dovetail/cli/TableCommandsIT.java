@@ -1,0 +1,192 @@
+package org.dovetail.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.dovetail.testkit.DovetailTest;
+import org.dovetail.testkit.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tables}, {@code describe}, {@code heading}, {@code declare} and {@code diagram}, in-process against the test database. */
+@DovetailTest
+class TableCommandsIT {
+    private static final String PIPELINE = """
+            tables:
+              - class: Species
+                tier: lookup
+                definition: |
+                  species : varchar(32)
+                contents: [[mouse], [rat]]
+              - class: Subject
+                tier: manual
+                definition: |
+                  # an animal
+                  subject_id : int
+                  ---
+                  -> Species
+                  dob = null : date   # date of birth
+              - class: Session
+                tier: manual
+                definition: |
+                  -> Subject
+                  session : smallint
+                  ---
+                  -> [nullable] Subject.proj(partner="subject_id")
+                parts:
+                  - class: Probe
+                    definition: |
+                      -> master
+                      probe : tinyint
+            """;
+    private static TestDatabase db;
+    private static String lab;
+
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void declare(TestDatabase database) throws Exception {
+        db = database;
+        lab = db.schema("lab");
+        Path file = Files.writeString(work.resolve("pipeline.yaml"), PIPELINE);
+        Result r = run("declare", lab, "--file", file.toString(), "--format", "csv");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("class,tier,table,status\nSpecies,Lookup,#species,declared\nSubject,Manual,subject,declared\n"
+                + "Session,Manual,session,declared\nSession.Probe,Part,session__probe,declared\n");
+        assertThat(r.err()).contains("dovetail: created schema `" + lab + "`", "dovetail: warning: Schema prefix not in shared modules: " + lab);
+    }
+
+    record Result(int code, String out, String err) {}
+
+    private static Result run(String... args) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DJ_HOST", db.host() + ":" + db.port());
+        env.put("DJ_USER", db.user());
+        env.put("DJ_PASS", db.password());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, env, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void declaringAgainFindsEveryTableAndReadsStdinAndJson() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("DJ_HOST", db.host() + ":" + db.port());
+        env.put("DJ_USER", db.user());
+        env.put("DJ_PASS", db.password());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String json = new ObjectMapper().writeValueAsString(new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(PIPELINE));
+        int code = Main.run(new String[] {"declare", lab, "-f", "-", "--format", "jsonl"}, env,
+                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), out, err);
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(4).allMatch(l -> l.endsWith("\"status\":\"exists\"}"));
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void tablesListsClassesTiersAndNamesInDependencyOrder() throws Exception {
+        Result r = run("tables", lab, "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(r.out());
+        assertThat(rows).extracting(n -> n.get("class").asText()).containsExactly("Species", "Subject", "Session", "Session.Probe");
+        assertThat(rows.get(0).get("tier").asText()).isEqualTo("Lookup");
+        assertThat(run("tables", lab).out()).contains("| Session.Probe |   Part |");
+    }
+
+    @Test
+    void describePrintsTheDefinition() throws Exception {
+        Result r = run("describe", lab + ".Session");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("-> Subject\nsession              : smallint                     \n---\n"
+                + "-> [nullable] Subject.proj(partner=\"subject_id\")\n");
+        JsonNode json = new ObjectMapper().readTree(run("describe", lab + ".Session.Probe", "--format", "json").out());
+        assertThat(json.get("table").asText()).isEqualTo("`" + lab + "`.`session__probe`");
+        assertThat(json.get("definition").asText()).startsWith("-> Session\n");
+    }
+
+    @Test
+    void headingAsJsonHasDataJointsPropertyNames() throws Exception {
+        Result r = run("heading", lab + ".Subject", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode heading = new ObjectMapper().readTree(r.out());
+        assertThat(heading.get("full_table_name").asText()).isEqualTo("`" + lab + "`.`subject`");
+        assertThat(heading.get("primary_key")).extracting(JsonNode::asText).containsExactly("subject_id");
+        assertThat(heading.get("attributes")).extracting(a -> a.get("name").asText()).containsExactly("subject_id", "species", "dob");
+        assertThat(heading.get("parents").get(0).get("attr_map").get("species").asText()).isEqualTo("species");
+        assertThat(heading.get("comment").asText()).isEqualTo("an animal");
+        assertThat(run("heading", lab + ".Subject", "--format", "csv").out())
+                .isEqualTo("attribute,type,key,nullable,default,comment\nsubject_id,int,PK,,,\nspecies,varchar(32),,,,\n"
+                        + "dob,date,,yes,null,date of birth\n");
+    }
+
+    @Test
+    void diagramInEveryFormat() throws Exception {
+        Result mermaid = run("diagram", lab);
+        assertThat(mermaid.code()).as(mermaid.err()).isZero();
+        assertThat(mermaid.out()).startsWith("flowchart TD\n").contains("[\"Session.Probe\"]:::part", "linkStyle");
+        assertThat(run("diagram", lab, "--format", "mermaid").out()).isEqualTo(mermaid.out());
+        assertThat(run("diagram", lab, "--format", "dot").out()).startsWith("digraph dependencies {").contains("style=dashed");
+        String svg = run("diagram", lab, "--format", "svg").out();
+        var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        assertThat(doc.getElementsByTagName("text").getLength()).isEqualTo(4);
+        JsonNode json = new ObjectMapper().readTree(run("diagram", lab, "--format", "json").out());
+        assertThat(json.get("nodes")).extracting(n -> n.get("label").asText()).containsExactly("Species", "Subject", "Session", "Session.Probe");
+        assertThat(json.get("links")).hasSize(4);
+        Result csv = run("diagram", lab, "--format", "csv");
+        assertThat(csv.code()).isEqualTo(1);
+        assertThat(csv.err()).isEqualTo("dovetail: error: --format csv does not apply to a diagram; use mermaid, dot, svg or json\n");
+        assertThat(run("tables", lab, "--format", "svg").err()).contains("is a diagram format");
+    }
+
+    @Test
+    void errorsAreOneLine() throws Exception {
+        Result noDot = run("describe", lab);
+        assertThat(noDot.code()).isEqualTo(2);
+        assertThat(noDot.err()).startsWith("expected SCHEMA.ClassName (e.g. lab.Session or lab.Session.Trial), got \""
+                + lab + "\"\nUsage: dovetail describe");
+        Result missingTable = run("describe", lab + ".Nothing");
+        assertThat(missingTable.code()).isEqualTo(1);
+        assertThat(missingTable.err()).isEqualTo("dovetail: error: Schema `" + lab + "` has no table of class Nothing\n");
+        Result missingSchema = run("tables", db.schema("nowhere"));
+        assertThat(missingSchema.code()).isEqualTo(1);
+        assertThat(missingSchema.err().lines()).hasSize(1);
+        Result missingFile = run("declare", lab, "--file", work.resolve("none.yaml").toString());
+        assertThat(missingFile.err()).isEqualTo("dovetail: error: Cannot read the pipeline file " + work.resolve("none.yaml") + ": no such file\n");
+        Path bad = Files.writeString(work.resolve("bad.yaml"), "tables:\n  - {class: X, tier: manual}\n");
+        Result badFile = run("declare", lab, "--file", bad.toString());
+        assertThat(badFile.code()).isEqualTo(1);
+        assertThat(badFile.err()).isEqualTo("dovetail: error: pipeline file: tables[0].definition: is required and must be text\n");
+        Path invalid = Files.writeString(work.resolve("invalid.yaml"), "tables:\n  - {class: X, tier: manual, definition: 'Bad : int'}\n");
+        Result invalidDefinition = run("declare", lab, "--file", invalid.toString());
+        assertThat(invalidDefinition.code()).isEqualTo(1);
+        assertThat(invalidDefinition.err()).startsWith("dovetail: error: Invalid definition of `" + lab + "`.`x`, line 1 \"Bad : int\"");
+        assertThat(run("declare", lab).code()).isEqualTo(2);
+    }
+
+    @Test
+    void helpOnEveryNewCommand() {
+        for (String command : List.of("tables", "describe", "heading", "declare", "diagram")) {
+            Result r = run(command, "--help");
+            assertThat(r.code()).as(command).isZero();
+            assertThat(r.out()).as(command).startsWith("Usage: dovetail " + command);
+        }
+    }
+}
