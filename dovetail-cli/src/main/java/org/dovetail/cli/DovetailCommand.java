@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
                 ServerCommand.class,
                 SchemasCommand.class,
                 BlobCommand.class,
+                VerifyCommand.class,
                 AutoComplete.GenerateCompletion.class,
                 HelpCommand.class})
 public final class DovetailCommand {

@@ -144,12 +144,15 @@ class CliIT {
     @Test
     void theDemoRunsTwiceOnTheConfiguredDatabase() {
         String schema = db.schema("demo");
-        Result first = run(dbEnv(), "demo", "--schema", schema);
+        String dataDir = work.toString();
+        Result first = run(dbEnv(), "demo", "--schema", schema, "--data-dir", dataDir);
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).contains("Schema `" + schema + "`").contains("created (0 tables)")
                 .contains("8bd42054-69b6-c334-16ae-0f159799fd07").contains("c69fe72dddb4b914f068722892a7f275")
-                .contains("identical to DataJoint-Python's: yes");
-        Result second = run(dbEnv(), "demo", "--schema", schema);
+                .contains("identical to DataJoint-Python's: yes")
+                .contains("reads back equal: yes").contains("store and tracking table agree");
+        assertThat(work.resolve("demo-store").resolve(schema)).isDirectory();
+        Result second = run(dbEnv(), "demo", "--schema", schema, "--data-dir", dataDir);
         assertThat(second.code()).as(second.err()).isZero();
         assertThat(second.out()).contains("exists from an earlier run: reused");
     }

@@ -15,6 +15,7 @@ import org.dovetail.declare.DefinitionCompiler;
 import org.dovetail.declare.TableNames;
 import org.dovetail.declare.Tier;
 import org.dovetail.heading.TableShape;
+import org.dovetail.store.TrackingTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,16 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Declaration {
     private static final Logger LOG = LoggerFactory.getLogger(Declaration.class);
-    private static final String EXTERNAL_DEFINITION = """
-            # external storage tracking
-            hash  : uuid    #  hash of contents (blob), of filename + contents (attach), or relative filepath (filepath)
-            ---
-            size      :bigint unsigned     # size of object in bytes
-            attachment_name=null : varchar(255)  # the filename of an attachment
-            filepath=null : varchar(1000)  # relative filepath or attachment filename
-            contents_hash=null : uuid      # used for the filepath datatype
-            timestamp=CURRENT_TIMESTAMP  :timestamp   # automatic timestamp
-            """;
 
     private final Schema schema;
     private final Connection connection;
@@ -103,14 +94,12 @@ final class Declaration {
     }
 
     private void declareExternalTable(String store) {
-        String table = "~external_" + store;
+        String table = TrackingTable.PREFIX + store;
         if (Schema.tableNames(connection, schema.name()).contains(table)) {
             return;
         }
-        String fullName = schema.fullName(table);
-        connection.execute(DefinitionCompiler.compile(fullName, EXTERNAL_DEFINITION, DeclarationContext.EMPTY)
-                .createTableSql(fullName, null));
-        created.add(fullName);
+        connection.execute(TrackingTable.createTableSql(schema.name(), store));
+        created.add(schema.fullName(table));
     }
 
     private void dropCreated(RuntimeException cause) {

@@ -26,7 +26,12 @@ final class S3Server implements AutoCloseable {
         Properties props = new Properties();
         props.setProperty("jclouds.identity", ACCESS_KEY);
         props.setProperty("jclouds.credential", SECRET_KEY);
-        BlobStore store = BlobStores.create("transient-nio2", props);
+        // In memory by default; -Ddovetail.test.s3.dir=DIR keeps objects on disk (large objects, benchmarks).
+        String dir = System.getProperty("dovetail.test.s3.dir");
+        if (dir != null) {
+            props.setProperty("jclouds.filesystem.basedir", dir);
+        }
+        BlobStore store = BlobStores.create(dir == null ? "transient-nio2" : "filesystem-nio2", props);
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(store)
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)

@@ -10,8 +10,19 @@ import org.dovetail.embedded.ServerInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The servers of one test JVM: a database (embedded or external) and, on first use, an S3 server. */
-final class TestServers implements AutoCloseable {
+/**
+ * The servers of one test JVM: a database (embedded or external) and, on first use, an S3
+ * server. {@link DovetailTest} manages one for you; benchmarks and other programs outside JUnit
+ * can start their own:
+ *
+ * <pre>{@code
+ * try (TestServers servers = TestServers.start()) {
+ *     TestDatabase db = servers.newDatabase();   // a fresh schema prefix
+ *     TestS3 s3 = servers.newBucket();           // a fresh bucket
+ * }
+ * }</pre>
+ */
+public final class TestServers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TestServers.class);
     static final String URL_VARIABLE = "DOVETAIL_TEST_DB_URL";
     static final String USER_VARIABLE = "DOVETAIL_TEST_DB_USER";
@@ -26,7 +37,8 @@ final class TestServers implements AutoCloseable {
         this.embedded = embedded;
     }
 
-    static TestServers start() {
+    /** Starts the database (embedded unless {@code DOVETAIL_TEST_DB_URL} is set); S3 starts on first use. */
+    public static TestServers start() {
         String url = System.getenv(URL_VARIABLE);
         if (url != null && !url.isBlank()) {
             String user = System.getenv().getOrDefault(USER_VARIABLE, "root");
@@ -49,6 +61,16 @@ final class TestServers implements AutoCloseable {
 
     DatabaseServer database() {
         return database;
+    }
+
+    /** The database server with a fresh schema-name prefix; closing it drops that prefix's schemas. */
+    public TestDatabase newDatabase() {
+        return database.forClass(TestServers.class);
+    }
+
+    /** A fresh bucket on the S3 server (started now if needed); closing it deletes the bucket. */
+    public TestS3 newBucket() {
+        return s3().forClass(TestServers.class);
     }
 
     synchronized S3Server s3() {

@@ -1,0 +1,84 @@
+package org.dovetail.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.dovetail.store.ExternalStore;
+import org.dovetail.store.StoreVerifier;
+import org.dovetail.store.VerifyReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dovetail verify --store NAME}: a store against its tracking tables, read-only. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Compare an external store with its ~external_<store> tracking tables, without changing anything:",
+                "objects that are missing or have another size (and, with --deep, other contents) than recorded,",
+                "objects in the schemas' folders that nothing tracks, and leftovers of interrupted uploads.",
+                "Exit code 0 when everything matches, 1 when something was found."})
+final class VerifyCommand implements Callable<Integer> {
+    @ParentCommand
+    DovetailCommand global;
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--store", required = true, paramLabel = "NAME", description = "Store name as configured under `stores`.")
+    String store;
+
+    @Option(names = "--schema", paramLabel = "SCHEMA",
+            description = "Schema to check (repeatable; default: every schema with a tracking table for the store).")
+    List<String> schemas = new ArrayList<>();
+
+    @Option(names = "--deep", description = "Also hash every object's contents (reads every byte).")
+    boolean deep;
+
+    @Override
+    public Integer call() {
+        try (Database.Opened db = Commands.database(spec, global).open();
+             ExternalStore external = ExternalStore.open(db.connection(), store)) {
+            StoreVerifier verifier = new StoreVerifier(external);
+            List<String> checked = schemas.isEmpty() ? verifier.trackedSchemas() : schemas;
+            VerifyReport report;
+            try (Progress progress = Progress.of("verify " + store, verifier.rowCount(checked))) {
+                report = verifier.verify(checked, deep, progress.step());
+            }
+            render(report);
+            return report.clean() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
+        }
+    }
+
+    private void render(VerifyReport report) {
+        Output out = Commands.output(spec, global);
+        if (global.format != OutputFormat.table) {
+            List<List<Object>> rows = new ArrayList<>();
+            for (VerifyReport.Finding f : report.findings()) {
+                rows.add(List.of(f.kind().name().toLowerCase(java.util.Locale.ROOT), f.schema(),
+                        f.hash() == null ? "" : f.hash().toString(), f.path(), f.detail()));
+            }
+            if (global.format == OutputFormat.json) {
+                com.fasterxml.jackson.databind.node.ObjectNode node = Output.JSON.valueToTree(report);
+                node.set("counts", Output.JSON.valueToTree(report.counts()));
+                node.put("clean", report.clean());
+                spec.commandLine().getOut().println(node.toPrettyString());
+            } else {
+                out.rows(List.of("kind", "schema", "hash", "path", "detail"), rows);
+            }
+            return;
+        }
+        var text = spec.commandLine().getOut();
+        text.printf("store %s, schemas %s%s%n", report.store(), report.schemas(), report.deep() ? " (deep)" : "");
+        text.printf("%d tracking rows checked, %d objects in the schemas' folders%n", report.rows(), report.objects());
+        for (Map.Entry<VerifyReport.Kind, Long> count : report.counts().entrySet()) {
+            text.printf("  %-18s %d%n", count.getKey().name().toLowerCase(java.util.Locale.ROOT), count.getValue());
+        }
+        for (VerifyReport.Finding f : report.findings()) {
+            text.printf("%s %s %s (%s)%s%n", f.kind().name().toLowerCase(java.util.Locale.ROOT), f.path(), f.detail(),
+                    f.schema(), f.hash() == null ? "" : ", row " + f.hash());
+        }
+        text.println(report.clean() ? "OK: the store matches its tracking tables" : "FOUND " + report.findings().size() + " problem(s)");
+        text.flush();
+    }
+}

@@ -1,0 +1,85 @@
+package org.dovetail.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.dovetail.blob.Blob;
+import org.dovetail.config.Config;
+import org.dovetail.connection.Connection;
+import org.dovetail.store.ExternalStore;
+import org.dovetail.store.ObjectPaths;
+import org.dovetail.testkit.DovetailTest;
+import org.dovetail.testkit.TestDatabase;
+import org.dovetail.testkit.TestS3;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dovetail verify} on a file store and an S3 store configured in a DataJoint config file. */
+@DovetailTest
+class VerifyCommandIT {
+    @TempDir
+    Path work;
+
+    record Result(int code, String out, String err) {}
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, Map.of(), new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void aCleanStoreExitsZeroAndDamageIsReportedWithExitOne(TestDatabase db, TestS3 s3) throws Exception {
+        Path location = Files.createDirectories(work.resolve("files"));
+        Path config = Files.writeString(work.resolve("dj_conf.json"), """
+                {"database.host": "%s", "database.port": %d, "database.user": "%s", "database.password": "%s",
+                 "stores": {
+                   "files": {"protocol": "file", "location": "%s"},
+                   "bucket": {"protocol": "s3", "endpoint": "%s", "bucket": "%s", "access_key": "%s", "secret_key": "%s",
+                              "location": "lab/data"}}}
+                """.formatted(db.host(), db.port(), db.user(), db.password(), location, s3.hostAndPort(), s3.bucket(),
+                s3.accessKey(), s3.secretKey()));
+        String schema = db.schema("verified");
+        UUID fileHash;
+        UUID s3Hash;
+        try (Connection conn = Connection.open(Config.load(config, Map.of()))) {
+            conn.execute("CREATE DATABASE `" + schema + "`");
+            try (ExternalStore files = ExternalStore.open(conn, "files"); ExternalStore bucket = ExternalStore.open(conn, "bucket")) {
+                fileHash = files.putBlob(schema, Blob.encode("on disk"));
+                files.putBlob(schema, Blob.encode("also on disk"));
+                s3Hash = bucket.putBlob(schema, Blob.encode("in the bucket"));
+            }
+        }
+        for (String store : new String[] {"files", "bucket"}) {
+            Result clean = run("--config", config.toString(), "verify", "--store", store, "--schema", schema, "--deep");
+            assertThat(clean.code()).as(clean.out() + clean.err()).isZero();
+            assertThat(clean.out()).contains("OK: the store matches its tracking tables");
+        }
+
+        Files.delete(location.resolve(ObjectPaths.blob(schema, fileHash, java.util.List.of(2, 2))));
+        Result damaged = run("--config", config.toString(), "verify", "--store", "files", "--format", "json");
+        assertThat(damaged.code()).isEqualTo(1);
+        JsonNode report = new ObjectMapper().readTree(damaged.out());
+        assertThat(report.get("clean").asBoolean()).isFalse();
+        assertThat(report.get("counts").get("MISSING").asInt()).isOne();
+        assertThat(report.get("rows").asInt()).isEqualTo(2);
+        assertThat(report.get("findings").get(0).get("hash").asText()).isEqualTo(fileHash.toString());
+
+        Result s3Report = run("--config", config.toString(), "verify", "--store", "bucket", "--schema", schema, "--format", "csv");
+        assertThat(s3Report.code()).isZero();
+        assertThat(s3Report.out()).isEqualTo("kind,schema,hash,path,detail\n");
+        assertThat(s3Hash).isNotNull();
+
+        Result unknown = run("--config", config.toString(), "verify", "--store", "nope");
+        assertThat(unknown.code()).isEqualTo(1);
+        assertThat(unknown.err()).contains("Storage nope is requested but not configured");
+    }
+}

@@ -1,0 +1,335 @@
+package org.dovetail.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.dovetail.DovetailException;
+import org.dovetail.MissingExternalFileException;
+import org.dovetail.StoreException;
+import org.dovetail.config.StoreSpec;
+import org.dovetail.connection.Connection;
+import org.dovetail.hash.ContentHash;
+import org.dovetail.hash.UuidBytes;
+
+/**
+ * One configured external store as DataJoint uses it: objects in the store, one
+ * {@code ~external_<store>} tracking table per schema, and the local blob cache.
+ *
+ * <pre>{@code
+ * try (ExternalStore store = ExternalStore.open(conn, "raw")) {
+ *     UUID hash = store.putBlob("lab", Blob.encode(trace));     // upload, then track
+ *     byte[] blob = store.getBlob("lab", hash);                  // cache, else store
+ * }
+ * }</pre>
+ *
+ * <p>Objects are uploaded before the statements that track them run ({@link #stageBlob} then
+ * {@link #track}), so an insert never holds a transaction open during a transfer, and a failed
+ * insert leaves at most an untracked object behind — never a row without its object.
+ * Transfers of many objects run on a bounded pool ({@link #stageBlobs}, {@link #getBlobs}).
+ */
+public final class ExternalStore implements AutoCloseable {
+    private static final int TRANSFER_THREADS = Math.max(4, Math.min(16, 4 * Runtime.getRuntime().availableProcessors()));
+
+    private final Connection connection;
+    private final StoreSpec spec;
+    private final ObjectStore objects;
+    private final ObjectCache cache;
+    private final Set<String> declared = ConcurrentHashMap.newKeySet();
+    private ExecutorService pool;
+
+    ExternalStore(Connection connection, StoreSpec spec, ObjectStore objects) {
+        this.connection = connection;
+        this.spec = spec;
+        this.objects = objects;
+        this.cache = connection.config().cache().map(ObjectCache::new).orElse(null);
+    }
+
+    /** Opens the store named in the connection's configuration ({@code stores.<name>}). */
+    public static ExternalStore open(Connection connection, String name) {
+        return open(connection, connection.config().store(name));
+    }
+
+    /** Opens a store described in code rather than in the configuration. */
+    public static ExternalStore open(Connection connection, StoreSpec spec) {
+        return new ExternalStore(connection, spec, ObjectStores.open(spec));
+    }
+
+    public StoreSpec spec() {
+        return spec;
+    }
+
+    /** The objects themselves (for verification and cleanup). */
+    public ObjectStore objects() {
+        return objects;
+    }
+
+    /** The schema's tracking table, created on first use as DataJoint does. */
+    public TrackingTable tracking(String schema) {
+        TrackingTable table = new TrackingTable(connection, schema, spec.name());
+        if (declared.add(schema)) {
+            table.declare();
+        }
+        return table;
+    }
+
+    // ---------------------------------------------------------------- blobs
+
+    /** Uploads a packed blob (if the store does not hold it yet); tracks nothing. */
+    public StagedObject stageBlob(String schema, byte[] blob) {
+        UUID hash = ContentHash.uuidFromBuffer(blob, "");
+        String path = ObjectPaths.blob(schema, hash, spec.subfolding());
+        if (!objects.stat(path).filter(info -> info.size() == blob.length).isPresent()) {
+            objects.put(path, blob, Map.of());
+        }
+        return new StagedObject(hash, blob.length, null, path, blob, null);
+    }
+
+    /** Stages many blobs in parallel on the transfer pool; same order as the input. */
+    public List<StagedObject> stageBlobs(String schema, List<byte[]> blobs) {
+        return inParallel(blobs, blob -> stageBlob(schema, blob));
+    }
+
+    /**
+     * Records a staged object in the schema's tracking table (inside the caller's transaction, if
+     * any). When the row is new, the object is checked once more and put back if it is gone: a
+     * cleanup that removed the object of an old unused row with the same hash holds that row's
+     * lock until the object is deleted, so this check, made after taking the lock, sees it.
+     */
+    public void track(String schema, StagedObject staged) {
+        TrackingTable table = tracking(schema);
+        boolean newRow = staged.attachmentName() != null
+                ? table.recordAttachment(staged.hash(), staged.size(), staged.attachmentName())
+                : table.recordBlob(staged.hash(), staged.size());
+        if (newRow && objects.stat(staged.path()).isEmpty()) {
+            if (staged.content() != null) {
+                objects.put(staged.path(), staged.content(), Map.of());
+            } else {
+                objects.put(staged.path(), staged.file(), Map.of());
+            }
+        }
+    }
+
+    /** Stages and tracks one blob; returns the hash to store in the referencing column. */
+    public UUID putBlob(String schema, byte[] blob) {
+        StagedObject staged = stageBlob(schema, blob);
+        track(schema, staged);
+        return staged.hash();
+    }
+
+    /**
+     * The packed blob with this hash: from the cache if configured and present, else from the
+     * store (a migrated 0.11 blob is found through its tracking row's {@code filepath}).
+     */
+    public byte[] getBlob(String schema, UUID hash) {
+        return readBlob(schema, hash).orElseGet(() -> fromTrackedPath(schema, hash));
+    }
+
+    /**
+     * Fetches many blobs, transferring in parallel on the transfer pool; same order as the
+     * input. (Database look-ups for migrated blobs run afterwards, on this thread.)
+     */
+    public List<byte[]> getBlobs(String schema, List<UUID> hashes) {
+        List<Optional<byte[]>> read = inParallel(hashes, hash -> readBlob(schema, hash));
+        List<byte[]> blobs = new ArrayList<>(hashes.size());
+        for (int i = 0; i < hashes.size(); i++) {
+            UUID hash = hashes.get(i);
+            blobs.add(read.get(i).orElseGet(() -> fromTrackedPath(schema, hash)));
+        }
+        return blobs;
+    }
+
+    /** Cache, then the hash path in the store; empty if the store has no object there. No database access. */
+    private Optional<byte[]> readBlob(String schema, UUID hash) {
+        if (cache != null) {
+            Optional<byte[]> cached = cache.get(hash);
+            if (cached.isPresent()) {
+                return cached;
+            }
+        }
+        try {
+            byte[] blob = objects.read(ObjectPaths.blob(schema, hash, spec.subfolding()));
+            if (cache != null) {
+                cache.put(hash, blob);
+            }
+            return Optional.of(blob);
+        } catch (MissingExternalFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A blob not at its hash path: a migrated 0.11 blob lives at its tracking row's {@code filepath}. */
+    private byte[] fromTrackedPath(String schema, UUID hash) {
+        String path = ObjectPaths.blob(schema, hash, spec.subfolding());
+        TrackingRow row = tracking(schema).row(hash).orElseThrow(() -> missing(schema, hash, path, null));
+        if (row.filepath() == null) {
+            throw missing(schema, hash, path, row);
+        }
+        byte[] blob;
+        try {
+            blob = objects.read(row.filepath());
+        } catch (MissingExternalFileException again) {
+            throw missing(schema, hash, row.filepath(), row);
+        }
+        if (cache != null) {
+            cache.put(hash, blob);
+        }
+        return blob;
+    }
+
+    // ---------------------------------------------------------------- attachments
+
+    /** Uploads a file as an attachment; tracks nothing. */
+    public StagedObject stageAttachment(String schema, Path file) {
+        requireFile(file);
+        String name = file.getFileName().toString();
+        UUID hash = AttachmentFiles.hash(name, file);
+        long size = size(file);
+        String path = ObjectPaths.attachment(schema, hash, name, spec.subfolding());
+        if (!objects.stat(path).filter(info -> info.size() == size).isPresent()) {
+            objects.put(path, file, Map.of());
+        }
+        return new StagedObject(hash, size, name, path, null, file);
+    }
+
+    /** Stages and tracks an attachment; returns its hash. */
+    public UUID putAttachment(String schema, Path file) {
+        StagedObject staged = stageAttachment(schema, file);
+        track(schema, staged);
+        return staged.hash();
+    }
+
+    /**
+     * Downloads an attachment into {@code downloadDir} under its name (or a numbered variant if
+     * another file has that name) and returns the file; an existing identical file is reused.
+     */
+    public Path getAttachment(String schema, UUID hash, Path downloadDir) {
+        TrackingTable table = tracking(schema);
+        String path = ObjectPaths.blob(schema, hash, spec.subfolding());
+        TrackingRow row = table.row(hash).orElseThrow(() -> missing(schema, hash, path, null));
+        if (row.attachmentName() == null) {
+            throw new StoreException("Store `" + spec.name() + "`: tracking row " + UuidBytes.toHex(hash) + " in "
+                    + table.fullName() + " is not an attachment");
+        }
+        AttachmentFiles.Placement placement = AttachmentFiles.place(downloadDir, row.attachmentName(), hash);
+        if (!placement.present()) {
+            String objectPath = row.objectPath(schema, spec.subfolding());
+            try {
+                objects.download(objectPath, placement.path());
+            } catch (MissingExternalFileException e) {
+                throw missing(schema, hash, objectPath, row);
+            }
+        }
+        return placement.path();
+    }
+
+    // ---------------------------------------------------------------- filepaths
+
+    /**
+     * Tracks a file under the store's {@code stage} folder as a {@code filepath} value: its path
+     * relative to the stage is its identity. Uploads it unless the store has it already.
+     *
+     * @throws StoreException if the file is outside the stage, or a different version of the
+     *                        same path is already tracked and referenced
+     */
+    public UUID putFilepath(String schema, Path file) {
+        return new Filepaths(this, schema).put(file);
+    }
+
+    /**
+     * Makes the tracked file available under the stage folder (downloading it if it is absent
+     * or differs), checks its size and contents hash, and returns the local path.
+     */
+    public Path getFilepath(String schema, UUID hash) {
+        return new Filepaths(this, schema).get(hash);
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    MissingExternalFileException missing(String schema, UUID hash, String path, TrackingRow row) {
+        TrackingTable table = tracking(schema);
+        String rowText = row == null
+                ? "and " + table.fullName() + " has no row " + UuidBytes.toHex(hash)
+                : "tracked by " + table.fullName() + " row " + UuidBytes.toHex(hash) + " (" + row.size() + " bytes)";
+        List<Reference> refs = table.references();
+        return new MissingExternalFileException("Store `" + spec.name() + "`: object " + objects.address(path)
+                + " is missing, " + rowText + (refs.isEmpty() ? "" : "; referenced from " + refs)
+                + ". Restore it from a backup, or run `dovetail verify --store " + spec.name() + "` for the full picture.");
+    }
+
+    static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new StoreException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void requireFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException("Not a readable file: " + file);
+        }
+    }
+
+    private synchronized ExecutorService pool() {
+        if (pool == null) {
+            pool = Executors.newFixedThreadPool(TRANSFER_THREADS, r -> {
+                Thread t = new Thread(r, "dovetail-transfer-" + spec.name());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return pool;
+    }
+
+    private <T, R> List<R> inParallel(List<T> items, Function<T, R> work) {
+        if (items.size() <= 1) {
+            return items.stream().map(work).toList();
+        }
+        List<Future<R>> futures = new ArrayList<>(items.size());
+        for (T item : items) {
+            futures.add(pool().submit(() -> work.apply(item)));
+        }
+        List<R> results = new ArrayList<>(items.size());
+        try {
+            for (Future<R> future : futures) {
+                results.add(future.get());
+            }
+        } catch (InterruptedException e) {
+            futures.forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while transferring objects of store `" + spec.name() + "`", e);
+        } catch (ExecutionException e) {
+            futures.forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof DovetailException d) {
+                throw d;
+            }
+            throw new StoreException("Transfer failed in store `" + spec.name() + "`: " + e.getCause(), e.getCause());
+        }
+        return results;
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        objects.close();
+    }
+}

@@ -1,0 +1,191 @@
+package org.dovetail.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.dovetail.MissingExternalFileException;
+import org.dovetail.StoreException;
+import org.dovetail.config.StoreSpec;
+
+/**
+ * A {@code file} store: objects are files under the configured {@code location} directory.
+ * Writes go to a temporary file beside the target that is renamed into place, so a reader never
+ * sees a partial object and a killed writer leaves only a {@code .saving.*} file behind.
+ */
+final class FileStore implements ObjectStore {
+    static final String TEMP_MARKER = ".saving.";
+    private final StoreSpec spec;
+    private final Path root;
+
+    FileStore(StoreSpec spec) {
+        this.spec = spec;
+        this.root = Path.of(spec.location());
+        if (!Files.isDirectory(root)) {
+            throw new StoreException("Store `" + spec.name() + "`: location " + root.toAbsolutePath()
+                    + " is not an existing directory (stores." + spec.name() + ".location)");
+        }
+    }
+
+    @Override
+    public StoreSpec spec() {
+        return spec;
+    }
+
+    Path file(String path) {
+        for (String segment : path.split("/")) {
+            if (segment.equals("..")) {
+                throw new StoreException("Store `" + spec.name() + "`: refusing object path with `..`: " + path);
+            }
+        }
+        return root.resolve(path);
+    }
+
+    @Override
+    public String address(String path) {
+        return file(path).toAbsolutePath().toString();
+    }
+
+    @Override
+    public void put(String path, byte[] content, Map<String, String> metadata) {
+        Path target = file(path);
+        writeAtomically(path, target, out -> out.write(content));
+    }
+
+    @Override
+    public void put(String path, Path source, Map<String, String> metadata) {
+        Path target = file(path);
+        try {
+            if (Files.exists(target) && Files.isSameFile(source, target)) {
+                return; // already in place (e.g. a filepath store whose stage is its location)
+            }
+        } catch (IOException e) {
+            throw failure("check", path, e);
+        }
+        writeAtomically(path, target, out -> Files.copy(source, out));
+    }
+
+    private interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private void writeAtomically(String path, Path target, Writer writer) {
+        Path temp = target.resolveSibling(target.getFileName() + TEMP_MARKER + UUID.randomUUID().toString().substring(0, 8));
+        try {
+            Files.createDirectories(target.getParent());
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                writer.write(out);
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw failure("write", path, e);
+        }
+    }
+
+    @Override
+    public InputStream open(String path) {
+        try {
+            return Files.newInputStream(file(path));
+        } catch (NoSuchFileException e) {
+            throw missing(path);
+        } catch (IOException e) {
+            throw failure("read", path, e);
+        }
+    }
+
+    @Override
+    public byte[] read(String path) {
+        try {
+            return Files.readAllBytes(file(path));
+        } catch (NoSuchFileException e) {
+            throw missing(path);
+        } catch (IOException e) {
+            throw failure("read", path, e);
+        }
+    }
+
+    @Override
+    public void download(String path, Path target) {
+        Path source = file(path);
+        if (!Files.exists(source)) {
+            throw missing(path);
+        }
+        try {
+            if (Files.exists(target) && Files.isSameFile(source, target)) {
+                return;
+            }
+            Path parent = target.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path temp = parent.resolve(target.getFileName() + TEMP_MARKER + UUID.randomUUID().toString().substring(0, 8));
+            Files.copy(source, temp);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw failure("copy to " + target + " from", path, e);
+        }
+    }
+
+    @Override
+    public Optional<ObjectInfo> stat(String path) {
+        Path file = file(path);
+        try {
+            return Files.isRegularFile(file) ? Optional.of(new ObjectInfo(path, Files.size(file), Map.of())) : Optional.empty();
+        } catch (IOException e) {
+            throw failure("inspect", path, e);
+        }
+    }
+
+    @Override
+    public void delete(String path) {
+        try {
+            Files.deleteIfExists(file(path));
+        } catch (IOException e) {
+            throw failure("delete", path, e);
+        }
+    }
+
+    @Override
+    public void list(String prefix, Consumer<ObjectInfo> each) {
+        int slash = prefix.lastIndexOf('/');
+        Path start = slash < 0 ? root : file(prefix.substring(0, slash));
+        if (!Files.isDirectory(start)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(start)) {
+            files.filter(Files::isRegularFile).forEach(f -> {
+                String relative = root.relativize(f).toString().replace('\\', '/');
+                if (relative.startsWith(prefix)) {
+                    try {
+                        each.accept(new ObjectInfo(relative, Files.size(f), Map.of()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            throw failure("list", prefix, e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
+        }
+    }
+
+    private MissingExternalFileException missing(String path) {
+        return new MissingExternalFileException("Store `" + spec.name() + "`: object " + address(path) + " does not exist");
+    }
+
+    @Override
+    public void close() {
+        // nothing to release
+    }
+}

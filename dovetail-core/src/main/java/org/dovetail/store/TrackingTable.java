@@ -1,0 +1,157 @@
+package org.dovetail.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.dovetail.connection.Connection;
+import org.dovetail.declare.DeclarationContext;
+import org.dovetail.declare.DefinitionCompiler;
+import org.dovetail.declare.TableNames;
+import org.dovetail.hash.UuidBytes;
+
+/**
+ * The {@code ~external_<store>} table of one schema: one row per object its tables may refer to.
+ * Declared exactly as DataJoint-Python declares it, on first use.
+ */
+public final class TrackingTable {
+    /** Name prefix of tracking tables. */
+    public static final String PREFIX = "~external_";
+    private static final String DEFINITION = """
+            # external storage tracking
+            hash  : uuid    #  hash of contents (blob), of filename + contents (attach), or relative filepath (filepath)
+            ---
+            size      :bigint unsigned     # size of object in bytes
+            attachment_name=null : varchar(255)  # the filename of an attachment
+            filepath=null : varchar(1000)  # relative filepath or attachment filename
+            contents_hash=null : uuid      # used for the filepath datatype
+            timestamp=CURRENT_TIMESTAMP  :timestamp   # automatic timestamp
+            """;
+    private static final String COLUMNS = "hash, size, attachment_name, filepath, contents_hash, timestamp";
+
+    private final Connection connection;
+    private final String schema;
+    private final String store;
+
+    public TrackingTable(Connection connection, String schema, String store) {
+        this.connection = connection;
+        this.schema = schema;
+        this.store = store;
+    }
+
+    /** DataJoint's exact {@code CREATE TABLE IF NOT EXISTS} statement for the tracking table. */
+    public static String createTableSql(String schema, String store) {
+        String fullName = TableNames.fullName(schema, PREFIX + store);
+        return DefinitionCompiler.compile(fullName, DEFINITION, DeclarationContext.EMPTY).createTableSql(fullName, null);
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    public String store() {
+        return store;
+    }
+
+    /** {@code `schema`.`~external_store`} */
+    public String fullName() {
+        return TableNames.fullName(schema, PREFIX + store);
+    }
+
+    /** Creates the table if it does not exist. */
+    public void declare() {
+        connection.execute(createTableSql(schema, store));
+    }
+
+    /**
+     * Records a blob; an existing row only gets its timestamp refreshed (deduplication).
+     *
+     * @return true if the row is new
+     */
+    public boolean recordBlob(UUID hash, long size) {
+        return 1 == connection.execute("INSERT INTO " + fullName() + " (hash, size) VALUES (?, ?)"
+                + " ON DUPLICATE KEY UPDATE timestamp = CURRENT_TIMESTAMP", UuidBytes.toBytes(hash), size);
+    }
+
+    /**
+     * Records an attachment; an existing row only gets its timestamp refreshed.
+     *
+     * @return true if the row is new
+     */
+    public boolean recordAttachment(UUID hash, long size, String name) {
+        return 1 == connection.execute("INSERT INTO " + fullName() + " (hash, size, attachment_name) VALUES (?, ?, ?)"
+                + " ON DUPLICATE KEY UPDATE timestamp = CURRENT_TIMESTAMP", UuidBytes.toBytes(hash), size, name);
+    }
+
+    /** Records a filepath object (the caller has checked that no conflicting row exists). */
+    public void recordFilepath(UUID hash, long size, String relativePath, UUID contentsHash) {
+        connection.execute("INSERT INTO " + fullName() + " (hash, size, filepath, contents_hash) VALUES (?, ?, ?, ?)",
+                UuidBytes.toBytes(hash), size, relativePath, contentsHash == null ? null : UuidBytes.toBytes(contentsHash));
+    }
+
+    /** Replaces the size and contents hash of a filepath row that nothing refers to any more. */
+    public void replaceFilepath(UUID hash, long size, UUID contentsHash) {
+        connection.execute("UPDATE " + fullName() + " SET size = ?, contents_hash = ?, timestamp = CURRENT_TIMESTAMP WHERE hash = ?",
+                size, contentsHash == null ? null : UuidBytes.toBytes(contentsHash), UuidBytes.toBytes(hash));
+    }
+
+    public Optional<TrackingRow> row(UUID hash) {
+        List<TrackingRow> rows = connection.query("SELECT " + COLUMNS + " FROM " + fullName() + " WHERE hash = ?",
+                TrackingTable::map, UuidBytes.toBytes(hash));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** Every row, ordered by hash. */
+    public List<TrackingRow> rows() {
+        return connection.query("SELECT " + COLUMNS + " FROM " + fullName() + " ORDER BY hash", TrackingTable::map);
+    }
+
+    /** The columns (in any schema) with a foreign key to this table. */
+    public List<Reference> references() {
+        return connection.query("SELECT table_schema, table_name, column_name FROM information_schema.key_column_usage"
+                + " WHERE referenced_table_schema = ? AND referenced_table_name = ? ORDER BY table_schema, table_name, column_name",
+                r -> new Reference(r.getString(1), r.getString(2), r.getString(3)), schema, PREFIX + store);
+    }
+
+    /** True if any referencing column holds this hash. */
+    public boolean isReferenced(UUID hash) {
+        byte[] bytes = UuidBytes.toBytes(hash);
+        for (Reference ref : references()) {
+            String sql = "SELECT 1 FROM " + TableNames.fullName(ref.schema(), ref.table())
+                    + " WHERE " + quote(ref.column()) + " = ? LIMIT 1";
+            if (!connection.query(sql, r -> 1, bytes).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Rows that no referencing column holds and that are at least {@code minAge} old. */
+    public List<TrackingRow> unused(Duration minAge) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM " + fullName() + " t WHERE t.timestamp <= NOW() - INTERVAL ? SECOND");
+        for (Reference ref : references()) {
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM ").append(TableNames.fullName(ref.schema(), ref.table()))
+                    .append(" r WHERE r.").append(quote(ref.column())).append(" = t.hash)");
+        }
+        sql.append(" ORDER BY t.hash");
+        return connection.query(sql.toString(), TrackingTable::map, minAge.toSeconds());
+    }
+
+    /** Deletes one row; returns false if it was gone already. */
+    public boolean delete(UUID hash) {
+        return connection.execute("DELETE FROM " + fullName() + " WHERE hash = ?", UuidBytes.toBytes(hash)) > 0;
+    }
+
+    private static String quote(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
+    }
+
+    private static TrackingRow map(ResultSet r) throws SQLException {
+        byte[] contents = r.getBytes(5);
+        java.sql.Timestamp ts = r.getTimestamp(6);
+        return new TrackingRow(UuidBytes.fromBytes(r.getBytes(1)), r.getLong(2), r.getString(3), r.getString(4),
+                contents == null ? null : UuidBytes.fromBytes(contents), ts == null ? null : ts.toLocalDateTime());
+    }
+}
