@@ -125,8 +125,11 @@ public final class HeadingReader {
         return constraints.stream().map(c -> new ForeignKey(parentOf.get(c), columnsOf.get(c))).toList();
     }
 
-    /** {@code t_ibfk_2} before {@code t_ibfk_10}: the server numbers constraints in declaration order. */
-    private static int compareConstraintNames(String a, String b) {
+    /**
+     * Orders a table's foreign-key constraint names as they were declared: the server numbers
+     * them, so {@code t_ibfk_2} comes before {@code t_ibfk_10}.
+     */
+    public static int compareConstraintNames(String a, String b) {
         Matcher ma = CONSTRAINT_NUMBER.matcher(a);
         Matcher mb = CONSTRAINT_NUMBER.matcher(b);
         if (ma.find() && mb.find()) {

@@ -3,10 +3,12 @@ package org.dovetail.schema;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.dovetail.DefinitionConflictException;
 import org.dovetail.DovetailException;
 import org.dovetail.InvalidDefinitionException;
+import org.dovetail.MissingPrivilegeException;
 import org.dovetail.TransactionException;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.CompiledTable;
@@ -32,6 +34,8 @@ final class Declaration {
     /** Tables created by this declaration, in creation order, to drop if a later step fails. */
     private final List<String> created = new ArrayList<>();
     private final List<String> declaredEvents = new ArrayList<>();
+    private Optional<Grants> grants;
+    private boolean prefixChecked;
 
     Declaration(Schema schema, Connection connection, SchemaLog log) {
         this.schema = schema;
@@ -54,6 +58,12 @@ final class Declaration {
             }
             if (!table.contents().isEmpty()) {
                 new LookupContents(connection, schema.name(), masterName).insert(table.contents());
+            }
+            for (TableDefinition part : table.parts()) {
+                if (!part.contents().isEmpty()) {
+                    new LookupContents(connection, schema.name(), masterName + "__" + sqlName("", part.className()))
+                            .insert(part.contents());
+                }
             }
         } catch (RuntimeException e) {
             dropCreated(e);
@@ -84,6 +94,8 @@ final class Declaration {
             LOG.debug("{} exists with the same definition", fullName);
             return;
         }
+        checkPrivileges(fullName, compiled);
+        warnAboutTheSchemaPrefix();
         for (String store : new LinkedHashSet<>(compiled.externalStores())) {
             declareExternalTable(store);
         }
@@ -91,6 +103,37 @@ final class Declaration {
         connection.execute(compiled.createTableSql(fullName, hidden ? DefinitionCompiler.hiddenTimestampSql(fullName) : null));
         created.add(fullName);
         declaredEvents.add("Declared " + fullName);
+    }
+
+    /**
+     * Names every privilege the CREATE TABLE needs and the account lacks, before sending it.
+     * MariaDB does not enforce REFERENCES, so there a missing REFERENCES alone is only a warning.
+     */
+    private void checkPrivileges(String fullName, CompiledTable compiled) {
+        if (grants == null) {
+            grants = Grants.ofCurrentUser(connection);
+        }
+        if (grants.isEmpty()) {
+            return;
+        }
+        List<String> parents = new ArrayList<>(compiled.parents());
+        compiled.externalStores().forEach(store -> parents.add(schema.fullName("~external_" + store)));
+        List<String> missing = grants.get().missingToDeclare(schema.name(), parents);
+        boolean enforced = connection.serverVersion().isMySql() || missing.stream().anyMatch(m -> !m.startsWith("REFERENCES"));
+        if (missing.isEmpty()) {
+            return;
+        }
+        if (enforced) {
+            throw new MissingPrivilegeException(fullName, missing);
+        }
+        LOG.warn("{} is declared without {}, which MySQL 8 would require", fullName, String.join("; ", missing));
+    }
+
+    private void warnAboutTheSchemaPrefix() {
+        if (!prefixChecked) {
+            prefixChecked = true;
+            schema.prefixWarning().ifPresent(LOG::warn);
+        }
     }
 
     private void declareExternalTable(String store) {

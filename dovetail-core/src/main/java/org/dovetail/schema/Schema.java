@@ -2,6 +2,7 @@ package org.dovetail.schema;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,8 +10,11 @@ import org.dovetail.AccessException;
 import org.dovetail.DovetailException;
 import org.dovetail.MissingTableException;
 import org.dovetail.connection.Connection;
+import org.dovetail.declare.DeclarationContext;
+import org.dovetail.declare.DefinitionCompiler;
 import org.dovetail.declare.TableNames;
 import org.dovetail.declare.Tier;
+import org.dovetail.graph.DependencyGraph;
 import org.dovetail.heading.Describe;
 import org.dovetail.heading.Heading;
 import org.dovetail.heading.HeadingReader;
@@ -35,6 +39,22 @@ import org.dovetail.heading.HeadingReader;
  * <p>Not thread-safe, like the {@link Connection} it uses.
  */
 public final class Schema {
+    /** DataJoint's {@code ~jobs} definition, for the schema name. */
+    private static final String JOBS_DEFINITION = """
+            # job reservation table for `%s`
+            table_name  :varchar(255)  # className of the table
+            key_hash  :char(32)  # key hash
+            ---
+            status  :enum('reserved','error','ignore')  # if tuple is missing, the job is available
+            key=null  :blob  # structure containing the key
+            error_message=""  :varchar(2047)  # error message returned if failed
+            error_stack=null  :mediumblob  # error stack if failed
+            user="" :varchar(255) # database user
+            host=""  :varchar(255)  # system hostname
+            pid=0  :int unsigned  # system process id
+            connection_id = 0  : bigint unsigned          # connection_id()
+            timestamp=CURRENT_TIMESTAMP  :timestamp   # automatic timestamp
+            """;
     private final Connection connection;
     private final String name;
     private final Map<String, String> aliases;
@@ -107,6 +127,37 @@ public final class Schema {
         return connection;
     }
 
+    /**
+     * Declares the table of a class annotated with {@link Definition}, with its nested part
+     * classes and {@code CONTENTS}; see {@link #declare(TableDefinition)}.
+     */
+    public TableInfo declare(Class<?> annotatedClass) {
+        return declare(TableDefinition.of(annotatedClass));
+    }
+
+    /**
+     * Declares every table of a pipeline in order, its other schemas available under their
+     * aliases and its adapters registered; tables that exist with the same definition are left
+     * as they are. Stops at the first failure (the tables of that one table's declaration are
+     * dropped again; earlier tables stay).
+     *
+     * @return the master tables, in the pipeline's order
+     */
+    public List<TableInfo> declare(Pipeline pipeline) {
+        Schema target = this;
+        for (var alias : pipeline.schemas().entrySet()) {
+            target = target.withAlias(alias.getKey(), alias.getValue());
+        }
+        for (var adapter : pipeline.adapters().entrySet()) {
+            target = target.withAdapter(adapter.getKey(), adapter.getValue());
+        }
+        List<TableInfo> declared = new ArrayList<>();
+        for (TableDefinition table : pipeline.tables()) {
+            declared.add(target.declare(table));
+        }
+        return declared;
+    }
+
     /** Declares a table without parts or contents; see {@link #declare(TableDefinition)}. */
     public TableInfo declare(Tier tier, String className, String definition) {
         return declare(TableDefinition.of(tier, className, definition));
@@ -125,10 +176,49 @@ public final class Schema {
         return new Declaration(this, connection, log).declare(table);
     }
 
-    /** Every table of the schema that follows DataJoint's naming, masters followed by their parts. */
+    /**
+     * Changes the secondary attributes and the table comment of an existing table to those of
+     * {@code definition}, as DataJoint's {@code alter()} does: attributes are added, dropped,
+     * modified or moved, and renamed when the new comment starts with {@code {old_name}}. The
+     * change is logged to {@code ~log} as {@code Altered `db`.`tbl`}.
+     *
+     * <pre>{@code
+     * lab.alter("Subject", """
+     *         subject_id : int unsigned
+     *         ---
+     *         dob = null : date
+     *         weight = null : float   # {mass} grams
+     *         """);
+     * }</pre>
+     *
+     * @return the clauses of the {@code ALTER TABLE} statement sent, empty if nothing changed
+     * @throws org.dovetail.InvalidDefinitionException if the definition is invalid or changes the
+     *         primary key, the foreign keys or the indexes
+     */
+    public List<String> alter(String className, String definition) {
+        return new Alteration(this, connection, log).alter(require(className), definition);
+    }
+
+    /**
+     * Every table of the schema that follows DataJoint's naming, in DataJoint's {@code list_tables()}
+     * order: parents before children (from the {@link DependencyGraph}), each master followed by its
+     * parts. Tables without a primary key, which the graph does not hold, come last.
+     */
     public List<TableInfo> tables() {
-        List<TableInfo> tables = new ArrayList<>();
+        List<String> ordered = new ArrayList<>();
+        for (String fullName : DependencyGraph.load(connection, name).topologicalOrder()) {
+            String[] parts = TableNames.splitFullName(fullName);
+            if (parts[0].equals(name)) {
+                ordered.add(parts[1]);
+            }
+        }
         for (String table : tableNames(connection, name)) {
+            if (!ordered.contains(table)) {
+                ordered.add(table);
+            }
+        }
+        List<TableInfo> tables = new ArrayList<>();
+        for (String table : ordered) {
             TableInfo.of(name, table).ifPresent(tables::add);
         }
         return tables;
@@ -136,7 +226,44 @@ public final class Schema {
 
     /** The table with DataJoint class name {@code className} ({@code Subject}, {@code Session.Trial}). */
     public Optional<TableInfo> table(String className) {
-        return tables().stream().filter(t -> t.className().equals(className)).findFirst();
+        return tableNames(connection, name).stream()
+                .map(t -> TableInfo.of(name, t))
+                .flatMap(Optional::stream)
+                .filter(t -> t.className().equals(className))
+                .findFirst();
+    }
+
+    /**
+     * Every table of the schema as a {@link FreeTable}, by DataJoint class name ({@code Session},
+     * {@code Session.Note}), in {@link #tables()} order: DataJoint's virtual module
+     * ({@code spawn_missing_classes}) without classes. Tables whose names follow no tier are left out.
+     */
+    public Map<String, FreeTable> freeTables() {
+        Map<String, FreeTable> byClass = new LinkedHashMap<>();
+        for (TableInfo t : tables()) {
+            byClass.put(t.className(), FreeTable.of(connection, name, t.tableName()));
+        }
+        return byClass;
+    }
+
+    /** The table of class name {@code className} as a {@link FreeTable}; throws if there is none. */
+    public FreeTable freeTable(String className) {
+        return FreeTable.of(connection, name, require(className).tableName());
+    }
+
+    /**
+     * The schema's {@code ~jobs} table (DataJoint's job reservation table), declared on first use
+     * exactly as DataJoint declares it.
+     *
+     * @return its full name
+     */
+    public String jobsTable() {
+        String fullName = fullName("~jobs");
+        if (!tableNames(connection, name).contains("~jobs")) {
+            connection.execute(DefinitionCompiler.compile(fullName, JOBS_DEFINITION.formatted(name), DeclarationContext.EMPTY)
+                    .createTableSql(fullName, null));
+        }
+        return fullName;
     }
 
     /** The heading of the table with class name {@code className}, read from the database. */
@@ -147,6 +274,17 @@ public final class Schema {
     /** DataJoint's {@code describe()} of the table with class name {@code className}. */
     public String describe(String className) {
         return Describe.definition(heading(className));
+    }
+
+    /**
+     * The warning DataJoint-based labs (Spyglass) give when new tables go to this schema: empty
+     * when its prefix is a shared module, {@code temp}, {@code test}, or the user's own (see
+     * {@link SchemaPrefixRule}). Declarations log it; it never stops them.
+     */
+    public Optional<String> prefixWarning() {
+        String user = connection.config().user().orElseGet(() -> connection.queryValue("SELECT CURRENT_USER()", String.class)
+                .map(u -> u.substring(0, Math.max(0, u.lastIndexOf('@')))).orElse(""));
+        return SchemaPrefixRule.of(connection.config(), user).warning(name);
     }
 
     /** {@code `name`.`table`}. */

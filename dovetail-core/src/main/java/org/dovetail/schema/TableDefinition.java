@@ -48,6 +48,24 @@ public record TableDefinition(Tier tier, String className, String definition, Li
         return new TableDefinition(tier, className, definition, more, contents);
     }
 
+    /** A copy with a part table added, which may have contents of its own. */
+    public TableDefinition withPart(TableDefinition part) {
+        if (part.tier() != Tier.PART || !part.parts().isEmpty()) {
+            throw new IllegalArgumentException("A part must have tier PART and no parts of its own: " + part.className());
+        }
+        List<TableDefinition> more = new ArrayList<>(parts);
+        more.add(part);
+        return new TableDefinition(tier, className, definition, more, contents);
+    }
+
+    /**
+     * The table of a class annotated with {@link Definition}, with its nested part classes and
+     * {@code CONTENTS}.
+     */
+    public static TableDefinition of(Class<?> annotatedClass) {
+        return ClassDefinitions.of(annotatedClass);
+    }
+
     /** A copy with the rows inserted when the table is declared (DataJoint's Lookup {@code contents}). */
     public TableDefinition withContents(List<?> rows) {
         return new TableDefinition(tier, className, definition, parts, rows);

@@ -1,0 +1,105 @@
+package org.dovetail.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.sql.SQLException;
+import org.dovetail.MissingPrivilegeException;
+import org.dovetail.config.Config;
+import org.dovetail.connection.Connection;
+import org.dovetail.declare.Tier;
+import org.dovetail.testkit.DovetailTest;
+import org.dovetail.testkit.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Declarations by an ordinary account: missing privileges are named before anything is sent
+ * (user-pains #5), and the Spyglass schema-prefix rule.
+ */
+@DovetailTest
+class SafetyIT {
+    private static TestDatabase db;
+    private static String user;
+    private static String shared;
+    private static String own;
+
+    @BeforeAll
+    static void setUp(TestDatabase database) throws SQLException {
+        db = database;
+        user = db.schemaPrefix() + "user";
+        shared = db.schema("shared");
+        own = db.schema("own");
+        try (Connection admin = Connection.open(config(db.user(), db.password()))) {
+            Schema.create(admin, shared).declare(Tier.LOOKUP, "Subject", "subject_id : int");
+            Schema.create(admin, own);
+        }
+        try (var c = db.connect(); var s = c.createStatement()) {
+            s.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'pw'");
+            s.execute("CREATE ROLE '" + user + "_role'");
+            s.execute("GRANT SELECT, INSERT ON `" + escape(shared) + "`.* TO '" + user + "'@'%'");
+            // CREATE through a role, as labs grant it
+            s.execute("GRANT ALL PRIVILEGES ON `" + escape(own) + "`.* TO '" + user + "_role'");
+            s.execute("GRANT '" + user + "_role' TO '" + user + "'@'%'");
+            s.execute("SET DEFAULT ROLE '" + user + "_role' FOR '" + user + "'@'%'");
+        }
+    }
+
+    @AfterAll
+    static void dropUser() throws SQLException {
+        try (var c = db.connect(); var s = c.createStatement()) {
+            s.execute("DROP USER '" + user + "'@'%'");
+            s.execute("DROP ROLE '" + user + "_role'");
+        }
+    }
+
+    private static Config config(String name, String password) {
+        return Config.builder().host(db.host()).port(db.port()).user(name).password(password).build();
+    }
+
+    private static String escape(String schema) {
+        return schema.replace("_", "\\_");
+    }
+
+    @Test
+    void aMissingCreateIsNamedAndNothingIsSent() {
+        try (Connection conn = Connection.open(config(user, "pw"))) {
+            Schema schema = Schema.open(conn, shared);
+            MissingPrivilegeException e = catchThrowableOfType(MissingPrivilegeException.class,
+                    () -> schema.declare(Tier.MANUAL, "Session", "-> Subject\nsession : int"));
+            assertThat(e.missing()).containsExactly("CREATE on schema `" + shared + "`",
+                    "REFERENCES on `" + shared + "`.`#subject`");
+            assertThat(e.getMessage()).startsWith("Cannot declare `" + shared + "`.`session`: the account lacks CREATE on schema");
+            assertThat(schema.table("Session")).isEmpty();
+        }
+    }
+
+    @Test
+    void createThroughARoleIsRecognised() {
+        try (Connection conn = Connection.open(config(user, "pw"))) {
+            Schema schema = Schema.open(conn, own).withAlias("shared", shared);
+            Grants grants = Grants.ofCurrentUser(conn).orElseThrow();
+            assertThat(grants.missingToDeclare(own, java.util.List.of(schema.fullName("x"))).isEmpty()).isTrue();
+            assertThat(grants.missingToDeclare(own, java.util.List.of("`" + shared + "`.`#subject`")))
+                    .containsExactly("REFERENCES on `" + shared + "`.`#subject`");
+            // MariaDB does not enforce REFERENCES: declared, with a warning
+            schema.declare(Tier.MANUAL, "Session", "-> shared.Subject\nsession : int");
+            assertThat(schema.table("Session")).isPresent();
+        }
+    }
+
+    @Test
+    void thePrefixWarningComparesTheWholeUserName() {
+        // the user is "<prefix>user": Spyglass's first-token comparison would warn about "<prefix>user_lab"
+        try (Connection admin = Connection.open(config(db.user(), db.password()))) {
+            Schema.create(admin, user + "_lab");
+            admin.execute("GRANT ALL PRIVILEGES ON `" + escape(user) + "\\_lab`.* TO '" + user + "'@'%'");
+        }
+        try (Connection conn = Connection.open(config(user, "pw"))) {
+            assertThat(Schema.open(conn, user + "_lab").prefixWarning()).isEmpty();
+            assertThat(Schema.open(conn, own).prefixWarning()).hasValueSatisfying(w -> assertThat(w)
+                    .startsWith("Schema prefix not in shared modules: " + own));
+        }
+    }
+}
