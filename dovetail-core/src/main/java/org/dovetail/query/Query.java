@@ -78,6 +78,20 @@ public class Query {
         return new BoundSql(where.sql(), where.params());
     }
 
+    /**
+     * This query restricted by SQL whose values are bound, referring to {@code attributes}: for
+     * restrictions copied from another table's restriction (the cascading delete).
+     */
+    protected Query restrictWhere(BoundSql condition, java.util.Set<String> attributes) {
+        if (condition.sql().isEmpty()) {
+            return this;
+        }
+        State s = state.kind == State.Kind.QUERY && state.top == null && state.derivedNames().isEmpty() ? state.copy() : state.subquery();
+        s.restriction.add(new Fragment("(" + condition.sql() + ")", condition.parameters()));
+        s.restrictionAttributes.addAll(attributes);
+        return new Query(s);
+    }
+
     /** The attributes the restrictions of this query refer to. */
     protected java.util.Set<String> restrictionAttributes() {
         return java.util.Set.copyOf(state.restrictionAttributes);

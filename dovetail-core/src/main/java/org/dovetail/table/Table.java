@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import org.dovetail.DovetailException;
 import org.dovetail.MissingTableException;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.TableNames;
@@ -154,6 +156,109 @@ public class Table extends Query {
         BoundSql where = tableCondition();
         String sql = "DELETE FROM " + fullName() + (where.sql().isEmpty() ? "" : " WHERE " + where.sql());
         return connection().execute(sql, where.parameters().toArray());
+    }
+
+    /**
+     * What a cascading delete of these rows would delete, table by table, in every schema that
+     * depends on this table; nothing is deleted.
+     *
+     * @throws DovetailException for a part table (unless {@link DeleteOption#FORCE_PARTS}), or when part rows
+     *         would be deleted without their master's (unless FORCE_PARTS or FORCE_MASTERS)
+     * @throws org.dovetail.MissingPrivilegeException naming every table the account may not delete from
+     */
+    public DeletePlan deletePlan(DeleteOption... options) {
+        Set<DeleteOption> set = EnumSet.noneOf(DeleteOption.class);
+        set.addAll(List.of(options));
+        if (tier() == Tier.PART && !set.contains(DeleteOption.FORCE_PARTS)) {
+            throw new DovetailException("Cannot delete from a Part directly. Delete from master instead");
+        }
+        return new Cascade(this, set).plan();
+    }
+
+    /**
+     * Deletes these rows and every row that depends on them, in any schema, leaves first in one
+     * transaction (DataJoint's {@code delete}). With {@code safemode} on (the default), the plan is
+     * shown on the console and deleted only after "yes"; without a console, use
+     * {@link #delete(Predicate, DeleteOption...)}.
+     *
+     * @return the rows deleted from this table
+     */
+    public long delete(DeleteOption... options) {
+        if (!connection().config().safemode()) {
+            return delete(plan -> true, options);
+        }
+        java.io.Console console = System.console();
+        if (console == null) {
+            throw new DovetailException("safemode is on and there is no console to confirm the delete: call delete(plan -> ..., options)"
+                    + " to decide in code, or set safemode to false");
+        }
+        return delete(plan -> {
+            console.printf("%s", plan);
+            return "yes".equals(console.readLine("Commit deletes? [yes, No]: "));
+        }, options);
+    }
+
+    /**
+     * Plans the cascading delete, asks {@code confirm}, and deletes if it says yes.
+     *
+     * <pre>{@code
+     * long n = session.restrict("session_date < '2020-01-01'").delete(plan -> plan.totalRows() < 10_000);
+     * }</pre>
+     *
+     * @return the rows deleted from this table (0 if not confirmed)
+     */
+    public long delete(Predicate<DeletePlan> confirm, DeleteOption... options) {
+        DeletePlan plan = deletePlan(options);
+        if (plan.totalRows() == 0 || !confirm.test(plan)) {
+            return 0;
+        }
+        return plan.execute();
+    }
+
+    /**
+     * What {@link #drop()} would drop: this table and every table that depends on it, with their
+     * row counts; nothing is dropped.
+     */
+    public DropPlan dropPlan() {
+        if (isRestricted()) {
+            throw new DovetailException("A table with an applied restriction cannot be dropped. Call drop() on the unrestricted Table.");
+        }
+        return DropPlan.of(this);
+    }
+
+    /**
+     * Drops this table and every table that depends on it, children first (DataJoint's
+     * {@code drop}). With {@code safemode} on, asks on the console as {@link #delete} does.
+     */
+    public void drop() {
+        if (!connection().config().safemode()) {
+            drop(plan -> true);
+            return;
+        }
+        java.io.Console console = System.console();
+        if (console == null) {
+            throw new DovetailException("safemode is on and there is no console to confirm the drop: call drop(plan -> ...) to decide"
+                    + " in code, or set safemode to false");
+        }
+        drop(plan -> {
+            console.printf("%s", plan);
+            return "yes".equals(console.readLine("Proceed? [yes, No]: "));
+        });
+    }
+
+    /** Plans the drop, asks {@code confirm}, and drops if it says yes; returns true if dropped. */
+    public boolean drop(Predicate<DropPlan> confirm) {
+        DropPlan plan = dropPlan();
+        if (!confirm.test(plan)) {
+            return false;
+        }
+        plan.execute();
+        return true;
+    }
+
+    /** This table restricted as {@code other} is (same attribute names), by copying its conditions. */
+    Table restrictedLike(Table other) {
+        return new Table(heading, restrictWhere(other.where(), other.restrictedBy()));
     }
 
     /** The WHERE condition of this table's restriction (empty when unrestricted). */
