@@ -24,6 +24,10 @@ import picocli.CommandLine.ScopeType;
                 SchemasCommand.class,
                 BlobCommand.class,
                 VerifyCommand.class,
+                FetchCommand.class,
+                InsertCommand.class,
+                DeleteCommand.class,
+                DropCommand.class,
                 AutoComplete.GenerateCompletion.class,
                 HelpCommand.class})
 public final class DovetailCommand {
