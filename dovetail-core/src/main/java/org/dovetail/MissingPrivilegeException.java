@@ -22,6 +22,17 @@ public class MissingPrivilegeException extends AccessException {
         this.missing = List.copyOf(missing);
     }
 
+    /**
+     * @param operation what was not attempted, e.g. {@code delete from `lab`.`subject`}
+     * @param missing   each missing privilege, e.g. {@code DELETE on `lab`.`session`}
+     * @param nothingDone always true: states in the message that nothing was changed
+     */
+    public MissingPrivilegeException(String operation, List<String> missing, boolean nothingDone) {
+        super("Cannot " + operation + ": the account lacks " + String.join("; ", missing)
+                + (nothingDone ? ". Nothing was changed" : "") + " (ask a database administrator to grant them)", TABLE_ACCESS_DENIED, "", null);
+        this.missing = List.copyOf(missing);
+    }
+
     /** The missing privileges, each as {@code PRIVILEGE on <object>}. */
     public List<String> missing() {
         return missing;

@@ -3,10 +3,13 @@ package org.dovetail.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -15,18 +18,25 @@ import org.dovetail.blob.Blob;
 import org.dovetail.blob.BlobJson;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.connection.Connection;
+import org.dovetail.declare.Tier;
 import org.dovetail.embedded.EmbeddedSettings;
 import org.dovetail.hash.ContentHash;
 import org.dovetail.hash.KeyHash;
+import org.dovetail.query.Query;
+import org.dovetail.query.Top;
+import org.dovetail.schema.Schema;
 import org.dovetail.store.ExternalStore;
 import org.dovetail.store.ObjectPaths;
 import org.dovetail.store.StoreVerifier;
 import org.dovetail.store.VerifyReport;
+import org.dovetail.table.DeletePlan;
+import org.dovetail.table.InsertOption;
+import org.dovetail.table.Table;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code dovetail demo}: shows, step by step on a real database, what Dovetail does today. Runs on
@@ -103,12 +113,15 @@ final class DemoCommand implements Callable<Integer> {
             step(out, 7, "A lab pipeline, declared as DataJoint-Python declares it");
             LabPipeline.show(out, conn, schema);
 
-            step(out, 8, "Access: an account `" + DEMO_USER + "` with the role dj_user");
+            queriesAndData(out, conn);
+
+            step(out, 9, "Access: an account `" + DEMO_USER + "` with the role dj_user");
             DemoAccess.show(out, conn, db.isEmbedded(), DEMO_USER);
 
             out.println();
             out.println("Next: `dovetail tables " + schema + "`, `dovetail describe " + schema + ".Session`, `dovetail diagram "
                     + schema + " --format svg > lab.svg`;");
+            out.println("      `dovetail fetch " + schema + ".Weighing --limit 5` prints rows; `dovetail delete ... --dry-run` plans a delete;");
             out.println("      `dovetail blob decode FILE` prints any stored blob as JSON; `dovetail access --help` manages roles,");
             out.println("      accounts and passwords.");
             out.flush();
@@ -138,6 +151,33 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("   verified against its tracking table, contents hashed: %d rows checked, %s%n", report.rows(),
                     report.clean() ? "store and tracking table agree" : report.findings().size() + " problem(s)");
         }
+    }
+
+    /** Step 7: declare two tables, insert, query with DataJoint's operators, plan a cascading delete. */
+    private void queriesAndData(PrintWriter out, Connection conn) {
+        step(out, 8, "Queries and data");
+        Schema demo = Schema.create(conn, schema);
+        demo.declare(Tier.MANUAL, "Mouse", "mouse_id : int\n---\nstrain : varchar(32)\nweight : float");
+        demo.declare(Tier.MANUAL, "Weighing", "-> Mouse\nday : date\n---\ngrams : float");
+        Table mouse = Table.of(demo, "Mouse");
+        Table weighing = Table.of(demo, "Weighing");
+        List<List<Object>> mice = new ArrayList<>();
+        List<Map<String, Object>> weighings = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            mice.add(List.of(i, i % 2 == 0 ? "C57BL/6" : "BALB/c", 20 + i * 0.5));
+            for (int d = 1; d <= 5; d++) {
+                weighings.add(Map.of("mouse_id", i, "day", LocalDate.of(2024, 1, d), "grams", 20 + i * 0.5 + d * 0.1));
+            }
+        }
+        mouse.insert(mice, InsertOption.SKIP_DUPLICATES);
+        weighing.insert(weighings, InsertOption.SKIP_DUPLICATES);
+        out.printf("   inserted %d mice and %d weighings (skip_duplicates on a rerun)%n", mouse.count(), weighing.count());
+        Query heavy = mouse.restrict(Map.of("strain", "BALB/c")).aggr(weighing, "n=count(*)", "mean=avg(grams)")
+                .restrict("mean > 25");
+        out.printf("   BALB/c mice averaging over 25 g: %d%n      %s%n", heavy.count(), heavy.sql());
+        out.printf("   first by mean: %s%n", heavy.top(Top.limit(1).withOrderBy("mean DESC")).fetch1());
+        DeletePlan plan = mouse.restrict("mouse_id > 18").deletePlan();
+        out.printf("   deleting mice 19 and 20 would delete: %s%n", plan.toString().strip().replace("\n", "; "));
     }
 
     private static void step(PrintWriter out, int n, String title) {

@@ -31,6 +31,10 @@ import picocli.CommandLine.ScopeType;
                 VerifyCommand.class,
                 MigrateCommand.class,
                 AccessCommand.class,
+                FetchCommand.class,
+                InsertCommand.class,
+                DeleteCommand.class,
+                DropCommand.class,
                 AutoComplete.GenerateCompletion.class,
                 HelpCommand.class})
 public final class DovetailCommand {

@@ -170,7 +170,7 @@ class CliIT {
             assertThat(demo.out()).contains("embedded MariaDB 10.11.5").contains("started for this run");
             assertThat(demo.err()).contains("started the embedded MariaDB");
 
-            assertThat(demo.out()).contains("8. Access: an account `demo` with the role dj_user")
+            assertThat(demo.out()).contains("9. Access: an account `demo` with the role dj_user")
                     .contains("roles dj_guest, dj_collab, dj_user, dj_admin: created")
                     .contains("account demo: created with a random one-time password, not kept")
                     .contains("`dovetail access show demo`:").contains("dj_user  default, active at login");

@@ -137,6 +137,11 @@ public final class Connection implements AutoCloseable {
         return run("(jdbc callback)", work);
     }
 
+    /** As {@link #withJdbc(JdbcWork)}, naming the statement the work runs in error messages. */
+    public <T> T withJdbc(String sql, JdbcWork<T> work) {
+        return run(sql, work);
+    }
+
     /** Starts a transaction ({@code START TRANSACTION WITH CONSISTENT SNAPSHOT}); nesting is an error. */
     public void startTransaction() {
         if (inTransaction()) {

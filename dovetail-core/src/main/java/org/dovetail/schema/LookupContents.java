@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dovetail.DovetailException;
+import org.dovetail.codec.AttributeCodec;
+import org.dovetail.codec.AttributeCodecs;
+import org.dovetail.codec.CodecContext;
 import org.dovetail.connection.Connection;
 import org.dovetail.heading.Attribute;
 import org.dovetail.heading.Heading;
@@ -13,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * DataJoint's Lookup {@code contents}: inserted when there are more contents than rows, skipping
- * rows whose primary key exists; not inserted into a table with an auto_increment attribute.
+ * rows whose primary key exists; not inserted into a table with an auto_increment attribute. Values
+ * go through the attributes' codecs, as for any insert.
  */
 final class LookupContents {
     private static final Logger LOG = LoggerFactory.getLogger(LookupContents.class);
@@ -38,9 +42,20 @@ final class LookupContents {
         for (Object row : rows) {
             Map<String, Object> values = values(row);
             String columns = String.join(",", values.keySet().stream().map(Schema::quote).toList());
-            String marks = String.join(",", values.keySet().stream().map(k -> "?").toList());
-            connection.execute("INSERT INTO " + heading.fullTableName() + " (" + columns + ") VALUES (" + marks + ")"
-                    + " ON DUPLICATE KEY UPDATE " + key + "=" + heading.fullTableName() + "." + key, values.values().toArray());
+            List<String> marks = new ArrayList<>();
+            List<Object> parameters = new ArrayList<>();
+            values.forEach((name, value) -> {
+                Object parameter = value == null ? AttributeCodec.USE_DEFAULT
+                        : AttributeCodecs.forAttribute(heading.attribute(name), CodecContext.of(connection, heading.database())).toDatabase(value);
+                if (parameter == AttributeCodec.USE_DEFAULT) {
+                    marks.add("DEFAULT");
+                } else {
+                    marks.add("?");
+                    parameters.add(parameter);
+                }
+            });
+            connection.execute("INSERT INTO " + heading.fullTableName() + " (" + columns + ") VALUES (" + String.join(",", marks) + ")"
+                    + " ON DUPLICATE KEY UPDATE " + key + "=" + heading.fullTableName() + "." + key, parameters.toArray());
         }
     }
 

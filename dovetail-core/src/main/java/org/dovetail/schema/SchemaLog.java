@@ -13,8 +13,12 @@ import org.slf4j.LoggerFactory;
 /**
  * A schema's {@code ~log} table, written as DataJoint-Python writes it. Logging never fails the
  * operation being logged.
+ *
+ * <pre>{@code
+ * new SchemaLog(connection, "lab").log("DROP TABLE `lab`.`session`");
+ * }</pre>
  */
-final class SchemaLog {
+public final class SchemaLog {
     /** The {@code version} column value (at most 12 characters); Python writes {@code 0.14.8py}. */
     static final String VERSION = "0.14.9java";
     private static final Logger LOG = LoggerFactory.getLogger(SchemaLog.class);
@@ -33,13 +37,13 @@ final class SchemaLog {
     private final String database;
     private boolean declared;
 
-    SchemaLog(Connection connection, String database) {
+    public SchemaLog(Connection connection, String database) {
         this.connection = connection;
         this.database = database;
     }
 
     /** Appends {@code event} (cut to 255 characters), creating {@code ~log} if needed. */
-    void log(String event) {
+    public void log(String event) {
         String fullName = TableNames.fullName(database, "~log");
         try {
             if (!declared) {

@@ -1,0 +1,97 @@
+package org.dovetail.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.dovetail.DovetailException;
+import org.dovetail.table.InsertOption;
+import org.dovetail.table.Table;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dovetail insert}: rows from a JSON Lines or CSV file, all or nothing. */
+@Command(name = "insert", mixinStandardHelpOptions = true,
+        description = {"Insert rows from a .jsonl file (one JSON object per line, values as `dovetail fetch --format jsonl`",
+                "prints them) or a .csv file (header row of attribute names). All rows or none are inserted."})
+final class InsertCommand implements Callable<Integer> {
+    @ParentCommand
+    DovetailCommand global;
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCHEMA.Table", description = "The table, e.g. lab.Session.")
+    String table;
+
+    @Option(names = "--file", required = true, paramLabel = "FILE", description = "rows.jsonl or rows.csv")
+    Path file;
+
+    @Option(names = "--skip-duplicates", description = "Skip rows whose key exists already.")
+    boolean skipDuplicates;
+
+    @Option(names = "--replace", description = "Replace rows whose key exists already.")
+    boolean replace;
+
+    @Option(names = "--ignore-extra-fields", description = "Drop fields that are not attributes of the table.")
+    boolean ignoreExtraFields;
+
+    @Option(names = "--allow-direct-insert", description = "Allow inserting into an Imported or Computed table.")
+    boolean allowDirectInsert;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isReadable(file)) {
+            throw new DovetailException("Cannot read " + file);
+        }
+        List<InsertOption> options = new ArrayList<>();
+        if (skipDuplicates) {
+            options.add(InsertOption.SKIP_DUPLICATES);
+        }
+        if (replace) {
+            options.add(InsertOption.REPLACE);
+        }
+        if (ignoreExtraFields) {
+            options.add(InsertOption.IGNORE_EXTRA_FIELDS);
+        }
+        if (allowDirectInsert) {
+            options.add(InsertOption.ALLOW_DIRECT_INSERT);
+        }
+        try (Database.Opened db = Commands.database(spec, global).open()) {
+            Table t = TableArgument.open(db.connection(), table);
+            long lines = System.console() == null ? 0 : Math.max(0, Files.lines(file).count() - (file.toString().endsWith(".csv") ? 1 : 0));
+            long inserted;
+            try (Progress progress = Progress.of("insert", lines)) {
+                RowFile rows = new RowFile(file, t.heading());
+                Iterable<Map<String, Object>> counted = () -> new Iterator<>() {
+                    private final Iterator<Map<String, Object>> it = rows.iterator();
+                    private long done;
+
+                    @Override
+                    public boolean hasNext() {
+                        return it.hasNext();
+                    }
+
+                    @Override
+                    public Map<String, Object> next() {
+                        progress.step().accept(++done);
+                        return it.next();
+                    }
+                };
+                inserted = t.insert(counted, options.toArray(InsertOption[]::new));
+            }
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("table", t.fullName());
+            report.put("rows", inserted);
+            Commands.output(spec, global).record(report);
+            return ExitCode.OK.code();
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.dovetail;
+
+/**
+ * A value cannot be stored in (or compared with) an attribute: wrong type, malformed UUID, NaN in a
+ * restriction, a string not among an enum's values. The message names the attribute and the value.
+ */
+public class InvalidValueException extends DovetailException {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidValueException(String message) {
+        super(message);
+    }
+
+    public InvalidValueException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,23 @@
+package org.dovetail.codec;
+
+import java.nio.file.Path;
+import org.dovetail.connection.Connection;
+
+/**
+ * What a codec may need besides the value: the connection (for external stores and their
+ * tracking tables), the schema the attribute's table lives in, and where fetched attachments go.
+ *
+ * <pre>{@code
+ * CodecContext context = CodecContext.of(connection, "lab");
+ * }</pre>
+ *
+ * @param connection   the connection of the query or table
+ * @param database     the schema (database) of the attribute's table; null for computed attributes
+ * @param downloadPath directory for fetched external attachments and filepaths
+ */
+public record CodecContext(Connection connection, String database, Path downloadPath) {
+    /** A context that downloads into the working directory, as DataJoint does by default. */
+    public static CodecContext of(Connection connection, String database) {
+        return new CodecContext(connection, database, Path.of("."));
+    }
+}

@@ -1,0 +1,264 @@
+package org.dovetail.table;
+
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.dovetail.DovetailException;
+import org.dovetail.DuplicateException;
+import org.dovetail.IntegrityException;
+import org.dovetail.InvalidValueException;
+import org.dovetail.UnknownAttributeException;
+import org.dovetail.codec.AttributeCodec;
+import org.dovetail.codec.AttributeCodecs;
+import org.dovetail.codec.CodecContext;
+import org.dovetail.connection.Connection;
+import org.dovetail.declare.Tier;
+import org.dovetail.heading.Attribute;
+import org.dovetail.heading.ForeignKey;
+import org.dovetail.heading.Heading;
+import org.dovetail.query.BoundSql;
+import org.dovetail.query.Query;
+
+/**
+ * DataJoint's insert: rows checked against the heading, values converted by each attribute's
+ * codec, sent as multi-row {@code INSERT} statements. Rows that need more than one statement are
+ * sent in one transaction (the caller's, or one of its own), so an insert is all or nothing.
+ */
+final class Insert {
+    /** Most rows in one statement. */
+    static final int MAX_ROWS_PER_STATEMENT = 1000;
+    /** Most values in one statement. */
+    static final int MAX_VALUES_PER_STATEMENT = 30_000;
+    /** Statement size (estimated) after which a statement is sent. */
+    static final long MAX_BYTES_PER_STATEMENT = 4L << 20;
+    private static final String DUPLICATE_HINT = " To ignore duplicate entries in insert, use InsertOption.SKIP_DUPLICATES"
+            + " (DataJoint's skip_duplicates=True).";
+
+    private final Table table;
+    private final Heading heading;
+    private final Connection connection;
+    private final Set<InsertOption> options;
+
+    Insert(Table table, Set<InsertOption> options) {
+        this.table = table;
+        this.heading = table.heading();
+        this.connection = table.connection();
+        this.options = options;
+        if (options.contains(InsertOption.REPLACE) && options.contains(InsertOption.SKIP_DUPLICATES)) {
+            throw new DovetailException("Insert cannot both replace and skip duplicates: choose REPLACE or SKIP_DUPLICATES");
+        }
+        Tier tier = heading.tierValue().orElse(Tier.MANUAL);
+        if ((tier == Tier.IMPORTED || tier == Tier.COMPUTED) && !options.contains(InsertOption.ALLOW_DIRECT_INSERT)) {
+            throw new DovetailException("Inserts into an auto-populated table can only be done inside its make method during a"
+                    + " populate call. To override, use InsertOption.ALLOW_DIRECT_INSERT (DataJoint's allow_direct_insert=True).");
+        }
+    }
+
+    /** Inserts the rows; returns the number of rows sent (skipped duplicates included). */
+    long rows(Iterable<?> rows) {
+        Iterator<?> it = rows.iterator();
+        if (!it.hasNext()) {
+            return 0;
+        }
+        RowReader reader = new RowReader(heading);
+        Map<String, Object> first = reader.read(it.next());
+        List<Attribute> fields = fields(first);
+        Batch batch = new Batch(fields);
+        batch.add(first, true);
+        while (it.hasNext() && !batch.full()) {
+            batch.add(reader.read(it.next()), false);
+        }
+        if (!it.hasNext()) {
+            batch.send();
+            return batch.sent;
+        }
+        if (connection.inTransaction()) {
+            return sendAll(batch, it, reader);
+        }
+        return connection.transaction(() -> sendAll(batch, it, reader));
+    }
+
+    private long sendAll(Batch batch, Iterator<?> it, RowReader reader) {
+        batch.send();
+        while (it.hasNext()) {
+            batch.add(reader.read(it.next()), false);
+            if (batch.full()) {
+                batch.send();
+            }
+        }
+        batch.send();
+        return batch.sent;
+    }
+
+    /** {@code INSERT INTO table (…) SELECT …}: rows copied by the server. */
+    long fromQuery(Query source) {
+        if (source.connection() != connection) {
+            throw new DovetailException("Cannot operate on QueryExpressions originating from different connections.");
+        }
+        List<String> fields = new ArrayList<>();
+        for (String name : source.names()) {
+            if (heading.find(name).isPresent()) {
+                fields.add(name);
+            } else if (!options.contains(InsertOption.IGNORE_EXTRA_FIELDS)) {
+                throw new UnknownAttributeException("Attribute " + name + " not found. To ignore extra attributes in insert,"
+                        + " use InsertOption.IGNORE_EXTRA_FIELDS.", 0, null, null);
+            }
+        }
+        BoundSql select = Table.selectOf(source, fields);
+        String sql = command() + " INTO " + heading.fullTableName() + " (" + quoted(fields) + ") " + select.sql() + duplicateClause(true);
+        return translate(() -> connection.execute(sql, select.parameters().toArray()));
+    }
+
+    /** The attributes of the first row, in heading order; unknown fields are an error unless ignored. */
+    private List<Attribute> fields(Map<String, Object> first) {
+        if (!options.contains(InsertOption.IGNORE_EXTRA_FIELDS)) {
+            for (String field : first.keySet()) {
+                if (heading.find(field).isEmpty()) {
+                    throw new UnknownAttributeException("`" + field + "` is not in the table heading of " + heading.fullTableName()
+                            + ". To ignore extra fields in insert, use InsertOption.IGNORE_EXTRA_FIELDS.", 0, null, null);
+                }
+            }
+        }
+        return heading.attributes().stream().filter(a -> first.containsKey(a.name())).toList();
+    }
+
+    private String command() {
+        return options.contains(InsertOption.REPLACE) ? "REPLACE" : "INSERT";
+    }
+
+    private String duplicateClause(boolean qualified) {
+        if (!options.contains(InsertOption.SKIP_DUPLICATES)) {
+            return "";
+        }
+        String pk = quote(heading.primaryKey().isEmpty() ? heading.names().get(0) : heading.primaryKey().get(0));
+        return " ON DUPLICATE KEY UPDATE " + pk + "=" + (qualified ? heading.fullTableName() + "." : "") + pk;
+    }
+
+    private long translate(java.util.function.LongSupplier statement) {
+        try {
+            return statement.getAsLong();
+        } catch (DuplicateException e) {
+            throw new DuplicateException(heading.fullTableName() + ": " + e.getMessage() + "." + DUPLICATE_HINT, e.errorCode(), e.sql(), e);
+        } catch (IntegrityException e) {
+            throw new IntegrityException(heading.fullTableName() + ": " + e.getMessage() + parents(), e.errorCode(), e.sql(), e);
+        } catch (UnknownAttributeException e) {
+            throw new UnknownAttributeException(heading.fullTableName() + ": " + e.getMessage()
+                    + ". To ignore extra fields in insert, use InsertOption.IGNORE_EXTRA_FIELDS.", e.errorCode(), e.sql(), e);
+        }
+    }
+
+    private String parents() {
+        List<String> parents = new ArrayList<>();
+        for (ForeignKey fk : heading.parents()) {
+            parents.add(fk.table() + " (" + String.join(", ", fk.attrMap().keySet()) + ")");
+        }
+        return parents.isEmpty() ? "" : ". Each row needs a matching row in its parents: " + String.join(", ", parents);
+    }
+
+    private static String quoted(List<String> names) {
+        return String.join(",", names.stream().map(Insert::quote).toList());
+    }
+
+    static String quote(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
+    /** Rows waiting to be sent as one statement. */
+    private final class Batch {
+        private final List<Attribute> fields;
+        private final Set<String> fieldNames;
+        private final AttributeCodec[] codecs;
+        private final int maxRows;
+        private final StringBuilder values = new StringBuilder();
+        private final List<Object> parameters = new ArrayList<>();
+        private int rows;
+        private long bytes;
+        long sent;
+
+        Batch(List<Attribute> fields) {
+            this.fields = fields;
+            this.fieldNames = new LinkedHashSet<>(fields.stream().map(Attribute::name).toList());
+            this.codecs = fields.stream().map(a -> AttributeCodecs.forAttribute(a, CodecContext.of(connection, heading.database())))
+                    .toArray(AttributeCodec[]::new);
+            this.maxRows = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, MAX_VALUES_PER_STATEMENT / Math.max(1, fields.size())));
+        }
+
+        void add(Map<String, Object> row, boolean first) {
+            if (!first) {
+                checkSameFields(row);
+            }
+            values.append(rows == 0 ? "(" : ",(");
+            for (int i = 0; i < codecs.length; i++) {
+                Object value = row.get(fields.get(i).name());
+                Object parameter = value == null ? AttributeCodec.USE_DEFAULT : convert(i, value);
+                if (i > 0) {
+                    values.append(',');
+                }
+                if (parameter == AttributeCodec.USE_DEFAULT) {
+                    values.append("DEFAULT");
+                } else {
+                    values.append('?');
+                    parameters.add(parameter);
+                    bytes += parameter instanceof byte[] b ? b.length : parameter instanceof String s ? s.length() : 8;
+                }
+            }
+            values.append(')');
+            rows++;
+        }
+
+        private Object convert(int i, Object value) {
+            try {
+                return codecs[i].toDatabase(value);
+            } catch (InvalidValueException e) {
+                throw new InvalidValueException(heading.fullTableName() + ": " + e.getMessage(), e);
+            }
+        }
+
+        private void checkSameFields(Map<String, Object> row) {
+            int known = 0;
+            for (String field : row.keySet()) {
+                if (fieldNames.contains(field)) {
+                    known++;
+                } else if (heading.find(field).isPresent()) {
+                    throw new DovetailException("Attempt to insert rows with different fields.");
+                } else if (!options.contains(InsertOption.IGNORE_EXTRA_FIELDS)) {
+                    throw new UnknownAttributeException("`" + field + "` is not in the table heading of " + heading.fullTableName()
+                            + ". To ignore extra fields in insert, use InsertOption.IGNORE_EXTRA_FIELDS.", 0, null, null);
+                }
+            }
+            if (known != fieldNames.size()) {
+                throw new DovetailException("Attempt to insert rows with different fields.");
+            }
+        }
+
+        boolean full() {
+            return rows >= maxRows || bytes >= MAX_BYTES_PER_STATEMENT;
+        }
+
+        void send() {
+            if (rows == 0) {
+                return;
+            }
+            String sql = command() + " INTO " + heading.fullTableName() + "(" + quoted(new ArrayList<>(fieldNames)) + ") VALUES "
+                    + values + duplicateClause(false);
+            Object[] params = parameters.toArray();
+            translate(() -> connection.withJdbc(sql, jdbc -> {
+                try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
+                    for (int i = 0; i < params.length; i++) {
+                        ps.setObject(i + 1, params[i]);
+                    }
+                    return (long) ps.executeUpdate();
+                }
+            }));
+            sent += rows;
+            rows = 0;
+            bytes = 0;
+            values.setLength(0);
+            parameters.clear();
+        }
+    }
+}
