@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Declaration {
     private static final Logger LOG = LoggerFactory.getLogger(Declaration.class);
+    private static final Set<String> PREFIX_WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Schema schema;
     private final Connection connection;
@@ -129,10 +130,13 @@ final class Declaration {
         LOG.warn("{} is declared without {}, which MySQL 8 would require", fullName, String.join("; ", missing));
     }
 
+    /** Once per schema and process: a pipeline of many tables gets one warning, not one per table. */
     private void warnAboutTheSchemaPrefix() {
         if (!prefixChecked) {
             prefixChecked = true;
-            schema.prefixWarning().ifPresent(LOG::warn);
+            if (PREFIX_WARNED.add(schema.name())) {
+                schema.prefixWarning().ifPresent(LOG::warn);
+            }
         }
     }
 
