@@ -50,6 +50,9 @@ final class JsonValues {
         if (value instanceof Duration d) {
             return NODES.textNode(timeText(d));
         }
+        if (value instanceof java.nio.file.Path path) {
+            return NODES.textNode(path.toString()); // a downloaded attach@store file or a filepath@store file
+        }
         if (value instanceof Attachment a) {
             ObjectNode node = NODES.objectNode();
             node.put("filename", a.filename());
@@ -70,7 +73,7 @@ final class JsonValues {
         if (attribute.json()) {
             return node;
         }
-        if (attribute.isBlob() && !attribute.isExternal()) {
+        if (attribute.isBlob()) {
             try {
                 return BlobJson.fromJson(node);
             } catch (org.dovetail.DovetailException e) {

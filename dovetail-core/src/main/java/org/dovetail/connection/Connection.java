@@ -46,6 +46,7 @@ public final class Connection implements AutoCloseable {
     private long connectionId;
     private boolean inTransaction;
     private boolean closed;
+    private final java.util.Map<Object, AutoCloseable> shared = new java.util.LinkedHashMap<>();
 
     private Connection(Connector connector, Config config) {
         this.connector = connector;
@@ -190,11 +191,32 @@ public final class Connection implements AutoCloseable {
         return result;
     }
 
+    /**
+     * A resource that lives as long as this connection (e.g. an open external store): created on
+     * first request, shared by later ones, closed when the connection closes.
+     */
+    public synchronized <T extends AutoCloseable> T shared(Object key, Class<T> type, java.util.function.Supplier<T> factory) {
+        AutoCloseable resource = shared.get(key);
+        if (resource == null) {
+            resource = factory.get();
+            shared.put(key, resource);
+        }
+        return type.cast(resource);
+    }
+
     @Override
     public void close() {
         if (closed) {
             return;
         }
+        for (AutoCloseable resource : shared.values()) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.debug("closing {} failed: {}", resource, e.getMessage());
+            }
+        }
+        shared.clear();
         closed = true;
         inTransaction = false;
         try {

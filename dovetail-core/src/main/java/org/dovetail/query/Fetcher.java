@@ -15,6 +15,7 @@ import java.util.stream.StreamSupport;
 import org.dovetail.DovetailException;
 import org.dovetail.codec.AttributeCodec;
 import org.dovetail.codec.AttributeCodecs;
+import org.dovetail.codec.BulkCodec;
 import org.dovetail.codec.CodecContext;
 import org.dovetail.connection.Connection;
 
@@ -35,21 +36,41 @@ final class Fetcher {
         for (int i = 0; i < codecs.length; i++) {
             Column c = s.heading.get(i);
             codecs[i] = c.attribute() == null ? AttributeCodecs.forExpression()
-                    : AttributeCodecs.forAttribute(c.attribute(), CodecContext.of(connection, c.database()));
+                    : AttributeCodecs.forAttribute(c.attribute(), new CodecContext(connection, c.database(), s.downloadPath));
         }
         this.sql = Renderer.select(s);
     }
 
     List<Map<String, Object>> list() {
-        return connection.withJdbc(sql.sql(), jdbc -> {
+        List<Map<String, Object>> rows = connection.withJdbc(sql.sql(), jdbc -> {
             try (PreparedStatement ps = prepare(jdbc, sql); ResultSet rs = ps.executeQuery()) {
-                List<Map<String, Object>> rows = new ArrayList<>();
+                List<Map<String, Object>> read = new ArrayList<>();
                 while (rs.next()) {
-                    rows.add(row(rs));
+                    read.add(row(rs));
                 }
-                return rows;
+                return read;
             }
         });
+        complete(rows);
+        return rows;
+    }
+
+    /**
+     * Second step for columns of {@link BulkCodec}s (external objects): all rows' values of such a
+     * column are completed at once, after the result set is closed, so objects transfer in parallel.
+     */
+    private void complete(List<Map<String, Object>> rows) {
+        for (int i = 0; i < codecs.length; i++) {
+            if (codecs[i] instanceof BulkCodec bulk && !rows.isEmpty()) {
+                String name = names.get(i);
+                List<Object> fetched = new ArrayList<>(rows.size());
+                rows.forEach(r -> fetched.add(r.get(name)));
+                List<Object> done = bulk.complete(fetched);
+                for (int r = 0; r < rows.size(); r++) {
+                    rows.get(r).put(name, done.get(r));
+                }
+            }
+        }
     }
 
     /** The rows one at a time, read from the server in chunks; close the stream to release the result. */
@@ -110,7 +131,11 @@ final class Fetcher {
                     close();
                     return false;
                 }
-                action.accept(row(result));
+                Map<String, Object> row = row(result);
+                List<Map<String, Object>> one = new ArrayList<>(1);
+                one.add(row);
+                complete(one);
+                action.accept(row);
                 return true;
             } catch (SQLException e) {
                 close();

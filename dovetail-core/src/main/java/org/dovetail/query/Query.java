@@ -45,6 +45,20 @@ public class Query {
     }
 
     /**
+     * This query with fetched {@code attach@store} attributes downloaded into {@code directory}
+     * (DataJoint's {@code download_path}; default: the working directory).
+     *
+     * <pre>{@code
+     * List<Map<String, Object>> rows = reports.downloadTo(Path.of("downloads")).fetch();
+     * }</pre>
+     */
+    public Query downloadTo(java.nio.file.Path directory) {
+        State s = state.copy();
+        s.downloadPath = directory;
+        return new Query(s);
+    }
+
+    /**
      * Every row of a table (DataJoint's {@code FreeTable}).
      *
      * <pre>{@code

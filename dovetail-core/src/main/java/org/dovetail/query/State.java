@@ -36,6 +36,8 @@ final class State {
     List<String> groupBy = new ArrayList<>();
     /** Aggregation only: the names of the grouping operand, which may be grouped by too. */
     Set<String> groupNames = new HashSet<>();
+    /** Where fetched external attachments go (DataJoint's {@code download_path}). */
+    java.nio.file.Path downloadPath = java.nio.file.Path.of(".");
 
     State(Connection connection) {
         this.connection = connection;
@@ -55,6 +57,7 @@ final class State {
         s.leftRestrict = new ArrayList<>(leftRestrict);
         s.groupBy = new ArrayList<>(groupBy);
         s.groupNames = new HashSet<>(groupNames);
+        s.downloadPath = downloadPath;
         return s;
     }
 
@@ -64,6 +67,7 @@ final class State {
         s.support.add(new Source(null, this));
         s.heading = new ArrayList<>(heading.stream().map(Column::plain).toList());
         s.originalNames = new LinkedHashSet<>(names());
+        s.downloadPath = downloadPath;
         return s;
     }
 

@@ -60,6 +60,14 @@ public final class ExternalStore implements AutoCloseable {
         return open(connection, connection.config().store(name));
     }
 
+    /**
+     * The store named in the connection's configuration, opened once per connection and closed
+     * with it (what table inserts and fetches use).
+     */
+    public static ExternalStore of(Connection connection, String name) {
+        return connection.shared(ExternalStore.class.getName() + ":" + name, ExternalStore.class, () -> open(connection, name));
+    }
+
     /** Opens a store described in code rather than in the configuration. */
     public static ExternalStore open(Connection connection, StoreSpec spec) {
         return new ExternalStore(connection, spec, ObjectStores.open(spec));
@@ -114,8 +122,11 @@ public final class ExternalStore implements AutoCloseable {
         if (newRow && objects.stat(staged.path()).isEmpty()) {
             if (staged.content() != null) {
                 objects.put(staged.path(), staged.content(), Map.of());
-            } else {
+            } else if (staged.file() != null && Files.isRegularFile(staged.file())) {
                 objects.put(staged.path(), staged.file(), Map.of());
+            } else {
+                throw new MissingExternalFileException("Store `" + spec.name() + "`: object " + objects.address(staged.path())
+                        + " was removed after it was uploaded and its source is gone; insert it again");
             }
         }
     }
@@ -200,6 +211,33 @@ public final class ExternalStore implements AutoCloseable {
             objects.put(path, file, Map.of());
         }
         return new StagedObject(hash, size, name, path, null, file);
+    }
+
+    /** Uploads an attachment given as name and bytes (written to a temporary file first); tracks nothing. */
+    public StagedObject stageAttachment(String schema, String name, byte[] contents) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("dovetail-attach");
+            Path file = Files.write(dir.resolve(name), contents);
+            StagedObject staged = stageAttachment(schema, file);
+            Files.delete(file);
+            return new StagedObject(staged.hash(), staged.size(), staged.attachmentName(), staged.path(), contents, null);
+        } catch (java.io.IOException e) {
+            throw new StoreException("Cannot stage attachment " + name + ": " + e.getMessage(), e);
+        } finally {
+            if (dir != null) {
+                try {
+                    Files.deleteIfExists(dir);
+                } catch (java.io.IOException ignored) {
+                    // a leftover empty temporary folder
+                }
+            }
+        }
+    }
+
+    /** Stages many attachments in parallel on the transfer pool; same order as the input. */
+    public List<StagedObject> stageAttachments(String schema, List<Path> files) {
+        return inParallel(files, file -> stageAttachment(schema, file));
     }
 
     /** Stages and tracks an attachment; returns its hash. */

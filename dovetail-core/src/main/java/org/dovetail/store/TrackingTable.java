@@ -60,8 +60,20 @@ public final class TrackingTable {
         return TableNames.fullName(schema, PREFIX + store);
     }
 
-    /** Creates the table if it does not exist. */
+    /**
+     * Creates the table if it does not exist. DDL would silently commit an open transaction, so
+     * inside one a missing table is an error (declare it before the transaction starts).
+     */
     public void declare() {
+        boolean exists = connection.queryValue("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ?"
+                + " AND table_name = ?", Long.class, schema, PREFIX + store).orElse(0L) > 0;
+        if (exists) {
+            return;
+        }
+        if (connection.inTransaction()) {
+            throw new org.dovetail.TransactionException(fullName() + " does not exist and cannot be created inside a transaction"
+                    + " (DDL would commit it); use the store once before the transaction");
+        }
         connection.execute(createTableSql(schema, store));
     }
 

@@ -15,6 +15,9 @@ import org.dovetail.UnknownAttributeException;
 import org.dovetail.codec.AttributeCodec;
 import org.dovetail.codec.AttributeCodecs;
 import org.dovetail.codec.CodecContext;
+import org.dovetail.codec.ExternalCodecs;
+import org.dovetail.store.ExternalStore;
+import org.dovetail.store.StagedObject;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.Tier;
 import org.dovetail.heading.Attribute;
@@ -60,6 +63,21 @@ final class Insert {
 
     /** Inserts the rows; returns the number of rows sent (skipped duplicates included). */
     long rows(Iterable<?> rows) {
+        boolean tracksObjects = heading.attributes().stream().anyMatch(a -> a.isExternal() || a.isFilepath());
+        if (tracksObjects) {
+            // tracking tables are created (DDL) before the transaction, never inside it
+            heading.attributes().stream().filter(a -> a.isExternal() || a.isFilepath()).map(Attribute::store).distinct()
+                    .forEach(store -> ExternalStore.of(connection, store).tracking(heading.database()));
+        }
+        Iterable<?> staged = withStagedObjects(rows);
+        if (tracksObjects && !connection.inTransaction()) {
+            // tracking rows and table rows commit together, or neither does
+            return connection.transaction(() -> send(staged));
+        }
+        return send(staged);
+    }
+
+    private long send(Iterable<?> rows) {
         Iterator<?> it = rows.iterator();
         if (!it.hasNext()) {
             return 0;
@@ -92,6 +110,48 @@ final class Insert {
         }
         batch.send();
         return batch.sent;
+    }
+
+    /**
+     * For tables with external blobs or attachments: uploads their values for all rows first, in
+     * parallel and before any transaction opens, and puts the staged objects in the rows, so that
+     * the insert itself only records them. Other tables' rows stream through untouched.
+     */
+    private Iterable<?> withStagedObjects(Iterable<?> rows) {
+        List<Attribute> stageable = heading.attributes().stream().filter(ExternalCodecs::stageable).toList();
+        if (stageable.isEmpty()) {
+            return rows;
+        }
+        RowReader reader = new RowReader(heading);
+        List<Map<String, Object>> all = new ArrayList<>();
+        rows.forEach(row -> all.add(reader.read(row)));
+        CodecContext context = CodecContext.of(connection, heading.database());
+        for (Attribute attribute : stageable) {
+            List<Object> values = new ArrayList<>();
+            for (Map<String, Object> row : all) {
+                Object value = row.get(attribute.name());
+                if (value != null && !(value instanceof java.util.UUID) && !(value instanceof StagedObject)) {
+                    values.add(value);
+                }
+            }
+            if (values.isEmpty()) {
+                continue;
+            }
+            Map<Object, StagedObject> staged;
+            try {
+                staged = ExternalCodecs.stageAll(attribute, context, values);
+            } catch (org.dovetail.blob.BlobValueException e) {
+                throw new InvalidValueException(heading.fullTableName() + ": attribute `" + attribute.name() + "` ("
+                        + attribute.type() + "): " + e.getMessage(), e);
+            }
+            for (Map<String, Object> row : all) {
+                StagedObject object = staged.get(row.get(attribute.name()));
+                if (object != null) {
+                    row.put(attribute.name(), object);
+                }
+            }
+        }
+        return all;
     }
 
     /** {@code INSERT INTO table (…) SELECT …}: rows copied by the server. */
