@@ -101,7 +101,7 @@ final class JsonValues {
 
     /** A CSV cell (always text) as insert takes it: blobs and json from their JSON text, the rest as the text. */
     static Object fromCsv(String text, Attribute attribute) throws java.io.IOException {
-        if ((attribute.isBlob() && !attribute.isExternal()) || attribute.json()) {
+        if (attribute.isBlob() || attribute.json()) {
             return text.isEmpty() ? null : fromJson(Output.JSON.readTree(text), attribute);
         }
         return text;
