@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.dovetail.InvalidValueException;
 import org.dovetail.blob.Blob;
-import org.dovetail.blob.EncodeOptions;
-import org.dovetail.blob.RawBlob;
 import org.dovetail.hash.UuidBytes;
 import org.dovetail.heading.Attribute;
 import org.dovetail.store.ExternalStore;
@@ -84,8 +82,7 @@ public final class ExternalCodecs {
             }
             return staged;
         }
-        List<byte[]> blobs = Blob.encodeAll(distinct.stream().map(v -> v instanceof RawBlob r ? r : v).toList(), EncodeOptions.defaults());
-        List<StagedObject> uploaded = store.stageBlobs(context.database(), blobs);
+        List<StagedObject> uploaded = store.stageValues(context.database(), distinct);
         for (int i = 0; i < distinct.size(); i++) {
             staged.put(distinct.get(i), uploaded.get(i));
         }

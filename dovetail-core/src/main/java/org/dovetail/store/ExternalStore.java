@@ -100,35 +100,69 @@ public final class ExternalStore implements AutoCloseable {
         if (!objects.stat(path).filter(info -> info.size() == blob.length).isPresent()) {
             objects.put(path, blob, Map.of());
         }
-        return new StagedObject(hash, blob.length, null, path, blob, null);
+        return new StagedObject(hash, blob.length, null, path, blob, null, true);
+    }
+
+    /**
+     * Packs and stages many values in parallel on the transfer pool, each task packing, hashing
+     * and uploading one value, so compression and transfer overlap; same order as the input.
+     */
+    public List<StagedObject> stageValues(String schema, List<?> values) {
+        return markTracked(schema, inParallel(new ArrayList<>(values), value -> stageBlob(schema, org.dovetail.blob.Blob.encode(value))));
     }
 
     /** Stages many blobs in parallel on the transfer pool; same order as the input. */
     public List<StagedObject> stageBlobs(String schema, List<byte[]> blobs) {
-        return inParallel(blobs, blob -> stageBlob(schema, blob));
+        return markTracked(schema, inParallel(blobs, blob -> stageBlob(schema, blob)));
     }
 
     /**
      * Records a staged object in the schema's tracking table (inside the caller's transaction, if
-     * any). When the row is new, the object is checked once more and put back if it is gone: a
-     * cleanup that removed the object of an old unused row with the same hash holds that row's
-     * lock until the object is deleted, so this check, made after taking the lock, sees it.
+     * any). See {@link #trackAll} for when the object is checked once more.
      */
     public void track(String schema, StagedObject staged) {
+        trackAll(schema, List.of(staged));
+    }
+
+    /**
+     * Records staged objects in the schema's tracking table with one batch of statements (inside
+     * the caller's transaction, if any).
+     *
+     * <p>A cleanup removes an object only together with its old, unused tracking row, holding that
+     * row's lock until the object is gone. So when a row turns out to be new here although one
+     * existed when the object was staged, that cleanup may have run in between: the object is
+     * checked and put back if it is gone. Rows that did not exist at staging cannot have been
+     * cleaned up (the age gate), so fresh data needs no extra round trip.
+     */
+    public void trackAll(String schema, List<StagedObject> staged) {
+        if (staged.isEmpty()) {
+            return;
+        }
         TrackingTable table = tracking(schema);
-        boolean newRow = staged.attachmentName() != null
-                ? table.recordAttachment(staged.hash(), staged.size(), staged.attachmentName())
-                : table.recordBlob(staged.hash(), staged.size());
-        if (newRow && objects.stat(staged.path()).isEmpty()) {
-            if (staged.content() != null) {
-                objects.put(staged.path(), staged.content(), Map.of());
-            } else if (staged.file() != null && Files.isRegularFile(staged.file())) {
-                objects.put(staged.path(), staged.file(), Map.of());
-            } else {
-                throw new MissingExternalFileException("Store `" + spec.name() + "`: object " + objects.address(staged.path())
-                        + " was removed after it was uploaded and its source is gone; insert it again");
+        boolean[] created = table.record(staged);
+        for (int i = 0; i < staged.size(); i++) {
+            StagedObject object = staged.get(i);
+            if (created[i] && object.trackedWhenStaged() && objects.stat(object.path()).isEmpty()) {
+                putBack(object);
             }
         }
+    }
+
+    private void putBack(StagedObject staged) {
+        if (staged.content() != null) {
+            objects.put(staged.path(), staged.content(), Map.of());
+        } else if (staged.file() != null && Files.isRegularFile(staged.file())) {
+            objects.put(staged.path(), staged.file(), Map.of());
+        } else {
+            throw new MissingExternalFileException("Store `" + spec.name() + "`: object " + objects.address(staged.path())
+                    + " was removed after it was uploaded and its source is gone; insert it again");
+        }
+    }
+
+    /** Marks which staged objects already had a tracking row in the schema (one query per thousand). */
+    private List<StagedObject> markTracked(String schema, List<StagedObject> staged) {
+        java.util.Set<UUID> tracked = tracking(schema).existing(staged.stream().map(StagedObject::hash).toList());
+        return staged.stream().map(o -> tracked.contains(o.hash()) ? o.withTrackedWhenStaged() : o.untracked()).toList();
     }
 
     /** Stages and tracks one blob; returns the hash to store in the referencing column. */
@@ -210,7 +244,7 @@ public final class ExternalStore implements AutoCloseable {
         if (!objects.stat(path).filter(info -> info.size() == size).isPresent()) {
             objects.put(path, file, Map.of());
         }
-        return new StagedObject(hash, size, name, path, null, file);
+        return new StagedObject(hash, size, name, path, null, file, true);
     }
 
     /** Uploads an attachment given as name and bytes (written to a temporary file first); tracks nothing. */
@@ -221,7 +255,7 @@ public final class ExternalStore implements AutoCloseable {
             Path file = Files.write(dir.resolve(name), contents);
             StagedObject staged = stageAttachment(schema, file);
             Files.delete(file);
-            return new StagedObject(staged.hash(), staged.size(), staged.attachmentName(), staged.path(), contents, null);
+            return new StagedObject(staged.hash(), staged.size(), staged.attachmentName(), staged.path(), contents, null, true);
         } catch (java.io.IOException e) {
             throw new StoreException("Cannot stage attachment " + name + ": " + e.getMessage(), e);
         } finally {
@@ -237,7 +271,7 @@ public final class ExternalStore implements AutoCloseable {
 
     /** Stages many attachments in parallel on the transfer pool; same order as the input. */
     public List<StagedObject> stageAttachments(String schema, List<Path> files) {
-        return inParallel(files, file -> stageAttachment(schema, file));
+        return markTracked(schema, inParallel(files, file -> stageAttachment(schema, file)));
     }
 
     /** Stages and tracks an attachment; returns its hash. */

@@ -78,23 +78,43 @@ public final class TrackingTable {
     }
 
     /**
-     * Records a blob; an existing row only gets its timestamp refreshed (deduplication).
+     * Records blobs and attachments with one batch of statements; an existing row only gets its
+     * timestamp refreshed.
      *
-     * @return true if the row is new
+     * @return for each object, whether its row is new
      */
-    public boolean recordBlob(UUID hash, long size) {
-        return 1 == connection.execute("INSERT INTO " + fullName() + " (hash, size) VALUES (?, ?)"
-                + " ON DUPLICATE KEY UPDATE timestamp = CURRENT_TIMESTAMP", UuidBytes.toBytes(hash), size);
+    public boolean[] record(java.util.List<StagedObject> objects) {
+        String sql = "INSERT INTO " + fullName() + " (hash, size, attachment_name) VALUES (?, ?, ?)"
+                + " ON DUPLICATE KEY UPDATE timestamp = CURRENT_TIMESTAMP";
+        int[] counts = connection.withJdbc(jdbc -> {
+            try (java.sql.PreparedStatement ps = jdbc.prepareStatement(sql)) {
+                for (StagedObject o : objects) {
+                    ps.setBytes(1, UuidBytes.toBytes(o.hash()));
+                    ps.setLong(2, o.size());
+                    ps.setString(3, o.attachmentName());
+                    ps.addBatch();
+                }
+                return ps.executeBatch();
+            }
+        });
+        boolean[] created = new boolean[objects.size()];
+        for (int i = 0; i < created.length; i++) {
+            // 1 = inserted; 2 = updated; unknown counts (SUCCESS_NO_INFO) are treated as new, the safe side
+            created[i] = counts.length != objects.size() || counts[i] != 2;
+        }
+        return created;
     }
 
-    /**
-     * Records an attachment; an existing row only gets its timestamp refreshed.
-     *
-     * @return true if the row is new
-     */
-    public boolean recordAttachment(UUID hash, long size, String name) {
-        return 1 == connection.execute("INSERT INTO " + fullName() + " (hash, size, attachment_name) VALUES (?, ?, ?)"
-                + " ON DUPLICATE KEY UPDATE timestamp = CURRENT_TIMESTAMP", UuidBytes.toBytes(hash), size, name);
+    /** The hashes among these that have a row, one query per thousand. */
+    public java.util.Set<UUID> existing(java.util.List<UUID> hashes) {
+        java.util.Set<UUID> found = new java.util.HashSet<>();
+        for (int from = 0; from < hashes.size(); from += 1000) {
+            java.util.List<UUID> chunk = hashes.subList(from, Math.min(hashes.size(), from + 1000));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            connection.query("SELECT hash FROM " + fullName() + " WHERE hash IN (" + marks + ")",
+                    r -> found.add(UuidBytes.fromBytes(r.getBytes(1))), chunk.stream().map(UuidBytes::toBytes).toArray());
+        }
+        return found;
     }
 
     /** Records a filepath object (the caller has checked that no conflicting row exists). */

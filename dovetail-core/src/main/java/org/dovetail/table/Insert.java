@@ -72,9 +72,38 @@ final class Insert {
         Iterable<?> staged = withStagedObjects(rows);
         if (tracksObjects && !connection.inTransaction()) {
             // tracking rows and table rows commit together, or neither does
-            return connection.transaction(() -> send(staged));
+            return connection.transaction(() -> send(tracked(staged)));
         }
-        return send(staged);
+        return send(tracked(staged));
+    }
+
+    /**
+     * Records the staged objects of the rows (one batch of statements per store) and puts their
+     * hashes in the rows in place of the staged objects.
+     */
+    @SuppressWarnings("unchecked")
+    private Iterable<?> tracked(Iterable<?> rows) {
+        if (!(rows instanceof List<?> list) || list.isEmpty() || !(list.get(0) instanceof Map)) {
+            return rows;
+        }
+        List<Map<String, Object>> all = (List<Map<String, Object>>) list;
+        Map<String, List<StagedObject>> perStore = new java.util.LinkedHashMap<>();
+        java.util.Set<StagedObject> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Attribute attribute : heading.attributes()) {
+            if (!ExternalCodecs.stageable(attribute)) {
+                continue;
+            }
+            for (Map<String, Object> row : all) {
+                if (row.get(attribute.name()) instanceof StagedObject object && seen.add(object)) {
+                    perStore.computeIfAbsent(attribute.store(), k -> new ArrayList<>()).add(object);
+                }
+            }
+        }
+        perStore.forEach((store, objects) -> ExternalStore.of(connection, store).trackAll(heading.database(), objects));
+        for (Map<String, Object> row : all) {
+            row.replaceAll((name, value) -> value instanceof StagedObject object ? object.hash() : value);
+        }
+        return all;
     }
 
     private long send(Iterable<?> rows) {

@@ -2,20 +2,18 @@ package org.dovetail.bench.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
-import org.dovetail.blob.Blob;
-import org.dovetail.blob.EncodeOptions;
 import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.connection.Connection;
-import org.dovetail.hash.UuidBytes;
+import org.dovetail.declare.Tier;
+import org.dovetail.schema.Schema;
+import org.dovetail.table.Table;
 import org.dovetail.store.ExternalStore;
-import org.dovetail.store.StagedObject;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testkit.TestS3;
 import org.dovetail.testkit.TestServers;
@@ -23,7 +21,7 @@ import org.dovetail.testkit.TestServers;
 /**
  * Side-by-side harness for DataJoint-Python's external-blob benchmark: 200 rows of a table
  * {@code item : int --- data : blob@store}, each a different 1 MiB float64 array; insert them
- * in one call, then fetch them all (no cache). Runs on the embedded MariaDB and s3proxy (start
+ * in one {@code Table.insert} call, then {@code fetch("data")} them all (no cache). Runs on the embedded MariaDB and s3proxy (start
  * the JVM with {@code -Ddovetail.test.s3.dir=DIR} for s3proxy's filesystem backend, which the
  * Python baseline used). Prints the median of 3 runs per store.
  *
@@ -55,7 +53,6 @@ public final class ExternalBlobRoundTrip {
             System.out.println("| store | insert MB/s (median) — runs (s) | fetch MB/s (median) — runs (s) |");
             System.out.println("| --- | --- | --- |");
             try (Connection conn = Connection.open(config)) {
-                conn.execute("CREATE DATABASE `" + schema + "`");
                 for (String name : List.of("fstore", "s3store")) {
                     try (ExternalStore store = ExternalStore.open(conn, name)) {
                         System.out.println(measure(conn, store, schema, arrays, runs));
@@ -66,20 +63,25 @@ public final class ExternalBlobRoundTrip {
     }
 
     private static String measure(Connection conn, ExternalStore store, String schema, List<double[]> arrays, int runs) {
-        String table = "`" + schema + "`.`item_" + store.spec().name() + "`";
-        store.tracking(schema);
-        conn.execute("CREATE TABLE " + table + " (item INT NOT NULL, data BINARY(16) NOT NULL COMMENT ':blob@" + store.spec().name()
-                + ":', PRIMARY KEY (item), FOREIGN KEY (data) REFERENCES " + store.tracking(schema).fullName() + " (hash)) ENGINE=InnoDB");
+        String className = "Item" + (store.spec().name().equals("fstore") ? "File" : "S3");
+        Schema lab = Schema.create(conn, schema);
+        lab.declare(Tier.MANUAL, className, "item : int\n---\ndata : blob@" + store.spec().name() + "\n");
+        Table items = Table.of(lab, className);
+        String table = items.heading().fullTableName();
         double[] insert = new double[runs];
         double[] fetch = new double[runs];
         double megabytes = arrays.size() * ELEMENTS * 8 / 1e6;
         for (int run = 0; run < runs; run++) {
             clear(conn, store, schema, table);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int i = 0; i < arrays.size(); i++) {
+                rows.add(Map.of("item", i, "data", arrays.get(i)));
+            }
             long t0 = System.nanoTime();
-            insert(conn, store, schema, table, arrays);
+            items.insert(rows);
             insert[run] = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
-            List<Object> values = fetch(conn, store, schema, table);
+            List<Map<String, Object>> values = items.fetch("data");
             fetch[run] = (System.nanoTime() - t1) / 1e9;
             if (values.size() != arrays.size()) {
                 throw new IllegalStateException("fetched " + values.size() + " rows");
@@ -87,31 +89,6 @@ public final class ExternalBlobRoundTrip {
         }
         return "| " + store.spec().name() + " | **" + String.format("%.1f", megabytes / median(insert)) + "** — " + times(insert)
                 + " | **" + String.format("%.1f", megabytes / median(fetch)) + "** — " + times(fetch) + " |";
-    }
-
-    /** The insert path: pack on all cores, upload in parallel, then one transaction for tracking rows and table rows. */
-    private static void insert(Connection conn, ExternalStore store, String schema, String table, List<double[]> arrays) {
-        List<byte[]> blobs = Blob.encodeAll(new ArrayList<>(arrays), EncodeOptions.defaults());
-        List<StagedObject> staged = store.stageBlobs(schema, blobs);
-        conn.transaction(() -> {
-            staged.forEach(s -> store.track(schema, s));
-            return conn.withJdbc(jdbc -> {
-                try (PreparedStatement ps = jdbc.prepareStatement("INSERT INTO " + table + " (item, data) VALUES (?, ?)")) {
-                    for (int i = 0; i < staged.size(); i++) {
-                        ps.setInt(1, i);
-                        ps.setBytes(2, UuidBytes.toBytes(staged.get(i).hash()));
-                        ps.addBatch();
-                    }
-                    return ps.executeBatch().length;
-                }
-            });
-        });
-    }
-
-    private static List<Object> fetch(Connection conn, ExternalStore store, String schema, String table) {
-        List<UUID> hashes = conn.query("SELECT data FROM " + table + " ORDER BY item", r -> UuidBytes.fromBytes(r.getBytes(1)));
-        List<byte[]> blobs = store.getBlobs(schema, hashes);
-        return blobs.parallelStream().map(Blob::decode).toList();
     }
 
     /** Between runs, as in the Python benchmark: rows, tracking rows and objects go. */
