@@ -26,10 +26,15 @@ import org.dovetail.testkit.TestServers;
  *
  * <pre>
  * java -Ddovetail.test.s3.dir=/tmp/s3 -cp dovetail-bench/target/dovetail-bench.jar \
- *     org.dovetail.bench.migrate.LegacyMigrationCurve 1000 10000 100000
+ *     org.dovetail.bench.migrate.LegacyMigrationCurve 1000 10000
+ * java -Ddovetail.bench.stores=file -cp dovetail-bench/target/dovetail-bench.jar \
+ *     org.dovetail.bench.migrate.LegacyMigrationCurve 10000 100000 1000000
  * </pre>
  */
 public final class LegacyMigrationCurve {
+    /** {@code -Ddovetail.bench.stores=file}: every object in the file store (the S3 test server's listing is quadratic). */
+    private static final boolean FILE_ONLY = "file".equals(System.getProperty("dovetail.bench.stores"));
+
     private LegacyMigrationCurve() {}
 
     public static void main(String[] args) throws Exception {
@@ -48,16 +53,14 @@ public final class LegacyMigrationCurve {
                 for (int n : sizes) {
                     String schema = db.schema("legacy" + n);
                     build(conn, s3, files, schema, n);
-                    long tp = System.nanoTime();
-                    new LegacyMigration(conn, StoreMap.parse(List.of())).plan(schema);
-                    System.err.printf("plan alone: %.2f s%n", (System.nanoTime() - tp) / 1e9);
                     long t0 = System.nanoTime();
                     RunReport report = new LegacyMigration(conn, StoreMap.parse(List.of())).run(schema, false, true);
                     double seconds = (System.nanoTime() - t0) / 1e9;
                     if (!report.complete()) {
                         throw new IllegalStateException("not migrated: " + report);
                     }
-                    System.out.printf("| %,d | %,d + %,d | %.2f | %,.0f |%n", n, n / 2, n - n / 2, seconds, n / seconds);
+                    int inFiles = FILE_ONLY ? n : (n + 1) / 2;
+                    System.out.printf("| %,d | %,d + %,d | %.2f | %,.0f |%n", n, inFiles, n - inFiles, seconds, n / seconds);
                 }
             }
         }
@@ -79,7 +82,7 @@ public final class LegacyMigrationCurve {
             try (PreparedStatement ext = jdbc.prepareStatement("INSERT INTO `" + schema + "`.`~external` (hash, size) VALUES (?, ?)");
                  PreparedStatement row = jdbc.prepareStatement("INSERT INTO `" + schema + "`.`a` (id, blob_local, blob_share) VALUES (?, ?, ?)")) {
                 for (int i = 0; i < n; i++) {
-                    boolean local = i % 2 == 0;
+                    boolean local = FILE_ONLY || i % 2 == 0;
                     byte[] blob = Blob.encode(new double[] {random.nextGaussian(), random.nextGaussian(), i});
                     String hash = Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest(blob)).substring(0, 43)
                             + (local ? "local" : "shared");

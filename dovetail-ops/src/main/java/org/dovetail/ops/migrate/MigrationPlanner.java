@@ -13,6 +13,7 @@ import org.dovetail.store.TrackingTable;
 
 /** Computes the read-only plan of a schema's migration. */
 final class MigrationPlanner {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MigrationPlanner.class);
     private static final int LISTED = 100;
     private final Connection conn;
     private final StoreMap stores;
@@ -78,6 +79,7 @@ final class MigrationPlanner {
                     hashes.add(h);
                     return null;
                 });
+        LOG.debug("{}: {} distinct values read", c.label(), hashes.size());
         List<String> missing = new ArrayList<>();
         long missingCount = 0;
         try (ObjectStore objects = ObjectStores.open(spec); LegacyObjects legacyObjects = new LegacyObjects(objects, c.schema())) {
@@ -90,6 +92,7 @@ final class MigrationPlanner {
                 }
             }
         }
+        LOG.debug("{}: objects listed in store `{}`", c.label(), spec.name());
         List<String> statements = List.of(
                 TrackingTable.createTableSql(c.schema(), spec.name()),
                 MigrationSql.addTemp(c, spec.name()),
