@@ -73,8 +73,10 @@ final class MigrationRunner {
         StoreSpec spec = conn.config().store(plan.store());
         new TrackingTable(conn, c.schema(), spec.name()).declare();
         long[] hashed = {0, 0};
+        long started = System.nanoTime();
         if (plan.phase().equals("planned")) {
             hashed = hashObjects(ledger, c, spec);
+            LOG.debug("{}: objects hashed and tracked in {} ms", c.label(), (System.nanoTime() - started) / 1_000_000);
             ledger.advance(c.table(), c.column(), "objects");
             checkpoint.reached(c, "objects");
         }
@@ -86,7 +88,9 @@ final class MigrationRunner {
         } else {
             updated = rewriteReferences(c, spec.name()); // finish what a killed run left
         }
+        LOG.debug("{}: references rewritten after {} ms", c.label(), (System.nanoTime() - started) / 1_000_000);
         conn.execute(MigrationSql.swap(c, spec.name()));
+        LOG.debug("{}: swapped after {} ms", c.label(), (System.nanoTime() - started) / 1_000_000);
         ledger.advance(c.table(), c.column(), "swapped");
         checkpoint.reached(c, "swapped");
         LOG.info("migrated {}.{} to blob@{}", c.schema(), c.label(), spec.name());
