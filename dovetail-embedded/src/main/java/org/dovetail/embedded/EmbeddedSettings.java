@@ -10,11 +10,12 @@ import java.util.Map;
  * @param cacheDir       where the binaries are unpacked (shared by every state directory)
  * @param preferredPort  port to use when free; another free port otherwise (0 = any)
  * @param redoLogSize    InnoDB redo log size, e.g. {@code 256M}
+ * @param bufferPoolSize InnoDB buffer pool size, e.g. {@code 256M}
  * @param durable        false trades crash durability for speed (tests): redo log flushed once a second
  * @param detached       true: the server outlives this JVM (the {@code dovetail server} commands);
  *                       false: it is stopped when this JVM exits (tests, embedding)
  */
-public record EmbeddedSettings(Path stateDir, Path cacheDir, int preferredPort, String redoLogSize,
+public record EmbeddedSettings(Path stateDir, Path cacheDir, int preferredPort, String redoLogSize, String bufferPoolSize,
                                boolean durable, boolean detached) {
 
     /** The port DataJoint clients try by default; used when it is free. */
@@ -51,15 +52,16 @@ public record EmbeddedSettings(Path stateDir, Path cacheDir, int preferredPort, 
 
     public Builder toBuilder() {
         return new Builder(Map.of()).stateDir(stateDir).cacheDir(cacheDir).preferredPort(preferredPort)
-                .redoLogSize(redoLogSize).durable(durable).detached(detached);
+                .redoLogSize(redoLogSize).bufferPoolSize(bufferPoolSize).durable(durable).detached(detached);
     }
 
-    /** Builder with the defaults: XDG directories, port 3306 if free, 256M redo log, durable, detached. */
+    /** Builder with the defaults: XDG directories, port 3306 if free, 256M redo log, 256M buffer pool, durable, detached. */
     public static final class Builder {
         private Path stateDir;
         private Path cacheDir;
         private int preferredPort = DEFAULT_PORT;
         private String redoLogSize = "256M";
+        private String bufferPoolSize = "256M";
         private boolean durable = true;
         private boolean detached = true;
 
@@ -94,6 +96,14 @@ public record EmbeddedSettings(Path stateDir, Path cacheDir, int preferredPort, 
             return this;
         }
 
+        public Builder bufferPoolSize(String value) {
+            if (!value.matches("\\d+[KMG]?")) {
+                throw new IllegalArgumentException("buffer pool size must look like 256M, got " + value);
+            }
+            this.bufferPoolSize = value;
+            return this;
+        }
+
         public Builder durable(boolean value) {
             this.durable = value;
             return this;
@@ -105,7 +115,7 @@ public record EmbeddedSettings(Path stateDir, Path cacheDir, int preferredPort, 
         }
 
         public EmbeddedSettings build() {
-            return new EmbeddedSettings(stateDir, cacheDir, preferredPort, redoLogSize, durable, detached);
+            return new EmbeddedSettings(stateDir, cacheDir, preferredPort, redoLogSize, bufferPoolSize, durable, detached);
         }
 
         /** Shorthand for {@code EmbeddedMariaDb.of(build())}. */

@@ -61,6 +61,7 @@ final class ServerProcess {
                 "--log-error=" + state.errorLog(),
                 "--max-allowed-packet=1G",
                 "--innodb-log-file-size=" + settings.redoLogSize(),
+                "--innodb-buffer-pool-size=" + settings.bufferPoolSize(),
                 "--innodb-flush-log-at-trx-commit=" + (settings.durable() ? 1 : 2),
                 "--character-set-server=utf8mb4",
                 "--collation-server=utf8mb4_general_ci")));

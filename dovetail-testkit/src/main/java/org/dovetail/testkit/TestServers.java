@@ -52,6 +52,8 @@ public final class TestServers implements AutoCloseable {
                 .stateDir(base.resolve(Long.toString(ProcessHandle.current().pid())))
                 .preferredPort(0)
                 .redoLogSize("96M")
+                // benchmarks of large tables may ask for more: -Ddovetail.test.db.buffer-pool=1G
+                .bufferPoolSize(System.getProperty("dovetail.test.db.buffer-pool", "128M"))
                 .durable(false)
                 .detached(false)
                 .create();
