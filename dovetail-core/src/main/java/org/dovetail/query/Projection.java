@@ -91,7 +91,7 @@ final class Projection {
             }
         }
         checkClashes(selected, renames.keySet(), duplicates.keySet(), computed.keySet());
-        if (needsSubquery(q, renames, duplicates, computed)) {
+        if (needsSubquery(q, selected, renames, duplicates, computed)) {
             q = q.subquery();
         }
         State result = q.copy();
@@ -124,9 +124,13 @@ final class Projection {
         }
     }
 
-    private static boolean needsSubquery(State q, Map<String, String> renames, Map<String, String> duplicates, Map<String, String> computed) {
+    private static boolean needsSubquery(State q, Set<String> selected, Map<String, String> renames, Map<String, String> duplicates,
+            Map<String, String> computed) {
         if (q.isUnion()) {
             return true;
+        }
+        if (q.top != null && !selected.containsAll(Renderer.orderAttributes(q.top))) {
+            return true; // the top orders by an attribute the projection drops or renames: apply it first
         }
         Set<String> derived = q.derivedNames();
         if (derived.isEmpty()) {

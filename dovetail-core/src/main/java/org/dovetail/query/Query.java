@@ -420,6 +420,10 @@ public class Query {
         return limited;
     }
 
+    /**
+     * This query projected on {@code attributes} for fetching; attributes a top orders by are kept
+     * too (and left out of the rows by the caller), so that the rows come in the top's order.
+     */
     private State projected(String[] attributes) {
         List<String> items = new ArrayList<>();
         for (String a : attributes) {
@@ -429,6 +433,9 @@ public class Query {
             if (!a.equals("KEY")) {
                 items.add(a);
             }
+        }
+        if (state.top != null) {
+            Renderer.orderAttributes(state.top).stream().filter(a -> !items.contains(a)).forEach(items::add);
         }
         return Projection.apply(state, items);
     }

@@ -167,6 +167,18 @@ final class Renderer {
         return items;
     }
 
+    /** The attributes a top's order refers to ({@code KEY} left out). */
+    static List<String> orderAttributes(Top top) {
+        List<String> names = new ArrayList<>();
+        for (String item : top.orderBy()) {
+            Matcher m = ORDER_ITEM.matcher(item);
+            if (!KEY_ASC.matcher(item).matches() && !KEY_DESC.matcher(item).matches() && m.matches()) {
+                names.add(m.group("name"));
+            }
+        }
+        return names;
+    }
+
     /**
      * The grouping of an aggregation: its key, then every other selected attribute of the grouping
      * operand, so that MariaDB's ONLY_FULL_GROUP_BY accepts selecting them (same result).

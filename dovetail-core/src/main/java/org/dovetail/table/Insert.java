@@ -83,7 +83,10 @@ final class Insert {
      */
     @SuppressWarnings("unchecked")
     private Iterable<?> tracked(Iterable<?> rows) {
-        if (!(rows instanceof List<?> list) || list.isEmpty() || !(list.get(0) instanceof Map)) {
+        // Only rows read by withStagedObjects (our own mutable maps) hold staged objects; the
+        // caller's rows, passed through when nothing is stageable, are never modified.
+        if (heading.attributes().stream().noneMatch(ExternalCodecs::stageable)
+                || !(rows instanceof List<?> list) || list.isEmpty() || !(list.get(0) instanceof Map)) {
             return rows;
         }
         List<Map<String, Object>> all = (List<Map<String, Object>>) list;

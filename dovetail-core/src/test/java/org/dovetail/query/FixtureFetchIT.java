@@ -79,7 +79,9 @@ class FixtureFetchIT {
     void everyRowFetchesToWhatPythonRead(String name) throws Exception {
         JsonNode table = expected().path("tables").path(name);
         Table t = Table.of(connection, schema, table.path("table").asText());
-        List<Map<String, Object>> rows = t.top(Top.orderBy("KEY")).fetch();
+        // in-table attributes only: fetching an external one reads its store, which is the stores' tests' business
+        String[] inTable = t.heading().attributes().stream().filter(a -> !a.isExternal()).map(Attribute::name).toArray(String[]::new);
+        List<Map<String, Object>> rows = t.top(Top.orderBy("KEY")).fetch(inTable);
         assertThat(rows).hasSize(table.path("rows").size());
         int compared = 0;
         for (int i = 0; i < rows.size(); i++) {

@@ -138,6 +138,19 @@ class InsertIT {
         assertThat(fetched.get("entry_time")).isInstanceOf(LocalDateTime.class);
     }
 
+    /** Rows given as immutable maps (Map.of, List.of) insert, and the caller's maps are left as they were. */
+    @Test
+    void immutableRowsInsertAndAreNotModified() {
+        Table test2 = t("TTest2");
+        test2.insert1(Map.of("key", -301, "value", 1));
+        test2.insert(List.of(Map.of("key", -302, "value", 2), Map.of("key", -303, "value", 3)));
+        Map<String, Object> mutable = new HashMap<>(Map.of("key", -304, "value", 4));
+        test2.insert1(mutable);
+        assertThat(mutable).isEqualTo(Map.of("key", -304, "value", 4));
+        assertThat(test2.restrict("`key` between -304 and -301").top(Top.orderBy("key")).fetch("value")).extracting(r -> r.get("value"))
+                .containsExactly(4L, 3L, 2L, 1L);
+    }
+
     /** Checklist 32. */
     @Test
     void skipDuplicatesAndReplace() {
