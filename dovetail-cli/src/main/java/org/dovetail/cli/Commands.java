@@ -1,5 +1,7 @@
 package org.dovetail.cli;
 
+import java.util.Map;
+import java.util.function.IntFunction;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Small helpers every command uses. */
@@ -21,6 +23,11 @@ final class Commands {
                     "expected SCHEMA.ClassName (e.g. lab.Session or lab.Session.Trial), got \"" + table + "\"");
         }
         return new String[] {table.substring(0, dot), table.substring(dot + 1)};
+    }
+
+    /** The options whose flag is set, e.g. {@code selected(Map.of(InsertOption.REPLACE, replace), InsertOption[]::new)}. */
+    static <E extends Enum<E>> E[] selected(Map<E, Boolean> flags, IntFunction<E[]> array) {
+        return flags.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).sorted().toArray(array);
     }
 
     static Database database(CommandSpec spec, DovetailCommand global) {

@@ -6,12 +6,8 @@ import java.util.concurrent.Callable;
 import org.dovetail.DovetailException;
 import org.dovetail.graph.DependencyGraph;
 import org.dovetail.graph.Diagram;
-import org.dovetail.schema.Schema;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 /** {@code dovetail diagram SCHEMA}: the schema's dependency diagram. */
 @Command(name = "diagram", mixinStandardHelpOptions = true,
@@ -20,20 +16,14 @@ import picocli.CommandLine.Spec;
                 + "needed); json gives the nodes and links. Redirect to a file: `dovetail diagram lab --format svg > "
                 + "lab.svg`.")
 final class DiagramCommand implements Callable<Integer> {
-    @ParentCommand
-    DovetailCommand global;
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "SCHEMA", description = "The schema (database) name.")
-    String schema;
+    @Mixin
+    CommandTarget.OfSchema schema;
 
     @Override
     public Integer call() {
-        try (Database.Opened db = Commands.database(spec, global).open()) {
-            String name = Schema.open(db.connection(), schema).name();
-            Diagram diagram = Diagram.of(DependencyGraph.load(db.connection(), name), name);
-            Output output = Commands.output(spec, global);
+        return schema.run(s -> {
+            Diagram diagram = Diagram.of(DependencyGraph.load(s.connection(), s.name()), s.name());
+            Output output = schema.output();
             switch (output.format()) {
                 case table, mermaid -> output.text(diagram.mermaid());
                 case dot -> output.text(diagram.dot());
@@ -54,7 +44,6 @@ final class DiagramCommand implements Callable<Integer> {
                 default -> throw new DovetailException("--format " + output.format()
                         + " does not apply to a diagram; use mermaid, dot, svg or json");
             }
-            return ExitCode.OK.code();
-        }
+        });
     }
 }

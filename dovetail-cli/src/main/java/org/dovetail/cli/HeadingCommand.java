@@ -3,12 +3,8 @@ package org.dovetail.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dovetail.heading.Heading;
-import org.dovetail.schema.Schema;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 /** {@code dovetail heading SCHEMA.Table}: the table's heading as read from the database. */
 @Command(name = "heading", mixinStandardHelpOptions = true,
@@ -16,20 +12,14 @@ import picocli.CommandLine.Spec;
                 + "defaults and comments. --format json gives the whole heading with DataJoint's property names "
                 + "(attributes, primary_key, indexes, parents with attr_map, comment).")
 final class HeadingCommand implements Callable<Integer> {
-    @ParentCommand
-    DovetailCommand global;
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "SCHEMA.Class", description = "The table, e.g. lab.Session or lab.Session.Trial.")
-    String table;
+    @Mixin
+    CommandTarget.OfClass table;
 
     @Override
     public Integer call() {
-        String[] name = Commands.schemaAndClass(spec, table);
-        try (Database.Opened db = Commands.database(spec, global).open()) {
-            Heading heading = Schema.open(db.connection(), name[0]).heading(name[1]);
-            Output output = Commands.output(spec, global);
+        return table.run((schema, className) -> {
+            Heading heading = schema.heading(className);
+            Output output = table.output();
             if (output.format() == OutputFormat.json || output.format() == OutputFormat.jsonl) {
                 output.value(heading);
             } else {
@@ -39,7 +29,6 @@ final class HeadingCommand implements Callable<Integer> {
                         .toList();
                 output.rows(List.of("attribute", "type", "key", "nullable", "default", "comment"), rows);
             }
-            return ExitCode.OK.code();
-        }
+        });
     }
 }

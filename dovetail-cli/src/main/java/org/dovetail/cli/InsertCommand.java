@@ -2,34 +2,23 @@ package org.dovetail.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dovetail.DovetailException;
 import org.dovetail.table.InsertOption;
-import org.dovetail.table.Table;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dovetail insert}: rows from a JSON Lines or CSV file, all or nothing. */
 @Command(name = "insert", mixinStandardHelpOptions = true,
         description = {"Insert rows from a .jsonl file (one JSON object per line, values as `dovetail fetch --format jsonl`",
                 "prints them) or a .csv file (header row of attribute names). All rows or none are inserted."})
 final class InsertCommand implements Callable<Integer> {
-    @ParentCommand
-    DovetailCommand global;
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "SCHEMA.Table", description = "The table, e.g. lab.Session.")
-    String table;
+    @Mixin
+    CommandTarget.OfTable table;
 
     @Option(names = "--file", required = true, paramLabel = "FILE", description = "rows.jsonl or rows.csv")
     Path file;
@@ -51,21 +40,9 @@ final class InsertCommand implements Callable<Integer> {
         if (!Files.isReadable(file)) {
             throw new DovetailException("Cannot read " + file);
         }
-        List<InsertOption> options = new ArrayList<>();
-        if (skipDuplicates) {
-            options.add(InsertOption.SKIP_DUPLICATES);
-        }
-        if (replace) {
-            options.add(InsertOption.REPLACE);
-        }
-        if (ignoreExtraFields) {
-            options.add(InsertOption.IGNORE_EXTRA_FIELDS);
-        }
-        if (allowDirectInsert) {
-            options.add(InsertOption.ALLOW_DIRECT_INSERT);
-        }
-        try (Database.Opened db = Commands.database(spec, global).open()) {
-            Table t = TableArgument.open(db.connection(), table);
+        InsertOption[] options = Commands.selected(Map.of(InsertOption.SKIP_DUPLICATES, skipDuplicates, InsertOption.REPLACE, replace,
+                InsertOption.IGNORE_EXTRA_FIELDS, ignoreExtraFields, InsertOption.ALLOW_DIRECT_INSERT, allowDirectInsert), InsertOption[]::new);
+        return table.run(t -> {
             long lines = System.console() == null ? 0 : Math.max(0, Files.lines(file).count() - (file.toString().endsWith(".csv") ? 1 : 0));
             long inserted;
             try (Progress progress = Progress.of("insert", lines)) {
@@ -85,13 +62,13 @@ final class InsertCommand implements Callable<Integer> {
                         return it.next();
                     }
                 };
-                inserted = t.insert(counted, options.toArray(InsertOption[]::new));
+                inserted = t.insert(counted, options);
             }
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("table", t.fullName());
             report.put("rows", inserted);
-            Commands.output(spec, global).record(report);
+            table.output().record(report);
             return ExitCode.OK.code();
-        }
+        });
     }
 }

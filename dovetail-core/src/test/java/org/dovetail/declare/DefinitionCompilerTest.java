@@ -2,6 +2,7 @@ package org.dovetail.declare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.dovetail.schema.Upstream;
 import org.junit.jupiter.api.Test;
 
 /** The exact SQL of the spec's examples (declare-and-heading.md §2–§5). */
@@ -12,17 +13,7 @@ class DefinitionCompilerTest {
 
     @Test
     void experimentIsDeclaredExactlyAsDataJointDeclaresIt() {
-        String definition = """
-                # information about experiments
-                -> Subject
-                experiment_id  :smallint  # experiment number for this subject
-                ---
-                experiment_date  :date   # date when experiment was started
-                -> [nullable] User
-                data_path=""     :varchar(255)  # file path to recorded data
-                notes=""         :varchar(2048) # e.g. purpose of experiment
-                entry_time=CURRENT_TIMESTAMP :timestamp   # automatic timestamp
-                """;
+        String definition = Upstream.schemaAny("Experiment").definition();
         assertThat(create("`djtest_test1`.`_experiment`", definition, TestContext.test1())).isEqualTo("""
                 CREATE TABLE IF NOT EXISTS `djtest_test1`.`_experiment` (
                 `subject_id` int NOT NULL COMMENT "unique subject id",

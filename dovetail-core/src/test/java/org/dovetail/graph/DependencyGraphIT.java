@@ -9,14 +9,14 @@ import org.dovetail.config.Config;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.Tier;
 import org.dovetail.schema.Schema;
-import org.dovetail.schema.TableDefinition;
+import org.dovetail.schema.Upstream;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The graph read from a real database: DataJoint's schema_advanced, test1 tables and a second schema. */
+/** The graph read from a real database: DataJoint's schema_advanced, tables of schema_any (test1) and a second schema. */
 @DovetailTest
 class DependencyGraphIT {
     private static Connection connection;
@@ -37,12 +37,7 @@ class DependencyGraphIT {
         advanced.declare(Tier.MANUAL, "LocalSynapse", "-> Cell.proj(presynaptic='cell')\n-> Cell.proj(postsynaptic='cell')");
 
         test1 = Schema.create(connection, db.schema("test1"));
-        test1.declare(Tier.LOOKUP, "User", "username : varchar(12)");
-        test1.declare(Tier.LOOKUP, "Subject", "subject_id : int\n---\nreal_id : varchar(40)");
-        test1.declare(Tier.IMPORTED, "Experiment", "-> Subject\nexperiment_id : smallint\n---\n-> [nullable] User");
-        test1.declare(TableDefinition.of(Tier.IMPORTED, "Trial", "-> Experiment.proj(animal='subject_id')\ntrial_id : smallint")
-                .withPart("Condition", "-> Trial\ncond_idx : smallint"));
-        test1.declare(Tier.IMPORTED, "Ephys", "-> Trial\n---\nduration : double");
+        Upstream.declareSchemaAny(test1, "User", "Subject", "Experiment", "Trial", "Ephys");
 
         other = Schema.create(connection, db.schema("other")).withAlias("test1", test1.name());
         other.declare(Tier.MANUAL, "Session", "-> test1.Subject\nsession : int");

@@ -3,10 +3,6 @@ package org.dovetail.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,16 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.dovetail.DovetailException;
 import org.dovetail.UnknownAttributeException;
 import org.dovetail.config.Config;
 import org.dovetail.connection.Connection;
-import org.dovetail.declare.Tier;
-import org.dovetail.schema.Pipeline;
 import org.dovetail.schema.Schema;
-import org.dovetail.schema.TableDefinition;
+import org.dovetail.schema.Upstream;
 import org.dovetail.table.InsertOption;
 import org.dovetail.table.Table;
 import org.dovetail.testkit.DovetailTest;
@@ -38,16 +31,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Checklist cases 24, 25, 26 and 28 of test-schemas.md on the upstream test schemas: the tables of
- * {@code tests/schema.py} (schema_any) with their literal contents, and {@code schema_aggr_regress}
+ * {@code tests/schema.py} (schema_any, {@code upstream/schema_any.yaml}) with their literal contents, and {@code schema_aggr_regress}
  * from its pipeline file, each with the data of the upstream test that uses it.
  */
 @DovetailTest
 class ChecklistQueriesIT {
     /** {@code Language.contents} of tests/schema.py, in upstream order: (name, language). */
-    private static final List<List<String>> LANGUAGES = List.of(List.of("Fabian", "English"), List.of("Edgar", "English"),
-            List.of("Dimitri", "English"), List.of("Dimitri", "Ukrainian"), List.of("Fabian", "German"), List.of("Edgar", "Japanese"));
-    private static final List<String> USERS = List.of("Jake", "Cathryn", "Shan", "Fabian", "Edgar", "George", "Dimitri");
-    private static final List<Integer> SUBJECTS = List.of(1551, 10, 1552, 1553);
+    private static final List<List<String>> LANGUAGES = Upstream.schemaAnyContents("Language").stream()
+            .map(row -> row.stream().map(String.class::cast).toList()).toList();
+    private static final List<String> USERS = Upstream.schemaAnyContents("User").stream().map(row -> (String) row.get(0)).toList();
+    private static final List<Integer> SUBJECTS = Upstream.schemaAnyContents("Subject").stream().map(row -> (Integer) row.get(0))
+            .toList();
     /** Ephys rows are made for these trials only, so that Trial + Ephys has rows from one side only. */
     private static final int TRIALS_WITH_EPHYS = 4;
 
@@ -60,82 +54,8 @@ class ChecklistQueriesIT {
         db = database;
         connection = Connection.open(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
         any = Schema.create(connection, db.schema("test1"));
-        any.declare(TableDefinition.of(Tier.LOOKUP, "TTest", "key   :   int     # key\n---\nvalue   :   int     # value")
-                .withContents(IntStream.range(0, 10).mapToObj(k -> List.<Object>of(k, 2 * k)).toList()));
-        any.declare(TableDefinition.of(Tier.LOOKUP, "User", "# lab members\nusername: varchar(12)")
-                .withContents(USERS.stream().map(u -> List.<Object>of(u)).toList()));
-        any.declare(TableDefinition.of(Tier.LOOKUP, "Subject", """
-                # Basic information about animal subjects used in experiments
-                subject_id   :int  #  unique subject id
-                ---
-                real_id            :varchar(40)  # real-world name. Omit if the same as subject_id
-                species = "mouse"  :enum('mouse', 'monkey', 'human')
-                date_of_birth      :date
-                subject_notes      :varchar(4000)
-                unique index (real_id, species)
-                """).withContents(List.of(List.of(1551, "1551", "mouse", "2015-04-01", "genetically engineered super mouse"),
-                List.of(10, "Curious George", "monkey", "2008-06-30", ""), List.of(1552, "1552", "mouse", "2015-06-15", ""),
-                List.of(1553, "1553", "mouse", "2016-07-01", ""))));
-        any.declare(TableDefinition.of(Tier.LOOKUP, "Language", """
-                # languages spoken by some of the developers
-                # additional comments are ignored
-                name        : varchar(40) # name of the developer
-                language    : varchar(40) # language
-                """).withContents(LANGUAGES.stream().map(l -> List.<Object>copyOf(l)).toList()));
-        any.declare(TableDefinition.of(Tier.IMPORTED, "Experiment", """
-                # information about experiments
-                -> Subject
-                experiment_id  :smallint  # experiment number for this subject
-                ---
-                experiment_date  :date   # date when experiment was started
-                -> [nullable] User
-                data_path=""     :varchar(255)  # file path to recorded data
-                notes=""         :varchar(2048) # e.g. purpose of experiment
-                entry_time=CURRENT_TIMESTAMP :timestamp   # automatic timestamp
-                """));
-        any.declare(TableDefinition.of(Tier.IMPORTED, "Trial", """
-                # a trial within an experiment
-                -> Experiment.proj(animal='subject_id')
-                trial_id  :smallint   # trial number
-                ---
-                start_time                 :double      # (s)
-                """).withPart("Condition", """
-                # trial conditions
-                -> Trial
-                cond_idx : smallint   # condition number
-                ----
-                orientation :  float   # degrees
-                """));
-        any.declare(TableDefinition.of(Tier.IMPORTED, "Ephys", """
-                # some kind of electrophysiological recording
-                -> Trial
-                ----
-                sampling_frequency :double  # (Hz)
-                duration           :decimal(7,3)  # (s)
-                """).withPart("Channel", """
-                # subtable containing individual channels
-                -> master
-                channel    :tinyint unsigned   # channel number within Ephys
-                ----
-                voltage    : longblob
-                current = null : longblob   # optional current to test null handling
-                """));
-        any.declare(TableDefinition.of(Tier.LOOKUP, "Parent", "parent_id: int\n---\nname: varchar(30)").withContents(List.of(List.of(1, "Joe"))));
-        any.declare(TableDefinition.of(Tier.LOOKUP, "SubjectA", "subject_id: varchar(32)\n---\ndob : date\nsex : enum('M', 'F', 'U')")
-                .withContents(List.of(List.of("mouse1", "2020-09-01", "M"), List.of("mouse2", "2020-03-19", "F"),
-                        List.of("mouse3", "2020-08-23", "F"))));
-        any.declare(TableDefinition.of(Tier.LOOKUP, "SessionA", "-> SubjectA\nsession_start_time: datetime\n---\nsession_dir=''  : varchar(32)")
-                .withContents(List.of(List.of("mouse1", "2020-12-01 12:32:34", ""), List.of("mouse1", "2020-12-02 12:32:34", ""),
-                        List.of("mouse1", "2020-12-03 12:32:34", ""), List.of("mouse1", "2020-12-04 12:32:34", ""))));
-        any.declare(TableDefinition.of(Tier.LOOKUP, "SessionStatusA",
-                "-> SessionA\n---\nstatus: enum('in_training', 'trained_1a', 'trained_1b', 'ready4ephys')")
-                .withContents(List.of(List.of("mouse1", "2020-12-01 12:32:34", "in_training"),
-                        List.of("mouse1", "2020-12-02 12:32:34", "trained_1a"), List.of("mouse1", "2020-12-03 12:32:34", "trained_1b"),
-                        List.of("mouse1", "2020-12-04 12:32:34", "ready4ephys"))));
-        any.declare(TableDefinition.of(Tier.LOOKUP, "SessionDateA", "-> SubjectA\nsession_date:  date")
-                .withContents(List.of(List.of("mouse1", "2020-12-01"), List.of("mouse1", "2020-12-02"), List.of("mouse1", "2020-12-03"),
-                        List.of("mouse1", "2020-12-04"))));
-        any.declare(TableDefinition.of(Tier.LOOKUP, "Stimulus", "id: int\n---\ncontrast: int\nbrightness: int"));
+        Upstream.declareSchemaAny(any, "TTest", "User", "Subject", "Language", "Experiment", "Trial", "Ephys", "Parent", "SubjectA",
+                "SessionA", "SessionStatusA", "SessionDateA", "Stimulus");
         populate();
     }
 
@@ -192,11 +112,9 @@ class ChecklistQueriesIT {
     }
 
     /** schema_aggr_regress.yaml declared in a fresh schema, with S filled as upstream: product("ABCDF", range(10)). */
-    private static Schema aggrRegress(String name) throws IOException {
+    private static Schema aggrRegress(String name) {
         Schema schema = Schema.create(connection, db.schema(name));
-        try (InputStream in = ChecklistQueriesIT.class.getResourceAsStream("/upstream/schema_aggr_regress.yaml")) {
-            schema.declare(Pipeline.fromTree(new ObjectMapper(new YAMLFactory()).readTree(in)));
-        }
+        schema.declare(Upstream.pipeline("schema_aggr_regress"));
         List<List<Object>> s = new ArrayList<>();
         for (char r : "ABCDF".toCharArray()) {
             for (int i = 0; i < 10; i++) {
@@ -211,7 +129,7 @@ class ChecklistQueriesIT {
 
     /** #386: an aggregation restricted by its computed attribute, used as a restriction. */
     @Test
-    void case24Issue386AggregationRestrictedByItsComputationRestrictsAnotherTable() throws IOException {
+    void case24Issue386AggregationRestrictedByItsComputationRestrictsAnotherTable() {
         Schema schema = aggrRegress("aggr_regress_386");
         Table q = Table.of(schema, "Q");
         Table r = Table.of(schema, "R");
@@ -227,7 +145,7 @@ class ChecklistQueriesIT {
 
     /** #449: U(n) joined with an aggregation computing n: grouping stays by the aggregation's key. */
     @Test
-    void case24Issue449UniversalSetJoinedWithAnAggregation() throws IOException {
+    void case24Issue449UniversalSetJoinedWithAnAggregation() {
         Schema schema = aggrRegress("aggr_regress_449");
         Query result = U.of("n").join(Table.of(schema, "R").aggr(Table.of(schema, "S"), "n=max(s)"));
         assertThat(result.primaryKey()).containsExactly("r", "n");
@@ -238,7 +156,7 @@ class ChecklistQueriesIT {
 
     /** #484: U().aggr over a table and over another U().aggr. */
     @Test
-    void case24Issue484NestedUniversalAggregations() throws IOException {
+    void case24Issue484NestedUniversalAggregations() {
         Schema schema = aggrRegress("aggr_regress_484");
         Table s = Table.of(schema, "S");
         Query max = U.of().aggr(s, "n=max(s)");
@@ -254,7 +172,7 @@ class ChecklistQueriesIT {
 
     /** #558: a projection adding a constant does not change the number of rows of an antijoin or a restriction. */
     @Test
-    void case24Issue558ProjectionOfAntijoinAndOfRestrictionKeepsTheRows() throws IOException {
+    void case24Issue558ProjectionOfAntijoinAndOfRestrictionKeepsTheRows() {
         Schema schema = aggrRegress("aggr_regress_558");
         Table a = Table.of(schema, "A");
         Table b = Table.of(schema, "B");
@@ -399,7 +317,7 @@ class ChecklistQueriesIT {
     }
 
     @Test
-    void case26UnionOfRestrictionsJoinedWithItsParent() throws IOException {
+    void case26UnionOfRestrictionsJoinedWithItsParent() {
         Schema schema = aggrRegress("aggr_regress_with_abx");
         Table a = Table.of(schema, "A");
         Table b = Table.of(schema, "B");

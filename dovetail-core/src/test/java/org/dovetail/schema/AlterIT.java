@@ -18,17 +18,8 @@ import org.junit.jupiter.api.Test;
 /** {@link Schema#alter} on DataJoint's schema_alter tables (test_alter.py), against the real database. */
 @DovetailTest
 class AlterIT {
-    private static final String EXPERIMENT = """
-            # information about experiments
-            -> Subject
-            experiment_id  :smallint  # experiment number for this subject
-            ---
-            experiment_date  :date   # date when experiment was started
-            -> [nullable] User
-            data_path=""     :varchar(255)  # file path to recorded data
-            notes=""         :varchar(2048) # e.g. purpose of experiment
-            entry_time=CURRENT_TIMESTAMP :timestamp   # automatic timestamp
-            """;
+    /** schema_any's Experiment, which schema_alter alters to {@link #EXPERIMENT_1} and back. */
+    private static final String EXPERIMENT = Upstream.schemaAny("Experiment").definition();
     private static final String EXPERIMENT_1 = """
             # Experiment
             -> Subject

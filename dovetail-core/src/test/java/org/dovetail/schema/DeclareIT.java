@@ -33,57 +33,10 @@ class DeclareIT {
         db = database;
         connection = Connection.open(config().build());
         test1 = Schema.create(connection, db.schema("test1"));
-        test1.declare(TableDefinition.of(Tier.LOOKUP, "User", "username : varchar(12)")
-                .withContents(List.of(List.of("Jake"), List.of("Cathryn"), List.of("Jake"))));
-        test1.declare(Tier.LOOKUP, "Subject", """
-                # Basic information about animal subjects used in experiments
-                subject_id   :int  #  unique subject id
-                ---
-                real_id            :varchar(40)  # real-world name. Omit if the same as subject_id
-                species = "mouse"  :enum('mouse', 'monkey', 'human')
-                date_of_birth      :date
-                subject_notes      :varchar(4000)
-                unique index (real_id, species)
-                """);
-        test1.declare(Tier.IMPORTED, "Experiment", """
-                # information about experiments
-                -> Subject
-                experiment_id  :smallint  # experiment number for this subject
-                ---
-                experiment_date  :date   # date when experiment was started
-                -> [nullable] User
-                data_path=""     :varchar(255)  # file path to recorded data
-                notes=""         :varchar(2048) # e.g. purpose of experiment
-                entry_time=CURRENT_TIMESTAMP :timestamp   # automatic timestamp
-                """);
-        test1.declare(TableDefinition.of(Tier.IMPORTED, "Trial", """
-                # a trial within an experiment
-                -> Experiment.proj(animal='subject_id')
-                trial_id  :smallint   # trial number
-                ---
-                start_time                 :double      # (s)
-                """).withPart("Condition", """
-                # trial conditions
-                -> Trial
-                cond_idx : smallint   # condition number
-                ----
-                orientation :  float   # degrees
-                """));
-        test1.declare(TableDefinition.of(Tier.IMPORTED, "Ephys", """
-                # some kind of electrophysiological recording
-                -> Trial
-                ----
-                sampling_frequency :double  # (Hz)
-                duration           :decimal(7,3)  # (s)
-                """).withPart("Channel", """
-                # subtable containing individual channels
-                -> master
-                channel    :tinyint unsigned   # channel number within Ephys
-                ----
-                voltage    : longblob
-                current = null : longblob  # optional current to test null handling
-                """));
-        test1.declare(Tier.LOOKUP, "Auto", "id  :int auto_increment\n---\nname :varchar(12)");
+        // schema_any's tables (upstream/schema_any.yaml) through the Java API; User with a repeated row
+        test1.declare(Upstream.schemaAny("User").withContents(List.of(List.of("Jake"), List.of("Cathryn"), List.of("Jake"))));
+        Upstream.declareSchemaAny(test1, "Subject", "Experiment", "Trial", "Ephys", "Auto");
+        // IndexRich with a table comment, which upstream's has not, so that describe() prints one
         test1.declare(Tier.MANUAL, "IndexRich", """
                 # table used for testing indexes
                 -> Subject
@@ -93,9 +46,7 @@ class DeclareIT {
                 value : int
                 index (first_date, value)
                 """);
-        test1.declare(Tier.MANUAL, "ThingA", "a: int");
-        test1.declare(Tier.MANUAL, "ThingB", "b1: int\nb2: int\n---\nb3: int");
-        test1.declare(Tier.MANUAL, "ThingC", "-> ThingA\n---\n-> [unique, nullable] ThingB");
+        Upstream.declareSchemaAny(test1, "ThingA", "ThingB", "ThingC");
     }
 
     private static Config.Builder config() {

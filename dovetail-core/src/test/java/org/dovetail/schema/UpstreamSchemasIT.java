@@ -2,8 +2,6 @@ package org.dovetail.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +17,7 @@ import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,20 +27,20 @@ import org.junit.jupiter.api.Test;
  */
 @DovetailTest
 class UpstreamSchemasIT {
-    private static final List<String> SCHEMAS = List.of("schema_simple", "schema_advanced", "schema_uuid", "schema_external",
+    private static final List<String> SCHEMAS = List.of("schema_any", "schema_simple", "schema_advanced", "schema_uuid", "schema_external",
             "schema_adapted", "schema_aggr_regress", "schema_privileges");
     private static TestDatabase db;
     private static Connection connection;
     private static final Map<String, Schema> declared = new LinkedHashMap<>();
 
     @BeforeAll
-    static void declareAll(TestDatabase database) throws IOException {
+    static void declareAll(TestDatabase database) {
         db = database;
         connection = Connection.open(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
                 .filepathManagement(true).adaptedTypes(true).build());
         for (String name : SCHEMAS) {
             Schema schema = Schema.create(connection, db.schema(name));
-            schema.declare(pipeline(name));
+            schema.declare(Upstream.pipeline(name));
             declared.put(name, schema);
         }
     }
@@ -50,12 +48,6 @@ class UpstreamSchemasIT {
     @AfterAll
     static void close() {
         connection.close();
-    }
-
-    static Pipeline pipeline(String name) throws IOException {
-        try (InputStream in = UpstreamSchemasIT.class.getResourceAsStream("/upstream/" + name + ".yaml")) {
-            return Pipeline.fromTree(new ObjectMapper(new YAMLFactory()).readTree(in));
-        }
     }
 
     @Test
@@ -108,12 +100,15 @@ class UpstreamSchemasIT {
                 + "---\n-> E.H\n");
     }
 
+    static List<String> schemas() {
+        return SCHEMAS;
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"schema_simple", "schema_advanced", "schema_uuid", "schema_external", "schema_adapted",
-            "schema_aggr_regress", "schema_privileges"})
-    void describeDeclaresTheSameTables(String name) throws IOException {
+    @MethodSource("schemas")
+    void describeDeclaresTheSameTables(String name) {
         Schema original = declared.get(name);
-        Pipeline pipeline = pipeline(name);
+        Pipeline pipeline = Upstream.pipeline(name);
         Schema copy = Schema.create(connection, db.schema(name + "_rt"));
         for (var adapter : pipeline.adapters().entrySet()) {
             copy = copy.withAdapter(adapter.getKey(), adapter.getValue());

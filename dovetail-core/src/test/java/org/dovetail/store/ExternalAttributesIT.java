@@ -42,16 +42,10 @@ import org.junit.jupiter.api.Test;
 class ExternalAttributesIT {
     private static FixtureStores fixture;
     private static Connection connection;
-    private static TestDatabase database;
-    private static TestS3 bucket;
-    private static Path base;
 
     @BeforeAll
     static void load(TestDatabase db, TestS3 s3) throws Exception {
-        database = db;
-        bucket = s3;
-        base = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "attributes-it-");
-        fixture = FixtureStores.load(db, s3, db.schema("fx"), base);
+        fixture = FixtureStores.load(db, s3, "attributes-it-");
         connection = Connection.open(fixture.config);
     }
 
@@ -76,7 +70,7 @@ class ExternalAttributesIT {
             if (external.isEmpty()) {
                 continue;
             }
-            Path downloads = Files.createTempDirectory(base, "downloads");
+            Path downloads = Files.createTempDirectory(fixture.base, "downloads");
             List<Map<String, Object>> rows = Table.of(connection, fixture.schema, table.get("table").asText())
                     .top(Top.orderBy("KEY")).downloadTo(downloads).fetch();
             assertThat(rows).hasSize(table.get("rows").size());
@@ -110,7 +104,7 @@ class ExternalAttributesIT {
 
     @Test
     void insertedValuesLandAsDataJointsObjectsAndRowsAndFetchBack() throws Exception {
-        Schema schema = Schema.create(connection, database.schema("ins"));
+        Schema schema = Schema.create(connection, fixture.database.schema("ins"));
         schema.declare(Tier.MANUAL, "Recording", """
                 # a recording with its data in three stores
                 rec_id : int
@@ -127,7 +121,7 @@ class ExternalAttributesIT {
             Path raw = stage.resolve("ins/session" + i + ".dat");
             Files.createDirectories(raw.getParent());
             Files.writeString(raw, "raw data of session " + i);
-            Path notes = Files.createDirectories(base.resolve("notes" + i)).resolve("notes.txt");
+            Path notes = Files.createDirectories(fixture.base.resolve("notes" + i)).resolve("notes.txt");
             Files.writeString(notes, "notes " + i);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("rec_id", i);
@@ -154,7 +148,7 @@ class ExternalAttributesIT {
                     .extracting(TrackingRow::filepath).contains("ins/session0.dat", "ins/session5.dat");
         }
 
-        List<Map<String, Object>> back = recordings.top(Top.orderBy("KEY")).downloadTo(Files.createTempDirectory(base, "dl")).fetch();
+        List<Map<String, Object>> back = recordings.top(Top.orderBy("KEY")).downloadTo(Files.createTempDirectory(fixture.base, "dl")).fetch();
         assertThat(back).hasSize(6);
         for (int i = 0; i < 6; i++) {
             Map<String, Object> row = back.get(i);
@@ -173,7 +167,7 @@ class ExternalAttributesIT {
 
     @Test
     void aFailedInsertLeavesNeitherRowsNorTrackingRows() {
-        Schema schema = Schema.create(connection, database.schema("fail"));
+        Schema schema = Schema.create(connection, fixture.database.schema("fail"));
         schema.declare(Tier.MANUAL, "Scan", """
                 scan_id : int
                 ---
@@ -197,7 +191,7 @@ class ExternalAttributesIT {
         StoreSpec wrong = new StoreSpec(good.name(), good.protocol(), good.location(), good.endpoint(), good.bucket(),
                 good.accessKey(), "wrong-secret", false, null, good.subfolding(), good.stage());
         try (Connection conn = Connection.open(fixture.config.toBuilder().store(wrong).build())) {
-            Schema schema = Schema.create(conn, database.schema("refused"));
+            Schema schema = Schema.create(conn, fixture.database.schema("refused"));
             schema.declare(Tier.MANUAL, "Scan", """
                     scan_id : int
                     ---

@@ -39,16 +39,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExternalStoreFixtureIT {
     private static FixtureStores fixture;
     private static Connection connection;
-    private static TestDatabase database;
-    private static TestS3 bucket;
-    private static Path base;
 
     @BeforeAll
     static void load(TestDatabase db, TestS3 s3) throws Exception {
-        database = db;
-        bucket = s3;
-        base = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "stores-it-");
-        fixture = FixtureStores.load(db, s3, db.schema("fx"), base);
+        fixture = FixtureStores.load(db, s3, "stores-it-");
         connection = Connection.open(fixture.config);
     }
 
@@ -134,7 +128,7 @@ class ExternalStoreFixtureIT {
                         assertThat(want.isNull()).isTrue();
                         continue;
                     }
-                    Path dir = Files.createTempDirectory(base, "dl");
+                    Path dir = Files.createTempDirectory(fixture.base, "dl");
                     Path file = store.getAttachment(fixture.schema, hash, dir);
                     assertThat(file.getFileName().toString()).isEqualTo(want.get("filename").asText());
                     assertThat(Files.size(file)).isEqualTo(want.get("size").asLong());
@@ -154,7 +148,7 @@ class ExternalStoreFixtureIT {
             JsonNode att = fixture.objects("fstore", "attachment").get(0);
             UUID hash = UUID.fromString(att.get("hash").asText());
             String name = att.get("relative").asText().substring(att.get("relative").asText().indexOf('.', 40) + 1);
-            Path dir = Files.createTempDirectory(base, "clash");
+            Path dir = Files.createTempDirectory(fixture.base, "clash");
             Files.writeString(dir.resolve(name), "something else");
             Path file = store.getAttachment(fixture.schema, hash, dir);
             int dot = name.lastIndexOf('.');
@@ -202,7 +196,7 @@ class ExternalStoreFixtureIT {
     @ParameterizedTest
     @ValueSource(strings = {"fstore", "s3store"})
     void writingTheSameValuesAgainProducesPythonsObjectsAndRows(String storeName) throws Exception {
-        String other = database.schema("again_" + storeName.charAt(0));
+        String other = fixture.database.schema("again_" + storeName.charAt(0));
         connection.execute("CREATE DATABASE `" + other + "`");
         try (ExternalStore store = ExternalStore.open(connection, storeName)) {
             for (JsonNode object : fixture.objects(storeName, "blob")) {
@@ -221,7 +215,7 @@ class ExternalStoreFixtureIT {
             for (JsonNode object : fixture.objects(storeName, "attachment")) {
                 String relative = object.get("relative").asText();
                 String name = relative.substring(relative.lastIndexOf('/') + 33 + 1);
-                Path file = Files.createTempDirectory(base, "att").resolve(name);
+                Path file = Files.createTempDirectory(fixture.base, "att").resolve(name);
                 Files.write(file, FixtureStores.bytes(object.get("file").asText()));
                 UUID hash = store.putAttachment(other, file);
                 assertThat(hash.toString()).isEqualTo(object.get("hash").asText());
@@ -249,14 +243,14 @@ class ExternalStoreFixtureIT {
         try (ExternalStore store = ExternalStore.open(connection, "s3store")) {
             JsonNode object = fixture.objects("s3store", "blob").get(0);
             assertThat(store.objects().address(fixture.relative(object)))
-                    .isEqualTo("s3://" + bucket.bucket() + "/fixture/" + fixture.relative(object));
+                    .isEqualTo("s3://" + fixture.s3.bucket() + "/fixture/" + fixture.relative(object));
             assertThat(object.get("file").asText()).isEqualTo("stores/s3store/fixture/" + object.get("relative").asText());
         }
     }
 
     @Test
     void anObjectDeletedBehindDataJointsBackIsAClearError() throws Exception {
-        String schema = database.schema("gone");
+        String schema = fixture.database.schema("gone");
         connection.execute("CREATE DATABASE `" + schema + "`");
         try (ExternalStore store = ExternalStore.open(connection, "fstore")) {
             UUID hash = store.putBlob(schema, Blob.encode(List.of(1, 2, 3)));
@@ -287,10 +281,10 @@ class ExternalStoreFixtureIT {
 
     @Test
     void aFailedUploadLeavesNeitherObjectNorTrackingRow() throws Exception {
-        String schema = database.schema("failed");
+        String schema = fixture.database.schema("failed");
         connection.execute("CREATE DATABASE `" + schema + "`");
         try (ExternalStore store = ExternalStore.open(connection, "fstore")) {
-            Path unreadable = Files.createTempDirectory(base, "notafile");
+            Path unreadable = Files.createTempDirectory(fixture.base, "notafile");
             assertThatThrownBy(() -> store.putAttachment(schema, unreadable)).isInstanceOf(StoreException.class)
                     .hasMessageContaining(unreadable.toString());
             assertThat(store.tracking(schema).rows()).isEmpty();
@@ -303,7 +297,7 @@ class ExternalStoreFixtureIT {
     @Test
     void aFilepathOutsideTheStageIsRejected() throws Exception {
         try (ExternalStore store = ExternalStore.open(connection, "fstore")) {
-            Path outside = Files.createTempFile(base, "outside", ".dat");
+            Path outside = Files.createTempFile(fixture.base, "outside", ".dat");
             assertThatThrownBy(() -> store.putFilepath(fixture.schema, outside))
                     .isInstanceOf(StoreException.class).hasMessageContaining("is not in stage");
         }
@@ -311,7 +305,7 @@ class ExternalStoreFixtureIT {
 
     @Test
     void aStaleUnreferencedFilepathRowDoesNotBlockReIngestion() throws Exception {
-        String schema = database.schema("stale");
+        String schema = fixture.database.schema("stale");
         connection.execute("CREATE DATABASE `" + schema + "`");
         try (ExternalStore store = ExternalStore.open(connection, "fstore")) {
             Path file = Path.of(store.spec().stage()).resolve("stale").resolve("session.nwb");

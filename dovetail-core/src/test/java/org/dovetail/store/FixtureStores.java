@@ -26,15 +26,27 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The fixture package written by DataJoint-Python 0.14.9, loaded into a test schema with its
- * two stores re-created: {@code fstore} in a directory, {@code s3store} in the test's S3 bucket
- * under the key prefix {@code fixture}.
+ * The fixture package written by DataJoint-Python 0.14.9, loaded into the test schema {@code fx}
+ * with its two stores re-created: {@code fstore} in a directory, {@code s3store} in the test's S3
+ * bucket under the key prefix {@code fixture}. Each test class loads it once:
+ *
+ * <pre>{@code
+ * @BeforeAll
+ * static void load(TestDatabase db, TestS3 s3) throws Exception {
+ *     fixture = FixtureStores.load(db, s3, "stores-it-");
+ *     connection = Connection.open(fixture.config);
+ * }
+ * }</pre>
  */
 final class FixtureStores {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String WRITER_SCHEMA = "dvt_fixture";
     static final String S3_LOCATION = "fixture";
 
+    final TestDatabase database;
+    final TestS3 s3;
+    /** The test class's directory under {@code target}, holding the file store and both stages. */
+    final Path base;
     final String schema;
     final Path fileLocation;
     final Path fileStage;
@@ -43,7 +55,11 @@ final class FixtureStores {
     final JsonNode expected;
     final Config config;
 
-    private FixtureStores(String schema, Path base, JsonNode stores, JsonNode expected, Config config) {
+    private FixtureStores(TestDatabase database, TestS3 s3, String schema, Path base, JsonNode stores, JsonNode expected,
+            Config config) {
+        this.database = database;
+        this.s3 = s3;
+        this.base = base;
         this.schema = schema;
         this.fileLocation = base.resolve("fstore");
         this.fileStage = base.resolve("fstage");
@@ -53,8 +69,13 @@ final class FixtureStores {
         this.config = config;
     }
 
-    /** Loads the dump into {@code schema} and the objects into a directory under {@code base} and the S3 bucket. */
-    static FixtureStores load(TestDatabase db, TestS3 s3, String schema, Path base) throws Exception {
+    /**
+     * Loads the dump into schema {@code fx} and the objects into a new directory under {@code target}
+     * (named with {@code directoryPrefix}) and the S3 bucket.
+     */
+    static FixtureStores load(TestDatabase db, TestS3 s3, String directoryPrefix) throws Exception {
+        String schema = db.schema("fx");
+        Path base = Files.createTempDirectory(Path.of("target").toAbsolutePath(), directoryPrefix);
         JsonNode stores = JSON.readTree(resource("stores.json"));
         JsonNode expected = JSON.readTree(resource("expected.json"));
         try (var c = db.connect(); Statement s = c.createStatement()) {
@@ -70,7 +91,7 @@ final class FixtureStores {
                 .store(fileStore(base))
                 .store(s3Store(s3, base.resolve("sstage").toString()))
                 .build();
-        FixtureStores fixture = new FixtureStores(schema, base, stores, expected, config);
+        FixtureStores fixture = new FixtureStores(db, s3, schema, base, stores, expected, config);
         Files.createDirectories(fixture.fileLocation);
         Files.createDirectories(fixture.fileStage);
         Files.createDirectories(fixture.s3Stage);

@@ -24,14 +24,10 @@ import org.junit.jupiter.api.Test;
 class StoreMaintenanceIT {
     private static FixtureStores fixture;
     private static Connection connection;
-    private static TestDatabase database;
-    private static Path base;
 
     @BeforeAll
     static void load(TestDatabase db, TestS3 s3) throws Exception {
-        database = db;
-        base = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "maintenance-it-");
-        fixture = FixtureStores.load(db, s3, db.schema("fx"), base);
+        fixture = FixtureStores.load(db, s3, "maintenance-it-");
         connection = Connection.open(fixture.config);
     }
 
@@ -56,7 +52,7 @@ class StoreMaintenanceIT {
 
     @Test
     void everyKindOfDamageIsFoundAndNamed() throws Exception {
-        String schema = database.schema("damaged");
+        String schema = fixture.database.schema("damaged");
         connection.execute("CREATE DATABASE `" + schema + "`");
         try (ExternalStore store = ExternalStore.open(connection, "fstore")) {
             UUID missing = store.putBlob(schema, Blob.encode("to be deleted"));
@@ -88,7 +84,7 @@ class StoreMaintenanceIT {
 
     @Test
     void unusedRowsArePlannedOnlyPastTheAgeGateAndRemovedWithTheirObjects() throws Exception {
-        String schema = database.schema("gc");
+        String schema = fixture.database.schema("gc");
         connection.execute("CREATE DATABASE `" + schema + "`");
         try (ExternalStore store = ExternalStore.open(connection, "fstore")) {
             UUID used = store.putBlob(schema, Blob.encode("kept: a row refers to it"));
@@ -119,7 +115,7 @@ class StoreMaintenanceIT {
 
     @Test
     void aRowReferencedOrRefreshedAfterPlanningIsSkipped() throws Exception {
-        String schema = database.schema("race");
+        String schema = fixture.database.schema("race");
         connection.execute("CREATE DATABASE `" + schema + "`");
         try (ExternalStore store = ExternalStore.open(connection, "fstore")) {
             UUID a = store.putBlob(schema, Blob.encode("re-inserted after planning"));
@@ -142,7 +138,7 @@ class StoreMaintenanceIT {
 
     @Test
     void trackingPutsBackAnObjectRemovedBetweenStagingAndTracking() throws Exception {
-        String schema = database.schema("putback");
+        String schema = fixture.database.schema("putback");
         connection.execute("CREATE DATABASE `" + schema + "`");
         try (ExternalStore store = ExternalStore.open(connection, "s3store")) {
             byte[] blob = Blob.encode(Map.of("trial", 1));
