@@ -3,11 +3,13 @@ package org.dovetail.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dovetail.ops.migrate.ColumnPlan;
 import org.dovetail.ops.migrate.LegacyMigration;
 import org.dovetail.ops.migrate.MigrationCheck;
 import org.dovetail.ops.migrate.MigrationPlan;
+import org.dovetail.ops.migrate.RelocateReport;
 import org.dovetail.ops.migrate.RunReport;
 import org.dovetail.ops.migrate.StoreMap;
 import picocli.CommandLine.Command;
@@ -100,13 +102,27 @@ final class MigrateCommand {
         @Option(names = "--ignore-sessions", description = "Run even while other sessions use the schema.")
         boolean ignoreSessions;
 
+        @Option(names = "--relocate", description = {"Afterwards copy the migrated blobs to the current layout and point the",
+                "references at them, as if DataJoint 0.12+ had written them (repeatable)."})
+        boolean relocate;
+
+        @Option(names = "--delete-legacy-objects", description = "With --relocate: delete each legacy object once its copy is referenced.")
+        boolean deleteLegacyObjects;
+
         @Override
         public Integer call() {
             DovetailCommand global = parent.global();
             return parent.withMigration(spec, target, migration -> {
+                if (deleteLegacyObjects && !relocate) {
+                    throw new org.dovetail.DovetailException("--delete-legacy-objects goes with --relocate");
+                }
                 List<RunReport> reports = new ArrayList<>();
+                List<RelocateReport> relocations = new ArrayList<>();
                 for (String schema : target.schemas) {
                     reports.add(migration.run(schema, acceptMissing, ignoreSessions));
+                    if (relocate) {
+                        relocations.add(migration.relocate(schema, deleteLegacyObjects));
+                    }
                 }
                 if (global.format == OutputFormat.table) {
                     PrintWriter out = spec.commandLine().getOut();
@@ -118,9 +134,14 @@ final class MigrateCommand {
                                     c.objectsHashed(), c.objectsMissing(), c.rowsUpdated(), c.reason() == null ? "" : ": " + c.reason());
                         }
                     }
+                    for (RelocateReport r : relocations) {
+                        out.printf("schema %s relocated: %d objects copied (%d already in place), %d references switched, %d old rows"
+                                + " and %d legacy objects removed, %d missing objects left as they were%n", r.schema(), r.objectsCopied(),
+                                r.objectsInPlace(), r.references(), r.oldRows(), r.oldObjects(), r.skipped());
+                    }
                     out.flush();
                 } else {
-                    print(spec, global, reports);
+                    print(spec, global, relocate ? Map.of("runs", reports, "relocations", relocations) : reports);
                 }
                 return reports.stream().allMatch(RunReport::complete) ? ExitCode.OK.code() : ExitCode.SAFETY_LIMIT.code();
             });

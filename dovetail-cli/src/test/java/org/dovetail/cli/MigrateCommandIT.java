@@ -61,9 +61,10 @@ class MigrateCommandIT {
         assertThat(column.get("column").get("comment").asText()).isEqualTo("image: 2p");
         assertThat(run(conf[0], conf[1], "migrate", "legacy-external", "plan", schema).out()).contains("`scan`.`image` (external-raw) -> blob@raw");
 
-        Result migrated = run(conf[0], conf[1], "migrate", "legacy-external", "run", schema);
+        Result migrated = run(conf[0], conf[1], "migrate", "legacy-external", "run", schema, "--relocate");
         assertThat(migrated.code()).as(migrated.out() + migrated.err()).isZero();
-        assertThat(migrated.out()).contains("`scan`.`image` -> blob@raw: migrated (3 objects hashed, 0 missing, 3 references rewritten)");
+        assertThat(migrated.out()).contains("`scan`.`image` -> blob@raw: migrated (3 objects hashed, 0 missing, 3 references rewritten)")
+                .contains("relocated: 3 objects copied (0 already in place), 3 references switched, 3 old rows and 0 legacy objects removed");
         assertThat(run(conf[0], conf[1], "migrate", "legacy-external", "run", schema).out()).contains("already migrated");
 
         Result verify = run(conf[0], conf[1], "migrate", "legacy-external", "verify", schema);

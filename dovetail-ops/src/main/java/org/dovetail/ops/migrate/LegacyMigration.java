@@ -57,6 +57,21 @@ public final class LegacyMigration {
         return run(schema, acceptMissing, false);
     }
 
+    /**
+     * Copies the migrated blobs of a migrated schema to the current layout and switches their
+     * references to ordinary blob hashes (the legacy objects stay unless {@code deleteOld}).
+     * Repeatable; the schema lock keeps it apart from a running migration.
+     */
+    public RelocateReport relocate(String schema, boolean deleteOld) {
+        MigrationLedger ledger = new MigrationLedger(conn, schema);
+        ledger.lock();
+        try {
+            return new Relocation(conn).relocate(schema, deleteOld);
+        } finally {
+            ledger.unlock();
+        }
+    }
+
     /** Follows every migrated reference to its object. Read-only. */
     public MigrationCheck verify(String schema) {
         return new MigrationVerifier(conn).verify(schema);

@@ -45,7 +45,7 @@ final class MigrationLedger {
         conn.execute("CREATE TABLE IF NOT EXISTS " + objects() + " (\n"
                 + "`legacy_hash` char(51) NOT NULL,\n"
                 + "`store` varchar(64) NOT NULL,\n"
-                + "`state` enum('hashed','missing') NOT NULL,\n"
+                + "`state` enum('hashed','missing','relocated') NOT NULL,\n"
                 + "`size` bigint unsigned NOT NULL,\n"
                 + "`contents_hash` binary(16) DEFAULT NULL,\n"
                 + "PRIMARY KEY (`legacy_hash`)\n"

@@ -18,6 +18,7 @@ import org.dovetail.hash.ContentHash;
 import org.dovetail.hash.UuidBytes;
 import org.dovetail.query.Top;
 import org.dovetail.table.Table;
+import java.util.UUID;
 import org.dovetail.store.ExternalStore;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
@@ -95,6 +96,45 @@ class LegacyMigrationIT {
             assertThat(LegacyCatalog.tableExists(conn, fixture.schema, "~external")).isFalse();
             assertThat(migration.finalizeSchema(fixture.schema)).isFalse();
             assertValuesAreThoseDataJointWrote(conn, fixture.schema);
+        }
+    }
+
+    @Test
+    void relocateMovesMigratedBlobsToTheLayoutDataJointWritesToday() throws Exception {
+        LegacyFixture fixture = LegacyFixture.load(db, s3, "reloc", local);
+        try (Connection conn = connect(fixture)) {
+            LegacyMigration migration = new LegacyMigration(conn, DEFAULT_MAP);
+            assertThat(migration.run(fixture.schema, false).complete()).isTrue();
+            RelocateReport report = migration.relocate(fixture.schema, true);
+            assertThat(report.objectsCopied() + report.objectsInPlace()).isEqualTo(report.oldRows());
+            assertThat(report.references()).isEqualTo(16);
+            assertThat(report.skipped()).isZero();
+
+            JsonNode expected = LegacyFixture.json("expected.json");
+            for (String table : List.of("A", "B")) {
+                for (JsonNode row : expected.get("tables").get(table).get("rows")) {
+                    for (var field : iterable(row.get("stored").fields())) {
+                        String store = new StoreMap(Map.of()).target(field.getValue().get("store").asText());
+                        UUID md5 = UUID.fromString(field.getValue().get("md5").asText());
+                        byte[] ref = conn.query("SELECT `" + field.getKey() + "` FROM `" + fixture.schema + "`.`" + table.toLowerCase()
+                                + "` WHERE id = ?", r -> r.getBytes(1), row.get("key").get("id").asInt()).get(0);
+                        // The reference is now the blob's own hash, as DataJoint would have written it.
+                        assertThat(UuidBytes.fromBytes(ref)).isEqualTo(md5);
+                        ExternalStore external = ExternalStore.of(conn, store);
+                        var tracked = external.tracking(fixture.schema).row(md5).orElseThrow();
+                        assertThat(tracked.filepath()).isNull();
+                        assertThat(external.objects().stat(org.dovetail.store.ObjectPaths.blob(fixture.schema, md5,
+                                external.spec().subfolding()))).isPresent();
+                        assertThat(external.objects().stat(fixture.schema + "/" + field.getValue().get("legacy_hash").asText())).isEmpty();
+                    }
+                }
+            }
+            assertValuesAreThoseDataJointWrote(conn, fixture.schema);
+            assertThat(migration.verify(fixture.schema).passed()).isTrue();
+            RelocateReport again = migration.relocate(fixture.schema, true);
+            assertThat(again.objectsCopied()).isZero();
+            assertThat(again.references()).isZero();
+            assertThat(migration.finalizeSchema(fixture.schema)).isTrue();
         }
     }
 
