@@ -55,7 +55,8 @@ final class MigrateCommand {
         /** Opens the command's database and runs one phase on it. */
         int withMigration(CommandSpec spec, Target target, java.util.function.ToIntFunction<LegacyMigration> phase) {
             try (Database.Opened db = Commands.database(spec, global()).open()) {
-                return phase.applyAsInt(new LegacyMigration(db.connection(), StoreMap.parse(target.storeMap)));
+                return phase.applyAsInt(new LegacyMigration(db.connection(), StoreMap.parse(target.storeMap))
+                        .withProgress(new ProgressBars()));
             }
         }
     }
@@ -211,6 +212,32 @@ final class MigrateCommand {
                 out.flush();
                 return ExitCode.OK.code();
             });
+        }
+    }
+
+    /** Migration phases as progress bars on a terminal (nothing elsewhere). */
+    private static final class ProgressBars implements org.dovetail.ops.migrate.MigrationProgress {
+        private Progress current;
+
+        @Override
+        public void start(String phase, long total) {
+            end();
+            current = Progress.of(phase, total);
+        }
+
+        @Override
+        public void advance(long done) {
+            if (current != null) {
+                current.step().accept(done);
+            }
+        }
+
+        @Override
+        public void end() {
+            if (current != null) {
+                current.close();
+                current = null;
+            }
         }
     }
 

@@ -22,15 +22,26 @@ public final class LegacyMigration {
     private final Connection conn;
     private final StoreMap stores;
     private final MigrationRunner.Checkpoint checkpoint;
+    private final MigrationProgress progress;
 
     public LegacyMigration(Connection conn, StoreMap stores) {
-        this(conn, stores, (column, phase) -> { });
+        this(conn, stores, (column, phase) -> { }, MigrationProgress.NONE);
     }
 
     LegacyMigration(Connection conn, StoreMap stores, MigrationRunner.Checkpoint checkpoint) {
+        this(conn, stores, checkpoint, MigrationProgress.NONE);
+    }
+
+    private LegacyMigration(Connection conn, StoreMap stores, MigrationRunner.Checkpoint checkpoint, MigrationProgress progress) {
         this.conn = conn;
         this.stores = stores;
         this.checkpoint = checkpoint;
+        this.progress = progress;
+    }
+
+    /** The same migration, reporting its long phases to {@code progress}. */
+    public LegacyMigration withProgress(MigrationProgress progress) {
+        return new LegacyMigration(conn, stores, checkpoint, progress);
     }
 
     /** What a run would do: per column rows, objects, bytes, NULLs, missing objects, statements. Changes nothing. */
@@ -49,7 +60,7 @@ public final class LegacyMigration {
             throw new DovetailException("Other sessions are using schema `" + schema + "`: " + plan.otherSessions()
                     + ". Stop DataJoint 0.11 clients before migrating (or pass --ignore-sessions if they are harmless).");
         }
-        return new MigrationRunner(conn, stores, checkpoint).run(plan, acceptMissing);
+        return new MigrationRunner(conn, stores, checkpoint, progress).run(plan, acceptMissing);
     }
 
     /** {@link #run(String, boolean, boolean)} refusing while other sessions use the schema. */

@@ -33,11 +33,13 @@ final class MigrationRunner {
     private final Connection conn;
     private final StoreMap stores;
     private final Checkpoint checkpoint;
+    private final MigrationProgress progress;
 
-    MigrationRunner(Connection conn, StoreMap stores, Checkpoint checkpoint) {
+    MigrationRunner(Connection conn, StoreMap stores, Checkpoint checkpoint, MigrationProgress progress) {
         this.conn = conn;
         this.stores = stores;
         this.checkpoint = checkpoint;
+        this.progress = progress;
     }
 
     RunReport run(MigrationPlan plan, boolean acceptMissing) {
@@ -107,6 +109,7 @@ final class MigrationRunner {
         long hashed = 0;
         long missing = 0;
         try (ObjectStore objects = ObjectStores.open(spec); LegacyObjects legacy = new LegacyObjects(objects, c.schema())) {
+            progress.start("objects of " + c.label(), todo.size());
             for (int from = 0; from < todo.size(); from += BATCH) {
                 List<String> batch = todo.subList(from, Math.min(todo.size(), from + BATCH));
                 List<LegacyObjects.Found> found = legacy.hash(batch);
@@ -119,7 +122,9 @@ final class MigrationRunner {
                         missing++;
                     }
                 }
+                progress.advance(from + batch.size());
             }
+            progress.end();
         }
         return new long[] {hashed, missing};
     }
@@ -174,10 +179,13 @@ final class MigrationRunner {
         }
         long updated = 0;
         int n;
+        progress.start("references of " + c.label(), conn.queryValue(MigrationSql.countUnfilled(c), Long.class).orElse(0L));
         do {
             n = conn.execute(MigrationSql.fillTemp(c));
             updated += n;
+            progress.advance(updated);
         } while (n > 0);
+        progress.end();
         long left = conn.queryValue(MigrationSql.countUnfilled(c), Long.class).orElse(0L);
         if (left > 0) {
             throw new DovetailException(left + " references of " + c.schema() + "." + c.label() + " were not rewritten");
