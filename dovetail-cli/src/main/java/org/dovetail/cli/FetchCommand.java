@@ -50,6 +50,10 @@ final class FetchCommand implements Callable<Integer> {
     @Option(names = "--offset", paramLabel = "N", description = "Skip the first N rows.")
     long offset;
 
+    @Option(names = "--download-dir", paramLabel = "DIR", defaultValue = ".",
+            description = "Where attach@store files are downloaded; their paths are printed (default: the current directory).")
+    java.nio.file.Path downloadDir;
+
     @Override
     public Integer call() {
         try (Database.Opened db = Commands.database(spec, global).open()) {
@@ -65,7 +69,7 @@ final class FetchCommand implements Callable<Integer> {
                 q = q.proj(attributes.stream().filter(a -> !a.equals("KEY")).toArray(String[]::new));
             }
             List<String> columns = columns(q);
-            print(q, columns);
+            print(q.downloadTo(downloadDir), columns);
             return ExitCode.OK.code();
         }
     }

@@ -76,4 +76,28 @@ class VerifyCommandIT {
         assertThat(unknown.code()).isEqualTo(1);
         assertThat(unknown.err()).contains("Storage nope is requested but not configured");
     }
+
+    @Test
+    void fetchPrintsExternalValuesAndDownloadsAttachmentsWhereAsked(TestDatabase db) throws Exception {
+        Path location = Files.createDirectories(work.resolve("att-store"));
+        Path config = Files.writeString(work.resolve("att.json"), """
+                {"database.host": "%s", "database.port": %d, "database.user": "%s", "database.password": "%s",
+                 "stores": {"files": {"protocol": "file", "location": "%s"}}}
+                """.formatted(db.host(), db.port(), db.user(), db.password(), location));
+        String schema = db.schema("docs");
+        Path report = Files.writeString(Files.createDirectories(work.resolve("src")).resolve("report.txt"), "hello");
+        try (Connection conn = Connection.open(Config.load(config, Map.of()))) {
+            org.dovetail.schema.Schema s = org.dovetail.schema.Schema.create(conn, schema);
+            s.declare(org.dovetail.declare.Tier.MANUAL, "Doc", "doc_id : int\n---\nfile : attach@files\ntrace : blob@files\n");
+            org.dovetail.table.Table.of(s, "Doc").insert1(Map.of("doc_id", 1, "file", report, "trace", new double[] {1, 2}));
+        }
+        Path downloads = work.resolve("downloads");
+        Result fetched = run("--config", config.toString(), "fetch", schema + ".Doc", "--download-dir", downloads.toString(),
+                "--format", "jsonl");
+        assertThat(fetched.code()).as(fetched.err()).isZero();
+        JsonNode row = new ObjectMapper().readTree(fetched.out());
+        assertThat(row.get("file").asText()).isEqualTo(downloads.resolve("report.txt").toString());
+        assertThat(Files.readString(downloads.resolve("report.txt"))).isEqualTo("hello");
+        assertThat(row.get("trace").get("data").toString()).isEqualTo("[1.0,2.0]");
+    }
 }
