@@ -9,12 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
-import org.dovetail.DovetailException;
 import org.dovetail.MissingExternalFileException;
 import org.dovetail.StoreException;
 import org.dovetail.config.StoreSpec;
@@ -39,20 +34,19 @@ import org.dovetail.hash.UuidBytes;
  * Transfers of many objects run on a bounded pool ({@link #stageBlobs}, {@link #getBlobs}).
  */
 public final class ExternalStore implements AutoCloseable {
-    private static final int TRANSFER_THREADS = Math.max(4, Math.min(16, 4 * Runtime.getRuntime().availableProcessors()));
-
     private final Connection connection;
     private final StoreSpec spec;
     private final ObjectStore objects;
     private final ObjectCache cache;
     private final Set<String> declared = ConcurrentHashMap.newKeySet();
-    private ExecutorService pool;
+    private final TransferPool transfers;
 
     ExternalStore(Connection connection, StoreSpec spec, ObjectStore objects) {
         this.connection = connection;
         this.spec = spec;
         this.objects = objects;
         this.cache = connection.config().cache().map(ObjectCache::new).orElse(null);
+        this.transfers = new TransferPool("transfer-" + spec.name());
     }
 
     /** Opens the store named in the connection's configuration ({@code stores.<name>}). */
@@ -357,51 +351,13 @@ public final class ExternalStore implements AutoCloseable {
         }
     }
 
-    private synchronized ExecutorService pool() {
-        if (pool == null) {
-            pool = Executors.newFixedThreadPool(TRANSFER_THREADS, r -> {
-                Thread t = new Thread(r, "dovetail-transfer-" + spec.name());
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return pool;
-    }
-
     private <T, R> List<R> inParallel(List<T> items, Function<T, R> work) {
-        if (items.size() <= 1) {
-            return items.stream().map(work).toList();
-        }
-        List<Future<R>> futures = new ArrayList<>(items.size());
-        for (T item : items) {
-            futures.add(pool().submit(() -> work.apply(item)));
-        }
-        List<R> results = new ArrayList<>(items.size());
-        try {
-            for (Future<R> future : futures) {
-                results.add(future.get());
-            }
-        } catch (InterruptedException e) {
-            futures.forEach(f -> f.cancel(true));
-            Thread.currentThread().interrupt();
-            throw new StoreException("Interrupted while transferring objects of store `" + spec.name() + "`", e);
-        } catch (ExecutionException e) {
-            futures.forEach(f -> f.cancel(true));
-            if (e.getCause() instanceof DovetailException d) {
-                throw d;
-            }
-            throw new StoreException("Transfer failed in store `" + spec.name() + "`: " + e.getCause(), e.getCause());
-        }
-        return results;
+        return transfers.map(items, work);
     }
 
     @Override
     public void close() {
-        synchronized (this) {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
-        }
+        transfers.close();
         objects.close();
     }
 }

@@ -5,31 +5,22 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
-import org.dovetail.DovetailException;
 import org.dovetail.MissingExternalFileException;
 import org.dovetail.StoreException;
 import org.dovetail.hash.ContentHash;
 import org.dovetail.store.ObjectStore;
+import org.dovetail.store.TransferPool;
 
 /**
  * The legacy objects of one store: {@code <location>/<schema>/<legacy hash>}, checked and hashed
  * in parallel (streaming: objects are never held in memory whole).
  */
 final class LegacyObjects implements AutoCloseable {
-    private static final int THREADS = Math.max(4, Math.min(16, 4 * Runtime.getRuntime().availableProcessors()));
 
     private final ObjectStore store;
     private final String schema;
-    private final ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
-        Thread t = new Thread(r, "dovetail-migrate");
-        t.setDaemon(true);
-        return t;
-    });
+    private final TransferPool pool = new TransferPool("migrate");
 
     LegacyObjects(ObjectStore store, String schema) {
         this.store = store;
@@ -81,28 +72,12 @@ final class LegacyObjects implements AutoCloseable {
     }
 
     private <T, R> List<R> inParallel(List<T> items, Function<T, R> work) {
-        List<Future<R>> futures = new ArrayList<>(items.size());
-        for (T item : items) {
-            futures.add(pool.submit(() -> work.apply(item)));
-        }
-        List<R> results = new ArrayList<>(items.size());
-        try {
-            for (Future<R> f : futures) {
-                results.add(f.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DovetailException("Interrupted while reading legacy objects", e);
-        } catch (ExecutionException e) {
-            futures.forEach(f -> f.cancel(true));
-            throw e.getCause() instanceof DovetailException d ? d : new DovetailException(String.valueOf(e.getCause()), e.getCause());
-        }
-        return results;
+        return pool.map(items, work);
     }
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        pool.close();
     }
 
     /** Counts the bytes read through it. */
