@@ -62,7 +62,12 @@ final class Database {
 
     /** Opens the command's connection, starting the embedded server if that is the database. */
     Opened open() {
-        Config config = config();
+        return open(java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@link #open()} with the configuration adjusted first (e.g. the demo's shared module). */
+    Opened open(java.util.function.UnaryOperator<Config> adjust) {
+        Config config = adjust.apply(config());
         if (!usesEmbedded(config)) {
             return new Opened(Connection.open(withPassword(config)), null);
         }

@@ -65,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Dovetail demo: DataJoint for the JVM");
         out.println();
-        try (Database.Opened db = Commands.database(spec, global).open()) {
+        try (Database.Opened db = Commands.database(spec, global).open(this::withDemoModule)) {
             Connection conn = db.connection();
             step(out, 1, "Database");
             if (db.isEmbedded()) {
@@ -178,6 +178,22 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("   first by mean: %s%n", heavy.top(Top.limit(1).withOrderBy("mean DESC")).fetch1());
         DeletePlan plan = mouse.restrict("mouse_id > 18").deletePlan();
         out.printf("   deleting mice 19 and 20 would delete: %s%n", plan.toString().strip().replace("\n", "; "));
+    }
+
+    /**
+     * Unless the configuration lists shared modules, the demo's schema prefix joins Spyglass's
+     * list for this run, as a lab registers its own module: its tables are then declared without
+     * the schema-prefix warning new tables elsewhere get.
+     */
+    private org.dovetail.config.Config withDemoModule(org.dovetail.config.Config config) {
+        if (config.custom().has("database.shared_modules")) {
+            return config;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode custom = (com.fasterxml.jackson.databind.node.ObjectNode) config.custom();
+        com.fasterxml.jackson.databind.node.ArrayNode modules = custom.putArray("database.shared_modules");
+        org.dovetail.schema.SchemaPrefixRule.SPYGLASS_SHARED_MODULES.forEach(modules::add);
+        modules.add(schema.contains("_") ? schema.substring(0, schema.indexOf('_')) : schema);
+        return config.toBuilder().custom(custom).build();
     }
 
     private static void step(PrintWriter out, int n, String title) {
