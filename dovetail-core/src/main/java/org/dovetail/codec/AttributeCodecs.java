@@ -30,8 +30,18 @@ public final class AttributeCodecs {
     private AttributeCodecs() {
     }
 
-    /** The codec of a table attribute. */
+    /** The codec of a table attribute (through its adapter, for adapted types with one registered). */
     public static AttributeCodec forAttribute(Attribute a, CodecContext context) {
+        AttributeCodec stored = storedType(a, context);
+        if (a.adapter() == null) {
+            return stored;
+        }
+        return AttributeAdapters.find(context.connection(), a.adapter())
+                .map(adapter -> AttributeAdapters.adapted(stored, adapter)).orElse(stored);
+    }
+
+    /** The codec of the type an attribute is stored as. */
+    private static AttributeCodec storedType(Attribute a, CodecContext context) {
         if (a.isExternal() || a.isFilepath()) {
             return ExternalCodecs.codec(a, context);
         }
@@ -44,7 +54,7 @@ public final class AttributeCodecs {
         if (a.json()) {
             return new JsonCodec(a);
         }
-        // adapted types are stored as their column type; the adapter itself is applied by the caller
+        // adapted types are stored as their column type; forAttribute applies the adapter
         String type = (a.adapter() != null ? a.columnType() : a.type()).toLowerCase(Locale.ROOT).strip();
         if (a.isBlob() || TypeCategory.INTERNAL_BLOB.matches(type)) {
             return new BlobCodec(a);

@@ -119,6 +119,15 @@ public final class Schema {
         return new Schema(connection, name, aliases, more);
     }
 
+    /**
+     * This schema with an adapter: definitions may use {@code <name>}, and inserts and fetches on
+     * this connection convert values through it.
+     */
+    public Schema withAdapter(org.dovetail.codec.AttributeAdapter adapter) {
+        org.dovetail.codec.AttributeAdapters.register(connection, adapter);
+        return withAdapter(adapter.name(), adapter.attributeType());
+    }
+
     public String name() {
         return name;
     }

@@ -1,0 +1,71 @@
+package org.dovetail.codec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.dovetail.connection.Connection;
+
+/**
+ * The adapters known on a connection: inserts and fetches through it apply them to the attributes
+ * of their type. Without a registered adapter an adapted attribute reads and writes its stored value.
+ */
+public final class AttributeAdapters implements AutoCloseable {
+    private final Map<String, AttributeAdapter> byName = new ConcurrentHashMap<>();
+
+    private AttributeAdapters() {
+    }
+
+    /** Makes {@code adapter} apply to every {@code <name>} attribute used through this connection. */
+    public static void register(Connection connection, AttributeAdapter adapter) {
+        of(connection).byName.put(adapter.name(), adapter);
+    }
+
+    /** The adapter of that name on this connection, if registered. */
+    public static Optional<AttributeAdapter> find(Connection connection, String name) {
+        return connection == null ? Optional.empty() : Optional.ofNullable(of(connection).byName.get(name));
+    }
+
+    private static AttributeAdapters of(Connection connection) {
+        return connection.shared(AttributeAdapters.class.getName(), AttributeAdapters.class, AttributeAdapters::new);
+    }
+
+    /** Wraps a stored type's codec so values pass through the adapter. */
+    static AttributeCodec adapted(AttributeCodec stored, AttributeAdapter adapter) {
+        if (stored instanceof BulkCodec bulk) {
+            return new BulkCodec() {
+                @Override
+                public Object toDatabase(Object value) {
+                    return bulk.toDatabase(adapter.put(value));
+                }
+
+                @Override
+                public Object fromDatabase(java.sql.ResultSet row, int column) throws java.sql.SQLException {
+                    return bulk.fromDatabase(row, column);
+                }
+
+                @Override
+                public List<Object> complete(List<Object> fetched) {
+                    return bulk.complete(fetched).stream().map(v -> v == null ? null : adapter.get(v)).toList();
+                }
+            };
+        }
+        return new AttributeCodec() {
+            @Override
+            public Object toDatabase(Object value) {
+                return stored.toDatabase(adapter.put(value));
+            }
+
+            @Override
+            public Object fromDatabase(java.sql.ResultSet row, int column) throws java.sql.SQLException {
+                Object value = stored.fromDatabase(row, column);
+                return value == null ? null : adapter.get(value);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        byName.clear();
+    }
+}
