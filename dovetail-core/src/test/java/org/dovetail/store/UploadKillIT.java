@@ -86,14 +86,26 @@ class UploadKillIT {
         try (var c = db.connect(); var s = c.createStatement()) {
             s.execute("CREATE DATABASE `" + schema + "`");
         }
-        Process process = child(db, schema, List.of("s3", "kill", s3.hostAndPort(), s3.bucket(), s3.accessKey(), s3.secretKey()));
-        // The child hashes the file, then uploads in 16 MiB parts: let it get into the upload.
+        List<String> s3Store = List.of("s3", "kill", s3.hostAndPort(), s3.bucket(), s3.accessKey(), s3.secretKey());
+        // How long an upload takes on this machine: one run to completion into another schema.
+        String warmup = db.schema("killw");
+        try (var c = db.connect(); var s = c.createStatement()) {
+            s.execute("CREATE DATABASE `" + warmup + "`");
+        }
+        Process full = child(db, warmup, s3Store);
+        Path warmupLog = base.resolve(warmup + ".log");
+        waitFor(() -> Files.exists(warmupLog) && Files.readString(warmupLog).contains("uploading") ? Boolean.TRUE : null, full);
+        long started = System.nanoTime();
+        assertThat(full.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        long uploadMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        Process process = child(db, schema, s3Store);
         Path log = base.resolve(schema + ".log");
         waitFor(() -> Files.exists(log) && Files.readString(log).contains("uploading") ? Boolean.TRUE : null, process);
-        Thread.sleep(1500);
+        Thread.sleep(uploadMillis * 2 / 3);       // past the hashing, into the multipart upload
         boolean finished = !process.isAlive();
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        assertThat(finished).as("the upload was still running when killed").isFalse();
+        assertThat(finished).as("the upload was still running when killed (a full one took %d ms)", uploadMillis).isFalse();
 
         StoreSpec spec = new StoreSpec("target", StoreSpec.Protocol.S3, "kill", s3.hostAndPort(), s3.bucket(), s3.accessKey(),
                 s3.secretKey(), false, null, StoreSpec.DEFAULT_SUBFOLDING, null);
