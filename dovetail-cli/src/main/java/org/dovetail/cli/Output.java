@@ -33,7 +33,7 @@ final class Output {
         switch (format) {
             case table -> {
                 Object[][] data = rows.stream().map(List::toArray).toArray(Object[][]::new);
-                out.println(AsciiTable.getTable(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, columns.toArray(String[]::new), null, data));
+                out.println(AsciiTable.getTable(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, tableColumns(columns, rows), data));
             }
             case json -> {
                 ArrayNode array = JSON.createArrayNode();
@@ -102,6 +102,19 @@ final class Output {
             throw new org.dovetail.DovetailException("--format " + format + " is a diagram format (dovetail diagram);"
                     + " this command writes table, json, jsonl or csv");
         }
+    }
+
+    /** Numbers right-aligned, everything else left-aligned, as people read tables. */
+    private static com.github.freva.asciitable.Column[] tableColumns(List<String> columns, List<List<Object>> rows) {
+        com.github.freva.asciitable.Column[] result = new com.github.freva.asciitable.Column[columns.size()];
+        for (int i = 0; i < result.length; i++) {
+            int column = i;
+            boolean numeric = !rows.isEmpty() && rows.stream().map(r -> r.get(column)).allMatch(v -> v == null || v instanceof Number);
+            com.github.freva.asciitable.HorizontalAlign align = numeric
+                    ? com.github.freva.asciitable.HorizontalAlign.RIGHT : com.github.freva.asciitable.HorizontalAlign.LEFT;
+            result[i] = new com.github.freva.asciitable.Column().header(columns.get(i)).headerAlign(align).dataAlign(align);
+        }
+        return result;
     }
 
     private static ObjectNode record(List<String> columns, List<Object> row) {
