@@ -96,7 +96,7 @@ class DataCommandsIT {
 
         Result csvOut = run("fetch", lab + ".Session", "--attrs", "KEY,notes", "--order-by", "session DESC,KEY", "--limit", "2", "--format", "csv");
         assertThat(csvOut.out()).isEqualTo("subject_id,session,notes\n1,2,\n1,1,\"first, with comma\"\n");
-        assertThat(run("fetch", lab + ".Subject", "--format", "table").out()).contains("=BLOB=").contains(" mouse |");
+        assertThat(run("fetch", lab + ".Subject", "--format", "table").out()).contains("=BLOB=").contains("| mouse   |");
 
         Result duplicate = run("insert", lab + ".Subject", "--file", jsonl.toString());
         assertThat(duplicate.code()).isEqualTo(1);

@@ -107,7 +107,7 @@ class TableCommandsIT {
         JsonNode rows = new ObjectMapper().readTree(r.out());
         assertThat(rows).extracting(n -> n.get("class").asText()).containsExactly("Species", "Subject", "Session", "Session.Probe");
         assertThat(rows.get(0).get("tier").asText()).isEqualTo("Lookup");
-        assertThat(run("tables", lab).out()).contains("| Session.Probe |   Part |");
+        assertThat(run("tables", lab).out()).contains("| Session.Probe | Part   |");
     }
 
     @Test
