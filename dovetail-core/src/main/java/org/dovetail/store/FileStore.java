@@ -2,15 +2,12 @@ package org.dovetail.store;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.dovetail.MissingExternalFileException;
@@ -23,7 +20,6 @@ import org.dovetail.config.StoreSpec;
  * sees a partial object and a killed writer leaves only a {@code .saving.*} file behind.
  */
 final class FileStore implements ObjectStore {
-    static final String TEMP_MARKER = ".saving.";
     private final StoreSpec spec;
     private final Path root;
 
@@ -74,24 +70,10 @@ final class FileStore implements ObjectStore {
         writeAtomically(path, target, out -> Files.copy(source, out));
     }
 
-    private interface Writer {
-        void write(OutputStream out) throws IOException;
-    }
-
-    private void writeAtomically(String path, Path target, Writer writer) {
-        Path temp = target.resolveSibling(target.getFileName() + TEMP_MARKER + UUID.randomUUID().toString().substring(0, 8));
+    private void writeAtomically(String path, Path target, AtomicFiles.Contents contents) {
         try {
-            Files.createDirectories(target.getParent());
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                writer.write(out);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(target, contents);
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
             throw failure("write", path, e);
         }
     }
@@ -128,11 +110,7 @@ final class FileStore implements ObjectStore {
             if (Files.exists(target) && Files.isSameFile(source, target)) {
                 return;
             }
-            Path parent = target.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temp = parent.resolve(target.getFileName() + TEMP_MARKER + UUID.randomUUID().toString().substring(0, 8));
-            Files.copy(source, temp);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(target, out -> Files.copy(source, out));
         } catch (IOException e) {
             throw failure("copy to " + target + " from", path, e);
         }

@@ -3,7 +3,6 @@ package org.dovetail.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.UUID;
 import org.dovetail.hash.UuidBytes;
@@ -43,18 +42,10 @@ final class ObjectCache {
         if (Files.exists(file)) {
             return;
         }
-        Path temp = file.resolveSibling(file.getFileName() + FileStore.TEMP_MARKER + UUID.randomUUID().toString().substring(0, 8));
         try {
-            Files.createDirectories(file.getParent());
-            Files.write(temp, content);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, out -> out.write(content));
         } catch (IOException e) {
             LOG.warn("could not write cache file {}: {}", file, e.getMessage());
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // the warning above already says the cache is not usable
-            }
         }
     }
 }

@@ -6,13 +6,11 @@ import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.dovetail.BucketInaccessibleException;
 import org.dovetail.MissingExternalFileException;
@@ -169,18 +167,13 @@ final class S3Store implements ObjectStore {
 
     @Override
     public void download(String path, Path target) {
-        Path parent = target.toAbsolutePath().getParent();
-        Path temp = parent.resolve(target.getFileName() + FileStore.TEMP_MARKER + UUID.randomUUID().toString().substring(0, 8));
-        try (InputStream in = open(path)) {
-            Files.createDirectories(parent);
-            Files.copy(in, temp);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            AtomicFiles.write(target, out -> {
+                try (InputStream in = open(path)) {
+                    in.transferTo(out);
+                }
+            });
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
             throw failure("download to " + target + " from", path, e);
         }
     }

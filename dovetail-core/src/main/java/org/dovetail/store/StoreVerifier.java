@@ -69,7 +69,7 @@ public final class StoreVerifier {
             objects += inFolder.size();
             for (ObjectInfo info : inFolder) {
                 if (!tracked.contains(info.path())) {
-                    boolean temp = info.path().contains(FileStore.TEMP_MARKER);
+                    boolean temp = info.path().contains(AtomicFiles.TEMP_MARKER);
                     findings.add(new VerifyReport.Finding(temp ? VerifyReport.Kind.INCOMPLETE_UPLOAD : VerifyReport.Kind.UNTRACKED,
                             schema, null, store.objects().address(info.path()), info.size() + " bytes"));
                 }

@@ -289,7 +289,7 @@ class ExternalStoreFixtureIT {
                     .hasMessageContaining(unreadable.toString());
             assertThat(store.tracking(schema).rows()).isEmpty();
             try (var files = Files.walk(fixture.fileLocation.resolve(schema).getParent())) {
-                assertThat(files.filter(p -> p.toString().contains(FileStore.TEMP_MARKER)).toList()).isEmpty();
+                assertThat(files.filter(p -> p.toString().contains(AtomicFiles.TEMP_MARKER)).toList()).isEmpty();
             }
         }
     }

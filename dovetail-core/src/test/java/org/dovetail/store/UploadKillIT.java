@@ -125,7 +125,7 @@ class UploadKillIT {
 
     private static Stream<Path> temporaryFiles(Path root) {
         try {
-            return Files.walk(root).filter(p -> p.getFileName().toString().contains(FileStore.TEMP_MARKER)).toList().stream();
+            return Files.walk(root).filter(p -> p.getFileName().toString().contains(AtomicFiles.TEMP_MARKER)).toList().stream();
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             return Stream.empty();
         }
