@@ -54,9 +54,9 @@ final class MigrateCommand {
 
         /** Opens the command's database and runs one phase on it. */
         int withMigration(CommandSpec spec, Target target, java.util.function.ToIntFunction<LegacyMigration> phase) {
+            StoreMap stores = StoreMap.parse(target.storeMap); // a bad --store-map fails before any connection
             try (Database.Opened db = Commands.database(spec, global()).open()) {
-                return phase.applyAsInt(new LegacyMigration(db.connection(), StoreMap.parse(target.storeMap))
-                        .withProgress(new ProgressBars()));
+                return phase.applyAsInt(new LegacyMigration(db.connection(), stores).withProgress(new ProgressBars()));
             }
         }
     }
