@@ -5,6 +5,11 @@ public class AccessException extends QueryException {
     private static final long serialVersionUID = 1L;
 
     public AccessException(String message, int errorCode, String sql, Throwable cause) {
-        super(message, errorCode, sql, cause);
+        this(ErrorCode.ACCESS_DENIED, message, errorCode, sql, cause);
+    }
+
+    /** For subclasses that name a more specific code. */
+    protected AccessException(ErrorCode code, String message, int errorCode, String sql, Throwable cause) {
+        super(code, message, errorCode, sql, cause);
     }
 }

@@ -5,6 +5,6 @@ public class BucketInaccessibleException extends StoreException {
     private static final long serialVersionUID = 1L;
 
     public BucketInaccessibleException(String message, Throwable cause) {
-        super(message, cause);
+        super(ErrorCode.BUCKET_INACCESSIBLE, message, cause);
     }
 }

@@ -5,10 +5,20 @@ public class ConnectionException extends DovetailException {
     private static final long serialVersionUID = 1L;
 
     public ConnectionException(String message) {
-        super(message);
+        super(ErrorCode.CONNECTION, message);
     }
 
     public ConnectionException(String message, Throwable cause) {
-        super(message, cause);
+        super(ErrorCode.CONNECTION, message, cause);
+    }
+
+    /** For subclasses that name a more specific code. */
+    protected ConnectionException(ErrorCode code, String message, Throwable cause) {
+        super(code, message, cause);
+    }
+
+    /** For subclasses that name a more specific code. */
+    protected ConnectionException(ErrorCode code, String message) {
+        super(code, message);
     }
 }

@@ -12,7 +12,7 @@ public class DefinitionConflictException extends DovetailException {
     private final List<String> differences;
 
     public DefinitionConflictException(String table, List<String> differences) {
-        super("Table " + table + " already exists with another definition (use alter() for secondary attributes,"
+        super(ErrorCode.DEFINITION_CONFLICT, "Table " + table + " already exists with another definition (use alter() for secondary attributes,"
                 + " or drop the table):\n  " + String.join("\n  ", differences));
         this.table = table;
         this.differences = List.copyOf(differences);

@@ -5,6 +5,6 @@ public class DuplicateException extends QueryException {
     private static final long serialVersionUID = 1L;
 
     public DuplicateException(String message, int errorCode, String sql, Throwable cause) {
-        super(message, errorCode, sql, cause);
+        super(ErrorCode.DUPLICATE, message, errorCode, sql, cause);
     }
 }

@@ -5,6 +5,6 @@ public class IntegrityException extends QueryException {
     private static final long serialVersionUID = 1L;
 
     public IntegrityException(String message, int errorCode, String sql, Throwable cause) {
-        super(message, errorCode, sql, cause);
+        super(ErrorCode.INTEGRITY, message, errorCode, sql, cause);
     }
 }

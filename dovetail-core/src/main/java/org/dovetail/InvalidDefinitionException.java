@@ -19,7 +19,7 @@ public class InvalidDefinitionException extends DovetailException {
      * @param problem    what is wrong, in a sentence without the table and line
      */
     public InvalidDefinitionException(String table, int lineNumber, String line, String problem) {
-        super(message(table, lineNumber, line, problem));
+        super(ErrorCode.INVALID_DEFINITION, message(table, lineNumber, line, problem));
         this.table = table;
         this.lineNumber = lineNumber;
         this.line = line;

@@ -8,10 +8,10 @@ public class InvalidValueException extends DovetailException {
     private static final long serialVersionUID = 1L;
 
     public InvalidValueException(String message) {
-        super(message);
+        super(ErrorCode.INVALID_VALUE, message);
     }
 
     public InvalidValueException(String message, Throwable cause) {
-        super(message, cause);
+        super(ErrorCode.INVALID_VALUE, message, cause);
     }
 }

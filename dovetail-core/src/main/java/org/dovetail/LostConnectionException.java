@@ -5,10 +5,10 @@ public class LostConnectionException extends DovetailException {
     private static final long serialVersionUID = 1L;
 
     public LostConnectionException(String message) {
-        super(message);
+        super(ErrorCode.LOST_CONNECTION, message);
     }
 
     public LostConnectionException(String message, Throwable cause) {
-        super(message, cause);
+        super(ErrorCode.LOST_CONNECTION, message, cause);
     }
 }

@@ -5,6 +5,6 @@ public class MissingAttributeException extends QueryException {
     private static final long serialVersionUID = 1L;
 
     public MissingAttributeException(String message, int errorCode, String sql, Throwable cause) {
-        super(message, errorCode, sql, cause);
+        super(ErrorCode.MISSING_ATTRIBUTE, message, errorCode, sql, cause);
     }
 }

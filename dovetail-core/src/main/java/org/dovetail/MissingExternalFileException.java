@@ -9,6 +9,6 @@ public class MissingExternalFileException extends StoreException {
     private static final long serialVersionUID = 1L;
 
     public MissingExternalFileException(String message) {
-        super(message);
+        super(ErrorCode.MISSING_EXTERNAL_FILE, message);
     }
 }

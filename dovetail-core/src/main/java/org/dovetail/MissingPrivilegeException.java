@@ -17,7 +17,7 @@ public class MissingPrivilegeException extends AccessException {
      * @param missing each missing privilege, e.g. {@code CREATE on schema `lab`}
      */
     public MissingPrivilegeException(String table, List<String> missing) {
-        super("Cannot declare " + table + ": the account lacks " + String.join("; ", missing)
+        super(ErrorCode.MISSING_PRIVILEGE, "Cannot declare " + table + ": the account lacks " + String.join("; ", missing)
                 + " (ask a database administrator to grant them)", TABLE_ACCESS_DENIED, "", null);
         this.missing = List.copyOf(missing);
     }
@@ -28,7 +28,7 @@ public class MissingPrivilegeException extends AccessException {
      * @param nothingDone always true: states in the message that nothing was changed
      */
     public MissingPrivilegeException(String operation, List<String> missing, boolean nothingDone) {
-        super("Cannot " + operation + ": the account lacks " + String.join("; ", missing)
+        super(ErrorCode.MISSING_PRIVILEGE, "Cannot " + operation + ": the account lacks " + String.join("; ", missing)
                 + (nothingDone ? ". Nothing was changed" : "") + " (ask a database administrator to grant them)", TABLE_ACCESS_DENIED, "", null);
         this.missing = List.copyOf(missing);
     }

@@ -5,10 +5,10 @@ public class MissingTableException extends DovetailException {
     private static final long serialVersionUID = 1L;
 
     public MissingTableException(String message) {
-        super(message);
+        super(ErrorCode.MISSING_TABLE, message);
     }
 
     public MissingTableException(String message, Throwable cause) {
-        super(message, cause);
+        super(ErrorCode.MISSING_TABLE, message, cause);
     }
 }

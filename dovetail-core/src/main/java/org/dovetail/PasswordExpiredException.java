@@ -8,6 +8,6 @@ public class PasswordExpiredException extends ConnectionException {
     private static final long serialVersionUID = 1L;
 
     public PasswordExpiredException(String message, Throwable cause) {
-        super(message, cause);
+        super(ErrorCode.PASSWORD_EXPIRED, message, cause);
     }
 }

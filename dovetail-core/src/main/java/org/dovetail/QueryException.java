@@ -10,7 +10,12 @@ public class QueryException extends DovetailException {
     private final String sql;
 
     public QueryException(String message, int errorCode, String sql, Throwable cause) {
-        super(message, cause);
+        this(ErrorCode.QUERY, message, errorCode, sql, cause);
+    }
+
+    /** For subclasses that name a more specific code. */
+    protected QueryException(ErrorCode code, String message, int errorCode, String sql, Throwable cause) {
+        super(code, message, cause);
         this.errorCode = errorCode;
         this.sql = sql;
     }

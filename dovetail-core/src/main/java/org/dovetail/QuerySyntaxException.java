@@ -5,6 +5,6 @@ public class QuerySyntaxException extends QueryException {
     private static final long serialVersionUID = 1L;
 
     public QuerySyntaxException(String message, int errorCode, String sql, Throwable cause) {
-        super(message, errorCode, sql, cause);
+        super(ErrorCode.QUERY_SYNTAX, message, errorCode, sql, cause);
     }
 }

@@ -8,10 +8,20 @@ public class StoreException extends DovetailException {
     private static final long serialVersionUID = 1L;
 
     public StoreException(String message) {
-        super(message);
+        super(ErrorCode.STORE, message);
     }
 
     public StoreException(String message, Throwable cause) {
-        super(message, cause);
+        super(ErrorCode.STORE, message, cause);
+    }
+
+    /** For subclasses that name a more specific code. */
+    protected StoreException(ErrorCode code, String message, Throwable cause) {
+        super(code, message, cause);
+    }
+
+    /** For subclasses that name a more specific code. */
+    protected StoreException(ErrorCode code, String message) {
+        super(code, message);
     }
 }

@@ -5,10 +5,10 @@ public class TransactionException extends DovetailException {
     private static final long serialVersionUID = 1L;
 
     public TransactionException(String message) {
-        super(message);
+        super(ErrorCode.TRANSACTION, message);
     }
 
     public TransactionException(String message, Throwable cause) {
-        super(message, cause);
+        super(ErrorCode.TRANSACTION, message, cause);
     }
 }

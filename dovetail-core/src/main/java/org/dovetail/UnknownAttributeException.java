@@ -5,6 +5,6 @@ public class UnknownAttributeException extends QueryException {
     private static final long serialVersionUID = 1L;
 
     public UnknownAttributeException(String message, int errorCode, String sql, Throwable cause) {
-        super(message, errorCode, sql, cause);
+        super(ErrorCode.UNKNOWN_ATTRIBUTE, message, errorCode, sql, cause);
     }
 }

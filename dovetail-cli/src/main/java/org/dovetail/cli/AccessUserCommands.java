@@ -4,6 +4,8 @@ import java.io.Console;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
+import org.dovetail.InvalidInputException;
 import org.dovetail.config.Config;
 import org.dovetail.ops.access.InitialPassword;
 import org.dovetail.ops.access.PasswordChange;
@@ -106,7 +108,7 @@ final class AccessUserCommands {
             Database database = Commands.database(spec, parent.global);
             Config config = database.config();
             if (database.usesEmbedded(config)) {
-                throw new DovetailException("set-password changes the password of a configured account; nothing is configured,"
+                throw new DovetailException(ErrorCode.USAGE, "set-password changes the password of a configured account; nothing is configured,"
                         + " and the embedded server's root password belongs to dovetail (--host, --user or a config file)");
             }
             config = database.withPassword(config);
@@ -121,12 +123,12 @@ final class AccessUserCommands {
         private static String prompt() {
             Console console = System.console();
             if (console == null) {
-                throw new DovetailException("No terminal to prompt for the new password on: use --new-password-stdin");
+                throw new DovetailException(ErrorCode.USAGE, "No terminal to prompt for the new password on: use --new-password-stdin");
             }
             char[] first = console.readPassword("New password: ");
             char[] second = console.readPassword("Confirm password: ");
             if (first == null || second == null || !Arrays.equals(first, second)) {
-                throw new DovetailException("The passwords did not match; nothing was changed");
+                throw new InvalidInputException("The passwords did not match; nothing was changed");
             }
             return new String(first);
         }

@@ -7,15 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 import org.dovetail.blob.BlobJson;
 import org.dovetail.blob.DecodeOptions;
 import org.dovetail.blob.EncodeOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dovetail blob decode|encode}: DataJoint blob bytes to the canonical JSON tree and back. */
 @Command(name = "blob", mixinStandardHelpOptions = true,
@@ -33,7 +34,7 @@ final class BlobCommand {
             }
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new DovetailException("Cannot read " + (file == null ? "standard input" : file) + ": " + e.getMessage(), e);
+            throw new DovetailException(ErrorCode.IO, "Cannot read " + (file == null ? "standard input" : file) + ": " + e.getMessage(), e);
         }
     }
 
@@ -61,7 +62,7 @@ final class BlobCommand {
             try {
                 json = BlobJson.decodeToJson(bytes, DecodeOptions.defaults().with32BitDims(matlab32));
             } catch (DovetailException e) {
-                throw new DovetailException((file == null ? "standard input" : file) + ": " + e.getMessage(), e);
+                throw new DovetailException(e.code(), (file == null ? "standard input" : file) + ": " + e.getMessage(), e);
             }
             if (pretty) {
                 json = Output.JSON.writeValueAsString(Output.JSON.readTree(json));
@@ -97,14 +98,14 @@ final class BlobCommand {
             try {
                 bytes = BlobJson.encodeFromJson(json, EncodeOptions.defaults().withCompression(!noCompress));
             } catch (DovetailException e) {
-                throw new DovetailException((file == null ? "standard input" : file) + ": " + e.getMessage(), e);
+                throw new DovetailException(e.code(), (file == null ? "standard input" : file) + ": " + e.getMessage(), e);
             }
             if (output != null) {
                 Files.write(output, bytes);
                 return ExitCode.OK.code();
             }
             if (System.console() != null && parent.global.stdout == System.out) {
-                throw new DovetailException("Refusing to write binary blob bytes to a terminal: redirect standard output or use -o FILE");
+                throw new DovetailException(ErrorCode.USAGE, "Refusing to write binary blob bytes to a terminal: redirect standard output or use -o FILE");
             }
             OutputStream out = parent.global.stdout;
             out.write(bytes);

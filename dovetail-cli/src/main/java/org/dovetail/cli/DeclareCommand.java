@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 import org.dovetail.schema.Pipeline;
 import org.dovetail.schema.Schema;
 import org.dovetail.schema.TableDefinition;
@@ -89,10 +90,10 @@ final class DeclareCommand implements Callable<Integer> {
                 return YAML.readTree(in); // YAML is a superset of JSON: one reader for both
             }
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new DovetailException("Cannot read the pipeline file " + file + ": no such file", e);
+            throw new DovetailException(ErrorCode.IO, "Cannot read the pipeline file " + file + ": no such file", e);
         } catch (IOException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            throw new DovetailException("Cannot read the pipeline file " + file + ": " + message, e);
+            throw new DovetailException(ErrorCode.IO, "Cannot read the pipeline file " + file + ": " + message, e);
         }
     }
 }

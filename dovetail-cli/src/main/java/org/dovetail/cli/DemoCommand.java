@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 import org.dovetail.blob.Blob;
 import org.dovetail.blob.BlobJson;
 import org.dovetail.config.StoreSpec;
@@ -137,7 +138,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             Files.createDirectories(location);
         } catch (IOException e) {
-            throw new DovetailException("Cannot create the demo store folder " + location + ": " + e.getMessage(), e);
+            throw new DovetailException(ErrorCode.IO, "Cannot create the demo store folder " + location + ": " + e.getMessage(), e);
         }
         StoreSpec spec = new StoreSpec("demo", StoreSpec.Protocol.FILE, location.toString(), null, null, null, null,
                 false, null, StoreSpec.DEFAULT_SUBFOLDING, null);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 import org.dovetail.graph.DependencyGraph;
 import org.dovetail.graph.Diagram;
 import picocli.CommandLine.Command;
@@ -41,7 +42,7 @@ final class DiagramCommand implements Callable<Integer> {
                     graph.put("links", diagram.links());
                     output.value(graph);
                 }
-                default -> throw new DovetailException("--format " + output.format()
+                default -> throw new DovetailException(ErrorCode.USAGE, "--format " + output.format()
                         + " does not apply to a diagram; use mermaid, dot, svg or json");
             }
         });

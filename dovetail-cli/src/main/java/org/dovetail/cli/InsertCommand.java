@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 import org.dovetail.table.InsertOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +39,7 @@ final class InsertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Files.isReadable(file)) {
-            throw new DovetailException("Cannot read " + file);
+            throw new DovetailException(ErrorCode.IO, "Cannot read " + file);
         }
         InsertOption[] options = Commands.selected(Map.of(InsertOption.SKIP_DUPLICATES, skipDuplicates, InsertOption.REPLACE, replace,
                 InsertOption.IGNORE_EXTRA_FIELDS, ignoreExtraFields, InsertOption.ALLOW_DIRECT_INSERT, allowDirectInsert), InsertOption[]::new);

@@ -50,7 +50,7 @@ public final class Main {
             }
             err.println("dovetail: error: " + oneLine(e));
             err.flush();
-            return ExitCode.FAILURE.code();
+            return exitCode(e).code();
         });
         int code = cli.execute(args);
         out.flush();
@@ -58,9 +58,24 @@ public final class Main {
         return code;
     }
 
+    /** The exit code of a failure: chosen by its error code's category, 1 for a failure that has none. */
+    static ExitCode exitCode(Throwable e) {
+        if (!(e instanceof DovetailException failure)) {
+            return ExitCode.FAILURE;
+        }
+        return switch (failure.code().category()) {
+            case FAILURE -> ExitCode.FAILURE;
+            case USAGE -> ExitCode.USAGE;
+            case REFUSED -> ExitCode.SAFETY_LIMIT;
+        };
+    }
+
     /** The message of a failure we expect (ours, the embedded server's), or the type and message of one we don't. */
     static String oneLine(Throwable e) {
-        if (e instanceof DovetailException || e instanceof EmbeddedServerException) {
+        if (e instanceof DovetailException failure) {
+            return failure.getMessage() + " [" + failure.code() + "]";
+        }
+        if (e instanceof EmbeddedServerException) {
             return e.getMessage();
         }
         return e.getClass().getSimpleName() + ": " + e.getMessage() + " (run with --debug for the stack trace)";

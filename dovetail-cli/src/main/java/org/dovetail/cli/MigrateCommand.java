@@ -115,7 +115,7 @@ final class MigrateCommand {
             DovetailCommand global = parent.global();
             return parent.withMigration(spec, target, migration -> {
                 if (deleteLegacyObjects && !relocate) {
-                    throw new org.dovetail.DovetailException("--delete-legacy-objects goes with --relocate");
+                    throw new org.dovetail.DovetailException(org.dovetail.ErrorCode.USAGE, "--delete-legacy-objects goes with --relocate");
                 }
                 List<RunReport> reports = new ArrayList<>();
                 List<RelocateReport> relocations = new ArrayList<>();

@@ -99,7 +99,7 @@ final class Output {
 
     private void requireRowFormat() {
         if (!format.isRows()) {
-            throw new org.dovetail.DovetailException("--format " + format + " is a diagram format (dovetail diagram);"
+            throw new org.dovetail.DovetailException(org.dovetail.ErrorCode.USAGE, "--format " + format + " is a diagram format (dovetail diagram);"
                     + " this command writes table, json, jsonl or csv");
         }
     }

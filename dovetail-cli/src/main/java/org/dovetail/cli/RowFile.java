@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
+import org.dovetail.InvalidInputException;
 import org.dovetail.heading.Attribute;
 import org.dovetail.heading.Heading;
 
@@ -39,7 +41,7 @@ final class RowFile implements Iterable<Map<String, Object>> {
             BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
             return csv ? new CsvRows(reader) : new JsonRows(reader);
         } catch (IOException e) {
-            throw new DovetailException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new DovetailException(ErrorCode.IO, "Cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -87,10 +89,10 @@ final class RowFile implements Iterable<Map<String, Object>> {
             try {
                 node = Output.JSON.readTree(next);
             } catch (IOException e) {
-                throw new DovetailException(file + " line " + line + ": not JSON: " + e.getMessage(), e);
+                throw new InvalidInputException(file + " line " + line + ": not JSON: " + e.getMessage(), e);
             }
             if (!node.isObject()) {
-                throw new DovetailException(file + " line " + line + ": expected a JSON object of attribute values");
+                throw new InvalidInputException(file + " line " + line + ": expected a JSON object of attribute values");
             }
             Map<String, Object> row = new LinkedHashMap<>();
             node.fields().forEachRemaining(e -> row.put(e.getKey(), convert(e.getKey(), e.getValue())));
@@ -109,7 +111,7 @@ final class RowFile implements Iterable<Map<String, Object>> {
             this.reader = reader;
             this.header = record();
             if (header == null) {
-                throw new DovetailException(file + " is empty: a CSV file needs a header row of attribute names");
+                throw new InvalidInputException(file + " is empty: a CSV file needs a header row of attribute names");
             }
             next = record();
         }
@@ -125,7 +127,7 @@ final class RowFile implements Iterable<Map<String, Object>> {
                 throw new NoSuchElementException();
             }
             if (next.size() != header.size()) {
-                throw new DovetailException(file + ": a row has " + next.size() + " fields, the header " + header.size());
+                throw new InvalidInputException(file + ": a row has " + next.size() + " fields, the header " + header.size());
             }
             Map<String, Object> row = new LinkedHashMap<>();
             for (int i = 0; i < header.size(); i++) {
@@ -133,7 +135,7 @@ final class RowFile implements Iterable<Map<String, Object>> {
                 try {
                     row.put(header.get(i), a == null ? next.get(i) : JsonValues.fromCsv(next.get(i), a));
                 } catch (IOException e) {
-                    throw new DovetailException(file + ": `" + header.get(i) + "` is not JSON: " + e.getMessage(), e);
+                    throw new InvalidInputException(file + ": `" + header.get(i) + "` is not JSON: " + e.getMessage(), e);
                 }
             }
             next = record();

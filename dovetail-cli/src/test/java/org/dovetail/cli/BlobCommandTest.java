@@ -83,7 +83,7 @@ class BlobCommandTest {
     void badInputIsOneLineNamingTheInputAndExitsOne() throws Exception {
         Result garbage = run("not a blob".getBytes(StandardCharsets.UTF_8), "blob", "decode");
         assertThat(garbage.code()).isEqualTo(1);
-        assertThat(garbage.err().lines()).hasSize(1).allMatch(l -> l.startsWith("dovetail: error: standard input: "));
+        assertThat(garbage.err().lines()).hasSize(1).allMatch(l -> l.startsWith("dovetail: error: standard input: ") && l.endsWith(" [BLOB_FORMAT]"));
         assertThat(garbage.out()).isEmpty();
 
         Path badJson = Files.writeString(work.resolve("bad.json"), "{\"t\":\"nope\"}");
@@ -93,6 +93,6 @@ class BlobCommandTest {
 
         Result missing = run(new byte[0], "blob", "decode", work.resolve("absent.blob").toString());
         assertThat(missing.code()).isEqualTo(1);
-        assertThat(missing.err()).startsWith("dovetail: error: Cannot read ");
+        assertThat(missing.err()).startsWith("dovetail: error: Cannot read ").endsWith(" [IO]\n");
     }
 }

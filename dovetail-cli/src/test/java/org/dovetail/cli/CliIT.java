@@ -87,22 +87,22 @@ class CliIT {
     }
 
     @Test
-    void badConfigWrongPasswordAndUnreachableHostAreOneLineAndExitOne() throws Exception {
+    void badConfigExitsTwoWrongPasswordAndUnreachableHostExitOneEachOnOneLineWithItsCode() throws Exception {
         Path bad = Files.writeString(work.resolve("bad.json"), "{\"database.port\": \"abc\"}");
         Result config = run(Map.of(), "--config", bad.toString(), "schemas");
-        assertThat(config.code()).isEqualTo(1);
-        assertThat(config.err()).isEqualTo("dovetail: error: " + bad + ": `database.port` must be an integer, got \"abc\"\n");
+        assertThat(config.code()).isEqualTo(2);
+        assertThat(config.err()).isEqualTo("dovetail: error: " + bad + ": `database.port` must be an integer, got \"abc\" [CONFIG]\n");
 
         Map<String, String> env = dbEnv();
         env.put("DJ_PASS", "wrong");
         Result denied = run(env, "schemas");
         assertThat(denied.code()).isEqualTo(1);
-        assertThat(denied.err().lines()).hasSize(1).allMatch(l -> l.startsWith("dovetail: error: Cannot connect to") && l.contains("Access denied"));
+        assertThat(denied.err().lines()).hasSize(1).allMatch(l -> l.startsWith("dovetail: error: Cannot connect to") && l.contains("Access denied") && l.endsWith(" [CONNECTION]"));
 
         env.put("DJ_HOST", "127.0.0.1:1");
         Result unreachable = run(env, "schemas");
         assertThat(unreachable.code()).isEqualTo(1);
-        assertThat(unreachable.err().lines()).hasSize(1);
+        assertThat(unreachable.err().lines()).hasSize(1).allMatch(l -> l.endsWith(" [CONNECTION]"));
         assertThat(unreachable.out()).isEmpty();
     }
 

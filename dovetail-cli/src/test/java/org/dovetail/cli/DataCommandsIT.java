@@ -100,7 +100,7 @@ class DataCommandsIT {
 
         Result duplicate = run("insert", lab + ".Subject", "--file", jsonl.toString());
         assertThat(duplicate.code()).isEqualTo(1);
-        assertThat(duplicate.err()).startsWith("dovetail: error: ").contains("Duplicate entry").contains("SKIP_DUPLICATES");
+        assertThat(duplicate.err()).startsWith("dovetail: error: ").contains("Duplicate entry").contains("SKIP_DUPLICATES").endsWith(" [DUPLICATE]\n");
         assertThat(run("insert", lab + ".Subject", "--file", jsonl.toString(), "--skip-duplicates").code()).isZero();
 
         Result plan = run("delete", lab + ".Subject", "--where", "subject_id = 1", "--format", "csv");
@@ -115,15 +115,15 @@ class DataCommandsIT {
     }
 
     @Test
-    void badInputIsOneLineAndExitsOne() throws Exception {
+    void badInputIsOneLineWithItsCode() throws Exception {
         Path bad = Files.writeString(work.resolve("bad.jsonl"), "{\"subject_id\": 5, \"species\": \"dog\"}\n");
         Result r = run("insert", lab + ".Subject", "--file", bad.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().lines()).hasSize(1).allMatch(l -> l.contains("`species`") && l.contains("'dog'"));
         Result unknown = run("fetch", lab + ".Subject", "--where", "nope = 1");
         assertThat(unknown.code()).isEqualTo(1);
-        assertThat(unknown.err()).isEqualTo("dovetail: error: Attribute `nope` is not found in query.\n");
-        assertThat(run("fetch", "nodot").code()).isEqualTo(1);
+        assertThat(unknown.err()).isEqualTo("dovetail: error: Attribute `nope` is not found in query. [UNKNOWN_ATTRIBUTE]\n");
+        assertThat(run("fetch", "nodot").code()).as("a table argument without a schema is a usage error").isEqualTo(2);
         Path tree = Files.writeString(work.resolve("tree.jsonl"), "{\"subject_id\": 6, \"species\": \"rat\", \"trace\": [1]}\n");
         assertThat(run("insert", lab + ".Subject", "--file", tree.toString()).err()).contains("`trace`").contains("canonical");
         assertThat(run("delete", lab + ".Subject", "--dry-run", "--yes").code()).isEqualTo(2);

@@ -86,7 +86,7 @@ class MigrateCommandIT {
     @Test
     void aBadStoreMapIsAUsageStyleErrorNamingTheValue() {
         Result r = run("migrate", "legacy-external", "plan", "x", "--store-map", "raw");
-        assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("--store-map takes LEGACY=NEW");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--store-map takes LEGACY=NEW").endsWith(" [USAGE]\n");
     }
 }

@@ -151,8 +151,8 @@ class TableCommandsIT {
         assertThat(json.get("nodes")).extracting(n -> n.get("label").asText()).containsExactly("Species", "Subject", "Session", "Session.Probe");
         assertThat(json.get("links")).hasSize(4);
         Result csv = run("diagram", lab, "--format", "csv");
-        assertThat(csv.code()).isEqualTo(1);
-        assertThat(csv.err()).isEqualTo("dovetail: error: --format csv does not apply to a diagram; use mermaid, dot, svg or json\n");
+        assertThat(csv.code()).isEqualTo(2);
+        assertThat(csv.err()).isEqualTo("dovetail: error: --format csv does not apply to a diagram; use mermaid, dot, svg or json [USAGE]\n");
         assertThat(run("tables", lab, "--format", "svg").err()).contains("is a diagram format");
     }
 
@@ -164,20 +164,20 @@ class TableCommandsIT {
                 + lab + "\"\nUsage: dovetail describe");
         Result missingTable = run("describe", lab + ".Nothing");
         assertThat(missingTable.code()).isEqualTo(1);
-        assertThat(missingTable.err()).isEqualTo("dovetail: error: Schema `" + lab + "` has no table of class Nothing\n");
+        assertThat(missingTable.err()).isEqualTo("dovetail: error: Schema `" + lab + "` has no table of class Nothing [MISSING_TABLE]\n");
         Result missingSchema = run("tables", db.schema("nowhere"));
         assertThat(missingSchema.code()).isEqualTo(1);
-        assertThat(missingSchema.err().lines()).hasSize(1);
+        assertThat(missingSchema.err().lines()).hasSize(1).allMatch(l -> l.endsWith(" [MISSING_SCHEMA]"));
         Result missingFile = run("declare", lab, "--file", work.resolve("none.yaml").toString());
-        assertThat(missingFile.err()).isEqualTo("dovetail: error: Cannot read the pipeline file " + work.resolve("none.yaml") + ": no such file\n");
+        assertThat(missingFile.err()).isEqualTo("dovetail: error: Cannot read the pipeline file " + work.resolve("none.yaml") + ": no such file [IO]\n");
         Path bad = Files.writeString(work.resolve("bad.yaml"), "tables:\n  - {class: X, tier: manual}\n");
         Result badFile = run("declare", lab, "--file", bad.toString());
         assertThat(badFile.code()).isEqualTo(1);
-        assertThat(badFile.err()).isEqualTo("dovetail: error: pipeline file: tables[0].definition: is required and must be text\n");
+        assertThat(badFile.err()).isEqualTo("dovetail: error: pipeline file: tables[0].definition: is required and must be text [INVALID_INPUT]\n");
         Path invalid = Files.writeString(work.resolve("invalid.yaml"), "tables:\n  - {class: X, tier: manual, definition: 'Bad : int'}\n");
         Result invalidDefinition = run("declare", lab, "--file", invalid.toString());
         assertThat(invalidDefinition.code()).isEqualTo(1);
-        assertThat(invalidDefinition.err()).startsWith("dovetail: error: Invalid definition of `" + lab + "`.`x`, line 1 \"Bad : int\"");
+        assertThat(invalidDefinition.err()).startsWith("dovetail: error: Invalid definition of `" + lab + "`.`x`, line 1 \"Bad : int\"").endsWith(" [INVALID_DEFINITION]\n");
         assertThat(run("declare", lab).code()).isEqualTo(2);
     }
 

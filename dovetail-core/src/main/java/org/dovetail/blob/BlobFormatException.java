@@ -1,6 +1,7 @@
 package org.dovetail.blob;
 
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 
 /**
  * Bytes that are not a valid DataJoint blob: unknown header or type code, truncated data, a
@@ -17,7 +18,7 @@ public class BlobFormatException extends DovetailException {
      * @param offset the byte offset where it was found (in the decompressed data for compressed blobs)
      */
     public BlobFormatException(String problem, long offset) {
-        super("invalid blob at offset " + offset + ": " + problem);
+        super(ErrorCode.BLOB_FORMAT, "invalid blob at offset " + offset + ": " + problem);
         this.offset = offset;
     }
 
@@ -27,7 +28,7 @@ public class BlobFormatException extends DovetailException {
      * @param cause the underlying error
      */
     public BlobFormatException(String problem, long offset, Throwable cause) {
-        super("invalid blob at offset " + offset + ": " + problem, cause);
+        super(ErrorCode.BLOB_FORMAT, "invalid blob at offset " + offset + ": " + problem, cause);
         this.offset = offset;
     }
 

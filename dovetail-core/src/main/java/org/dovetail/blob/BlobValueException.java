@@ -1,6 +1,7 @@
 package org.dovetail.blob;
 
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 
 /**
  * A value the encoder cannot write as a blob: an unsupported Java type, something DataJoint-Python
@@ -12,7 +13,7 @@ public class BlobValueException extends DovetailException {
 
     /** @param message what cannot be encoded and where */
     public BlobValueException(String message) {
-        super(message);
+        super(ErrorCode.BLOB_VALUE, message);
     }
 
     /**
@@ -20,6 +21,6 @@ public class BlobValueException extends DovetailException {
      * @param cause the underlying error
      */
     public BlobValueException(String message, Throwable cause) {
-        super(message, cause);
+        super(ErrorCode.BLOB_VALUE, message, cause);
     }
 }

@@ -1,6 +1,7 @@
 package org.dovetail.config;
 
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 
 /**
  * A configuration value is missing, malformed or contradictory. The message names where the value
@@ -12,13 +13,13 @@ public class ConfigException extends DovetailException {
     private final String key;
 
     public ConfigException(String source, String key, String problem) {
-        super(source + ": `" + key + "` " + problem);
+        super(ErrorCode.CONFIG, source + ": `" + key + "` " + problem);
         this.source = source;
         this.key = key;
     }
 
     public ConfigException(String message) {
-        super(message);
+        super(ErrorCode.CONFIG, message);
         this.source = null;
         this.key = null;
     }

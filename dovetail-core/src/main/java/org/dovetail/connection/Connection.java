@@ -185,7 +185,7 @@ public final class Connection implements AutoCloseable {
             throw e;
         } catch (Exception e) {
             rollbackAfterFailure(e);
-            throw new DovetailException("Transaction failed and was rolled back: " + e.getMessage(), e);
+            throw new TransactionException("Transaction failed and was rolled back: " + e.getMessage(), e);
         }
         commitTransaction();
         return result;

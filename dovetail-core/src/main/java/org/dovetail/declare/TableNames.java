@@ -3,6 +3,8 @@ package org.dovetail.declare;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
+import org.dovetail.InvalidInputException;
 
 /**
  * DataJoint's naming rules: class names in CamelCase, SQL names in snake_case with a tier prefix.
@@ -37,7 +39,7 @@ public final class TableNames {
      */
     public static String toSnakeCase(String className) {
         if (!isCamelCase(className)) {
-            throw new DovetailException("ClassName must be alphanumeric in CamelCase, begin with a capital letter: `"
+            throw new DovetailException(ErrorCode.INVALID_DEFINITION, "ClassName must be alphanumeric in CamelCase, begin with a capital letter: `"
                     + className + "`");
         }
         // A CamelCase name is alphanumeric, so its only word boundary is the start.
@@ -86,7 +88,7 @@ public final class TableNames {
     public static String[] splitFullName(String fullName) {
         Matcher m = FULL_NAME.matcher(fullName);
         if (!m.matches()) {
-            throw new DovetailException("Not a full table name `schema`.`table`: " + fullName);
+            throw new InvalidInputException("Not a full table name `schema`.`table`: " + fullName);
         }
         return new String[] {m.group(1), m.group(2)};
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 
 /**
  * DataJoint's {@code topo_sort}: alias nodes bridged and removed, masters sorted after everything
@@ -114,7 +115,7 @@ final class TopologicalSort {
             }
         }
         if (sorted.size() != nodes.size()) {
-            throw new DovetailException("DataJoint can only work with acyclic dependencies");
+            throw new DovetailException(ErrorCode.DEPENDENCY_CYCLE, "DataJoint can only work with acyclic dependencies");
         }
         return sorted;
     }

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.util.Objects;
 import java.util.UUID;
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 
 /**
  * DataJoint's content hash ({@code uuid_from_buffer}, {@code uuid_from_file},
@@ -66,7 +67,7 @@ public final class ContentHash {
         try (InputStream contents = Files.newInputStream(file)) {
             Digests.update(md5, contents);
         } catch (IOException e) {
-            throw new DovetailException("Cannot read " + file + " to hash it", e);
+            throw new DovetailException(ErrorCode.IO, "Cannot read " + file + " to hash it", e);
         }
         return finish(md5);
     }
@@ -91,7 +92,7 @@ public final class ContentHash {
         try {
             Digests.update(md5, data);
         } catch (IOException e) {
-            throw new DovetailException("Cannot read the stream to hash it", e);
+            throw new DovetailException(ErrorCode.IO, "Cannot read the stream to hash it", e);
         }
         return finish(md5);
     }

@@ -9,7 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import org.dovetail.DovetailException;
+import org.dovetail.InvalidValueException;
 
 /** Message digests fed the way Python's {@code hashlib} is fed by DataJoint. */
 final class Digests {
@@ -53,7 +53,7 @@ final class Digests {
             encoded.get(bytes);
             return bytes;
         } catch (CharacterCodingException e) {
-            throw new DovetailException("Text with an unpaired surrogate has no UTF-8 form: " + text, e);
+            throw new InvalidValueException("Text with an unpaired surrogate has no UTF-8 form: " + text, e);
         }
     }
 

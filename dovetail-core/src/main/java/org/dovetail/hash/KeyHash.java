@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.dovetail.DovetailException;
+import org.dovetail.InvalidValueException;
 
 /**
  * DataJoint's {@code key_hash}: the job-reservation identity of a primary key in {@code ~jobs}.
@@ -68,7 +69,7 @@ public final class KeyHash {
         try {
             return PythonStr.str(value);
         } catch (DovetailException e) {
-            throw new DovetailException("Cannot hash key attribute `" + name + "`: " + e.getMessage(), e);
+            throw new InvalidValueException("Cannot hash key attribute `" + name + "`: " + e.getMessage(), e);
         }
     }
 }

@@ -6,6 +6,8 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Objects;
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
+import org.dovetail.InvalidValueException;
 
 /**
  * The object hash of DataJoint-Python 0.11 external storage, needed to read and verify legacy
@@ -69,7 +71,7 @@ public final class LegacyHash {
         try {
             Digests.update(sha256, blob);
         } catch (IOException e) {
-            throw new DovetailException("Cannot read the legacy object to hash it", e);
+            throw new DovetailException(ErrorCode.IO, "Cannot read the legacy object to hash it", e);
         }
         return text(sha256) + suffix;
     }
@@ -88,7 +90,7 @@ public final class LegacyHash {
     public static String storeOf(String legacyHash) {
         int length = legacyHash.length();
         if (length < DIGEST_LENGTH || length > DIGEST_LENGTH + MAX_SUFFIX_LENGTH) {
-            throw new DovetailException("A DataJoint 0.11 hash has 43 to 51 characters: " + legacyHash);
+            throw new InvalidValueException("A DataJoint 0.11 hash has 43 to 51 characters: " + legacyHash);
         }
         String suffix = legacyHash.substring(DIGEST_LENGTH);
         return suffix.isEmpty() ? DEFAULT_STORE : STORE_PREFIX + suffix;
@@ -100,7 +102,7 @@ public final class LegacyHash {
         }
         String suffix = store.startsWith(STORE_PREFIX) ? store.substring(STORE_PREFIX.length()) : "";
         if (suffix.isEmpty() || suffix.length() > MAX_SUFFIX_LENGTH) {
-            throw new DovetailException("Not a DataJoint 0.11 store name: `" + store
+            throw new InvalidValueException("Not a DataJoint 0.11 store name: `" + store
                     + "` (expected `external` or `external-<name>` with a name of 1 to 8 characters)");
         }
         return suffix;

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.UUID;
 import org.dovetail.DovetailException;
+import org.dovetail.InvalidValueException;
 
 /**
  * The text Python's {@code str()} gives for the Python value a Java value stands for.
@@ -119,11 +120,11 @@ public final class PythonStr {
             return PythonBytes.repr(bytes);
         }
         if (value instanceof Float) {
-            throw new DovetailException("A Float has lost the text Python parses for a FLOAT column "
+            throw new InvalidValueException("A Float has lost the text Python parses for a FLOAT column "
                     + "(0.1f widens to 0.10000000149011612); read the column as text and pass "
                     + "Double.parseDouble(text)");
         }
-        throw new DovetailException("No Python str() for a " + value.getClass().getName()
+        throw new InvalidValueException("No Python str() for a " + value.getClass().getName()
                 + "; use String, Boolean, Long/Integer/Short/Byte/BigInteger, Double, BigDecimal, "
                 + "LocalDate, LocalDateTime, Duration, LocalTime, UUID or byte[]");
     }

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Locale;
-import org.dovetail.DovetailException;
+import org.dovetail.InvalidValueException;
 
 /**
  * Python's {@code str()} of {@code datetime.date}, {@code datetime.datetime} and
@@ -45,7 +45,7 @@ final class PythonTime {
         long micros = micros(duration.getNano(), duration);
         long days = Math.floorDiv(duration.getSeconds(), SECONDS_PER_DAY);
         if (Math.abs(days) > MAX_TIMEDELTA_DAYS) {
-            throw new DovetailException("Python timedelta holds at most " + MAX_TIMEDELTA_DAYS
+            throw new InvalidValueException("Python timedelta holds at most " + MAX_TIMEDELTA_DAYS
                     + " days either way, not " + duration);
         }
         long seconds = Math.floorMod(duration.getSeconds(), SECONDS_PER_DAY);
@@ -63,7 +63,7 @@ final class PythonTime {
 
     private static long micros(int nanos, Object value) {
         if (nanos % 1000 != 0) {
-            throw new DovetailException("Python datetime types have microsecond resolution; "
+            throw new InvalidValueException("Python datetime types have microsecond resolution; "
                     + value + " has nanoseconds (truncate it to microseconds first)");
         }
         return nanos / 1000;
@@ -71,7 +71,7 @@ final class PythonTime {
 
     private static void checkYear(int year) {
         if (year < 1 || year > 9999) {
-            throw new DovetailException("Python dates hold years 1 to 9999, not " + year);
+            throw new InvalidValueException("Python dates hold years 1 to 9999, not " + year);
         }
     }
 }

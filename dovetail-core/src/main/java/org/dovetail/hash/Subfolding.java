@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.dovetail.DovetailException;
+import org.dovetail.InvalidValueException;
 
 /**
  * DataJoint's {@code subfold}: the folder names that spread external objects over directories,
@@ -32,7 +33,7 @@ public final class Subfolding {
         int start = 0;
         for (int fold : folds) {
             if (fold < 0) {
-                throw new DovetailException("Subfolding lengths are not negative: " + folds);
+                throw new InvalidValueException("Subfolding lengths are not negative: " + folds);
             }
             int end = Math.min(name.length(), start + fold);
             parts.add(name.substring(start, end).toLowerCase(Locale.ROOT));

@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
 import org.dovetail.DovetailException;
+import org.dovetail.InvalidValueException;
 
 /**
  * The forms of a DataJoint content UUID outside Java: the 16 bytes MySQL stores in
@@ -51,7 +52,7 @@ public final class UuidBytes {
     public static UUID fromBytes(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
         if (bytes.length != LENGTH) {
-            throw new DovetailException("A UUID is 16 bytes, got " + bytes.length);
+            throw new InvalidValueException("A UUID is 16 bytes, got " + bytes.length);
         }
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         return new UUID(buffer.getLong(), buffer.getLong());

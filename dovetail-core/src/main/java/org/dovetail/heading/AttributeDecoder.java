@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 import org.dovetail.declare.TypeCategory;
 
 /**
@@ -64,7 +65,7 @@ final class AttributeDecoder {
         }
         boolean inKey = "PRI".equals(row.key());
         if (inKey && (isBlob || isAttachment || isFilepath || json)) {
-            throw new DovetailException("Json, Blob, attachment, or filepath attributes are not allowed in the primary key: `"
+            throw new DovetailException(ErrorCode.INVALID_DEFINITION, "Json, Blob, attachment, or filepath attributes are not allowed in the primary key: `"
                     + row.field() + "` of " + fullTableName);
         }
         boolean nullable = "YES".equalsIgnoreCase(row.nullable());
@@ -81,10 +82,10 @@ final class AttributeDecoder {
             return category.get();
         }
         if (type.startsWith("external")) {
-            throw new DovetailException("Legacy datatype `" + type + "` in column `" + column + "` of " + fullTableName
+            throw new DovetailException(ErrorCode.INVALID_DEFINITION, "Legacy datatype `" + type + "` in column `" + column + "` of " + fullTableName
                     + ": migrate the external storage of this schema to DataJoint 0.12 (dovetail migrate)");
         }
-        throw new DovetailException("Unknown attribute type `" + type + "` in the comment of column `" + column
+        throw new DovetailException(ErrorCode.INVALID_DEFINITION, "Unknown attribute type `" + type + "` in the comment of column `" + column
                 + "` of " + fullTableName);
     }
 

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 import org.dovetail.codec.AttributeCodec;
 import org.dovetail.codec.AttributeCodecs;
 import org.dovetail.codec.BulkCodec;
@@ -139,7 +140,7 @@ final class Fetcher {
                 return true;
             } catch (SQLException e) {
                 close();
-                throw new DovetailException("Streaming " + sql.sql() + " failed: " + e.getMessage(), e);
+                throw new DovetailException(ErrorCode.QUERY, "Streaming " + sql.sql() + " failed: " + e.getMessage(), e);
             }
         }
 
@@ -152,7 +153,7 @@ final class Fetcher {
                 result.close();
                 statement.close();
             } catch (SQLException e) {
-                throw new DovetailException("Closing a streamed result failed: " + e.getMessage(), e);
+                throw new DovetailException(ErrorCode.QUERY, "Closing a streamed result failed: " + e.getMessage(), e);
             }
         }
     }

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.dovetail.DovetailException;
+import org.dovetail.InvalidQueryException;
 
 /** DataJoint's join, aggregation and union, with the subquery rules of each. */
 final class Joins {
@@ -21,7 +21,7 @@ final class Joins {
         Set<String> secondary = new HashSet<>(a.secondary());
         for (String name : b.secondary()) {
             if (secondary.contains(name)) {
-                throw new DovetailException("Cannot join query expressions on dependent attribute `" + name + "`");
+                throw new InvalidQueryException("Cannot join query expressions on dependent attribute `" + name + "`");
             }
         }
     }
@@ -118,14 +118,14 @@ final class Joins {
 
     static State union(State a, State b) {
         if (a.connection != b.connection) {
-            throw new DovetailException("Cannot operate on QueryExpressions originating from different connections.");
+            throw new InvalidQueryException("Cannot operate on QueryExpressions originating from different connections.");
         }
         if (!new HashSet<>(a.primaryKey()).equals(new HashSet<>(b.primaryKey()))) {
-            throw new DovetailException("The operands of a union must share the same primary key.");
+            throw new InvalidQueryException("The operands of a union must share the same primary key.");
         }
         Set<String> secondary = new HashSet<>(a.secondary());
         if (b.secondary().stream().anyMatch(secondary::contains)) {
-            throw new DovetailException("The operands of a union must not share any secondary attributes.");
+            throw new InvalidQueryException("The operands of a union must not share any secondary attributes.");
         }
         State u = new State(a.connection);
         u.kind = State.Kind.UNION;

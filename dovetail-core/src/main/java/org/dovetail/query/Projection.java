@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.dovetail.DovetailException;
+import org.dovetail.InvalidQueryException;
 import org.dovetail.UnknownAttributeException;
 
 /**
@@ -41,7 +41,7 @@ final class Projection {
         Set<String> newNames = new HashSet<>();
         for (String item : items) {
             if (item == null) {
-                throw new DovetailException("null is not a valid data type for an attribute in .proj");
+                throw new InvalidQueryException("null is not a valid data type for an attribute in .proj");
             }
             if (isNamed(item)) {
                 Matcher m = NAMED.matcher(item);
@@ -49,7 +49,7 @@ final class Projection {
                 String name = m.group("name");
                 String spec = m.group("spec").strip();
                 if (!newNames.add(name)) {
-                    throw new DovetailException("Attribute `" + name + "` already exists");
+                    throw new InvalidQueryException("Attribute `" + name + "` already exists");
                 }
                 Matcher dup = DUPLICATE.matcher(spec);
                 Matcher ren = RENAME.matcher(spec);
@@ -81,7 +81,7 @@ final class Projection {
         }
         for (String name : excluded) {
             if (q.find(name).map(Column::inKey).orElse(false)) {
-                throw new DovetailException("Cannot exclude primary key attribute `" + name + "`");
+                throw new InvalidQueryException("Cannot exclude primary key attribute `" + name + "`");
             }
             selected.remove(name);
         }
@@ -119,7 +119,7 @@ final class Projection {
     private static void checkClashes(Set<String> selected, Set<String> renamed, Set<String> duplicated, Set<String> computed) {
         for (String name : concat(renamed, duplicated, computed)) {
             if (selected.contains(name)) {
-                throw new DovetailException("Attribute `" + name + "` already exists");
+                throw new InvalidQueryException("Attribute `" + name + "` already exists");
             }
         }
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.dovetail.DovetailException;
+import org.dovetail.InvalidQueryException;
 import org.dovetail.connection.Connection;
 import org.dovetail.heading.Attribute;
 import org.dovetail.heading.Heading;
@@ -83,7 +84,7 @@ public class Query {
      */
     protected BoundSql tableCondition() {
         if (state.kind != State.Kind.QUERY || state.support.size() != 1 || state.support.get(0).table() == null || state.top != null) {
-            throw new DovetailException("This query is not a restricted table (it has a Top, a join or a projection): " + sql());
+            throw new InvalidQueryException("This query is not a restricted table (it has a Top, a join or a projection): " + sql());
         }
         if (state.restriction.isEmpty()) {
             return new BoundSql("", List.of());
@@ -225,7 +226,7 @@ public class Query {
      */
     public Query union(Query other) {
         if (other == null) {
-            throw new DovetailException("A QueryExpression can only be unioned with another QueryExpression");
+            throw new InvalidQueryException("A QueryExpression can only be unioned with another QueryExpression");
         }
         return new Query(Joins.union(state, other.state));
     }
@@ -293,7 +294,7 @@ public class Query {
     public Map<String, Object> fetch1() {
         List<Map<String, Object>> rows = new Fetcher(limitedForFetch1()).list();
         if (rows.size() != 1) {
-            throw new DovetailException("fetch1 requires exactly one tuple in the input set.");
+            throw new InvalidQueryException("fetch1 requires exactly one tuple in the input set.");
         }
         return rows.get(0);
     }
@@ -310,7 +311,7 @@ public class Query {
     public Map<String, Object> fetch1(String... attributes) {
         List<Map<String, Object>> rows = fetch(attributes);
         if (rows.size() != 1) {
-            throw new DovetailException("fetch1 should only return one tuple. " + rows.size() + " tuples found");
+            throw new InvalidQueryException("fetch1 should only return one tuple. " + rows.size() + " tuples found");
         }
         return rows.get(0);
     }
@@ -428,7 +429,7 @@ public class Query {
         List<String> items = new ArrayList<>();
         for (String a : attributes) {
             if (a == null) {
-                throw new DovetailException("null is not a valid data type for an attribute in .proj");
+                throw new InvalidQueryException("null is not a valid data type for an attribute in .proj");
             }
             if (!a.equals("KEY")) {
                 items.add(a);
@@ -462,7 +463,7 @@ public class Query {
 
     private static Query requireQuery(Query other) {
         if (other == null) {
-            throw new DovetailException("The argument of join must be a QueryExpression");
+            throw new InvalidQueryException("The argument of join must be a QueryExpression");
         }
         return other;
     }

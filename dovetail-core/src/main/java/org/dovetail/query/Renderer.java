@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.dovetail.DovetailException;
+import org.dovetail.InvalidQueryException;
 
 /** Renders a query's state as SQL with DataJoint's shapes: SELECT, counting and existence. */
 final class Renderer {
@@ -155,11 +155,11 @@ final class Renderer {
             } else {
                 Matcher m = ORDER_ITEM.matcher(item);
                 if (!m.matches()) {
-                    throw new DovetailException("Invalid order_by item `" + item + "`: use an attribute name, optionally followed by ASC or DESC, or KEY");
+                    throw new InvalidQueryException("Invalid order_by item `" + item + "`: use an attribute name, optionally followed by ASC or DESC, or KEY");
                 }
                 String name = m.group("name");
                 if (s.find(name).isEmpty()) {
-                    throw new DovetailException("Attribute `" + name + "` in order_by is not found in query.");
+                    throw new InvalidQueryException("Attribute `" + name + "` in order_by is not found in query.");
                 }
                 items.add(Sql.quote(name) + (m.group("dir") == null ? "" : " " + m.group("dir")));
             }

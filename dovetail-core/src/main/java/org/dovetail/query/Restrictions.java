@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
+import org.dovetail.InvalidQueryException;
 import org.dovetail.InvalidValueException;
 import org.dovetail.UnknownAttributeException;
 import org.dovetail.hash.UuidBytes;
@@ -106,7 +108,7 @@ final class Restrictions {
             return map(q, map, attributes, negate);
         }
         if (c instanceof Top) {
-            throw new DovetailException("Invalid restriction type " + c);
+            throw new InvalidQueryException("Invalid restriction type " + c);
         }
         if (c instanceof Record record) {
             return map(q, recordFields(record), attributes, negate);
@@ -120,7 +122,7 @@ final class Restrictions {
         if (c instanceof Object[] items) {
             return orList(q, Arrays.asList(items), attributes, permissive, negate);
         }
-        throw new DovetailException("Invalid restriction type " + (c == null ? "null" : c));
+        throw new InvalidQueryException("Invalid restriction type " + (c == null ? "null" : c));
     }
 
     private static Condition andList(State q, List<Object> items, Set<String> attributes, boolean permissive, boolean negate) {
@@ -144,7 +146,7 @@ final class Restrictions {
         List<Fragment> parts = new ArrayList<>();
         for (Object item : items) {
             if (item instanceof Top) {
-                throw new DovetailException("Invalid restriction type " + item);
+                throw new InvalidQueryException("Invalid restriction type " + item);
             }
             Condition c = compile(q, item, attributes, permissive);
             if (c == Condition.TRUE) {
@@ -184,7 +186,7 @@ final class Restrictions {
                 continue;
             }
             if (!base.equals(key)) {
-                throw new DovetailException("JSON path restrictions (`" + key + "`) are not supported yet; use a restriction string");
+                throw new InvalidQueryException("JSON path restrictions (`" + key + "`) are not supported yet; use a restriction string");
             }
             attributes.add(base);
             parts.add(equality(column, e.getValue()));
@@ -277,7 +279,7 @@ final class Restrictions {
             try {
                 fields.put(RowMapping.attributeName(c.getName()), c.getAccessor().invoke(record));
             } catch (ReflectiveOperationException e) {
-                throw new DovetailException("Cannot read component " + c.getName() + " of " + record.getClass().getName(), e);
+                throw new DovetailException(ErrorCode.ROW_MAPPING, "Cannot read component " + c.getName() + " of " + record.getClass().getName(), e);
             }
         }
         return fields;

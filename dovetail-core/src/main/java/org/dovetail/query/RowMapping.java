@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 
 /**
  * Rows as Java records or plain classes: each record component (or non-static field of a class
@@ -63,7 +64,7 @@ final class RowMapping<T> {
             }
             return new RowMapping<>(type, attributes, types, constructor, fields);
         } catch (NoSuchMethodException e) {
-            throw new DovetailException(type.getName() + " cannot receive rows: it needs to be a record or have a no-argument constructor", e);
+            throw new DovetailException(ErrorCode.ROW_MAPPING, type.getName() + " cannot receive rows: it needs to be a record or have a no-argument constructor", e);
         }
     }
 
@@ -87,7 +88,7 @@ final class RowMapping<T> {
             }
             return instance;
         } catch (ReflectiveOperationException e) {
-            throw new DovetailException("Cannot create " + type.getName() + " from a row: " + e.getMessage(), e);
+            throw new DovetailException(ErrorCode.ROW_MAPPING, "Cannot create " + type.getName() + " from a row: " + e.getMessage(), e);
         }
     }
 
@@ -112,14 +113,14 @@ final class RowMapping<T> {
         if (available.contains(snake)) {
             return snake;
         }
-        throw new DovetailException(type.getSimpleName() + "." + javaName + " has no attribute to take its value from: the query has "
+        throw new DovetailException(ErrorCode.ROW_MAPPING, type.getSimpleName() + "." + javaName + " has no attribute to take its value from: the query has "
                 + String.join(", ", available));
     }
 
     private Object convert(Object value, Class<?> target, String attribute) {
         if (value == null) {
             if (target.isPrimitive()) {
-                throw new DovetailException("Attribute `" + attribute + "` is NULL but " + type.getSimpleName() + " takes a " + target);
+                throw new DovetailException(ErrorCode.ROW_MAPPING, "Attribute `" + attribute + "` is NULL but " + type.getSimpleName() + " takes a " + target);
             }
             return null;
         }
@@ -168,9 +169,9 @@ final class RowMapping<T> {
                 }
             }
         } catch (ArithmeticException e) {
-            throw new DovetailException("Attribute `" + attribute + "` value " + value + " does not fit " + target.getSimpleName(), e);
+            throw new DovetailException(ErrorCode.ROW_MAPPING, "Attribute `" + attribute + "` value " + value + " does not fit " + target.getSimpleName(), e);
         }
-        throw new DovetailException("Attribute `" + attribute + "` is a " + value.getClass().getSimpleName() + " (" + value
+        throw new DovetailException(ErrorCode.ROW_MAPPING, "Attribute `" + attribute + "` is a " + value.getClass().getSimpleName() + " (" + value
                 + "); " + type.getSimpleName() + " takes a " + target.getSimpleName());
     }
 

@@ -2,7 +2,7 @@ package org.dovetail.query;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dovetail.DovetailException;
+import org.dovetail.InvalidQueryException;
 
 /**
  * DataJoint's universal set {@code dj.U(a, b, …)}: all possible values of some attributes. Used to
@@ -34,7 +34,7 @@ public final class U {
     /** The distinct values of these attributes in {@code query} ({@code dj.U(...) & query}). */
     public Query restrict(Query query) {
         if (query == null) {
-            throw new DovetailException("Set U can only be restricted with a QueryExpression.");
+            throw new InvalidQueryException("Set U can only be restricted with a QueryExpression.");
         }
         State q = query.state();
         if (q.isUnion() || q.top != null) {
@@ -42,7 +42,7 @@ public final class U {
         }
         for (String a : attributes) {
             if (q.find(a).isEmpty()) {
-                throw new DovetailException("Attribute `" + a + "` not found");
+                throw new InvalidQueryException("Attribute `" + a + "` not found");
             }
         }
         State s = q.copy();
@@ -54,7 +54,7 @@ public final class U {
     /** {@code query} with these attributes added to its primary key ({@code dj.U(...) * query}). */
     public Query join(Query query) {
         if (query == null) {
-            throw new DovetailException("Set U can only be joined with a QueryExpression.");
+            throw new InvalidQueryException("Set U can only be joined with a QueryExpression.");
         }
         return new Query(promote(query.state()));
     }
@@ -66,7 +66,7 @@ public final class U {
     public Query aggr(Query group, String... computations) {
         for (String c : computations) {
             if (!Projection.isNamed(c)) {
-                throw new DovetailException("U.aggr takes computations only (name = expression), not `" + c + "`");
+                throw new InvalidQueryException("U.aggr takes computations only (name = expression), not `" + c + "`");
             }
         }
         State g = Joins.prepareGroup(group.state(), false);
@@ -80,7 +80,7 @@ public final class U {
         }
         for (String a : attributes) {
             if (q.find(a).isEmpty()) {
-                throw new DovetailException("Attribute `" + a + "` not found");
+                throw new InvalidQueryException("Attribute `" + a + "` not found");
             }
         }
         List<String> key = new ArrayList<>(q.primaryKey());

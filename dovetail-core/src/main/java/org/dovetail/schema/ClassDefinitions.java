@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 import org.dovetail.declare.Tier;
 
 /** Reads a {@link TableDefinition} from a class annotated with {@link Definition}. */
@@ -17,7 +18,7 @@ final class ClassDefinitions {
     static TableDefinition of(Class<?> type) {
         Definition annotation = annotation(type);
         if (annotation.tier() == Tier.PART) {
-            throw new DovetailException(type.getName() + " is a part table: declare its master ("
+            throw new DovetailException(ErrorCode.INVALID_DEFINITION, type.getName() + " is a part table: declare its master ("
                     + (type.getEnclosingClass() == null ? "the enclosing class" : type.getEnclosingClass().getSimpleName()) + ")");
         }
         TableDefinition table = TableDefinition.of(annotation.tier(), type.getSimpleName(), definition(type, annotation));
@@ -61,7 +62,7 @@ final class ClassDefinitions {
     private static Definition annotation(Class<?> type) {
         Definition annotation = type.getAnnotation(Definition.class);
         if (annotation == null) {
-            throw new DovetailException(type.getName() + " is not annotated with @Definition");
+            throw new DovetailException(ErrorCode.INVALID_DEFINITION, type.getName() + " is not annotated with @Definition");
         }
         return annotation;
     }
@@ -72,7 +73,7 @@ final class ClassDefinitions {
         }
         String constant = constant(type, "DEFINITION", String.class);
         if (constant == null) {
-            throw new DovetailException(type.getName() + " has neither a definition in @Definition nor a static String DEFINITION");
+            throw new DovetailException(ErrorCode.INVALID_DEFINITION, type.getName() + " has neither a definition in @Definition nor a static String DEFINITION");
         }
         return constant;
     }
@@ -81,7 +82,7 @@ final class ClassDefinitions {
         try {
             Field field = type.getDeclaredField(name);
             if (!Modifier.isStatic(field.getModifiers()) || !valueType.isAssignableFrom(field.getType())) {
-                throw new DovetailException(type.getName() + "." + name + " must be a static " + valueType.getSimpleName());
+                throw new DovetailException(ErrorCode.INVALID_DEFINITION, type.getName() + "." + name + " must be a static " + valueType.getSimpleName());
             }
             field.setAccessible(true);
             return valueType.cast(field.get(null));
@@ -91,7 +92,7 @@ final class ClassDefinitions {
             if (e instanceof DovetailException d) {
                 throw d;
             }
-            throw new DovetailException("Cannot read " + type.getName() + "." + name + ": " + e.getMessage(), e);
+            throw new DovetailException(ErrorCode.INVALID_DEFINITION, "Cannot read " + type.getName() + "." + name + ": " + e.getMessage(), e);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.dovetail.DefinitionConflictException;
 import org.dovetail.DovetailException;
 import org.dovetail.InvalidDefinitionException;
+import org.dovetail.InvalidOperationException;
 import org.dovetail.MissingPrivilegeException;
 import org.dovetail.TransactionException;
 import org.dovetail.connection.Connection;
@@ -49,7 +50,7 @@ final class Declaration {
             throw new TransactionException("Cannot declare new tables inside a transaction, e.g. from inside a populate/make call");
         }
         if (table.tier() == Tier.PART) {
-            throw new DovetailException("Part table " + table.className() + " must be declared with its master (TableDefinition.withPart)");
+            throw new InvalidOperationException("Part table " + table.className() + " must be declared with its master (TableDefinition.withPart)");
         }
         String masterName = sqlName(table.tier().prefix(), table.className());
         try {

@@ -3,7 +3,7 @@ package org.dovetail.schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.dovetail.DovetailException;
+import org.dovetail.InvalidInputException;
 import org.dovetail.codec.AttributeCodec;
 import org.dovetail.codec.AttributeCodecs;
 import org.dovetail.codec.CodecContext;
@@ -65,7 +65,7 @@ final class LookupContents {
             for (var e : map.entrySet()) {
                 String name = String.valueOf(e.getKey());
                 if (heading.find(name).isEmpty()) {
-                    throw new DovetailException("Contents of " + heading.fullTableName() + " name `" + name
+                    throw new InvalidInputException("Contents of " + heading.fullTableName() + " name `" + name
                             + "`, which is not an attribute; the attributes are " + heading.names());
                 }
                 values.put(name, e.getValue());
@@ -73,7 +73,7 @@ final class LookupContents {
         } else {
             List<?> list = row instanceof Object[] array ? java.util.Arrays.asList(array) : row instanceof List<?> l ? l : null;
             if (list == null || list.size() != heading.attributes().size()) {
-                throw new DovetailException("A content row of " + heading.fullTableName() + " must be a Map or a List of "
+                throw new InvalidInputException("A content row of " + heading.fullTableName() + " must be a Map or a List of "
                         + heading.attributes().size() + " values " + heading.names() + ": " + row);
             }
             List<String> names = new ArrayList<>(heading.names());

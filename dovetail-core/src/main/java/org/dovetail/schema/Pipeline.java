@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.dovetail.DovetailException;
+import org.dovetail.InvalidInputException;
 import org.dovetail.declare.Tier;
 
 /**
@@ -147,6 +148,6 @@ public record Pipeline(Map<String, String> schemas, Map<String, String> adapters
     }
 
     private static DovetailException problem(String path, String message) {
-        return new DovetailException("pipeline file: " + (path.isEmpty() ? "" : path + ": ") + message);
+        return new InvalidInputException("pipeline file: " + (path.isEmpty() ? "" : path + ": ") + message);
     }
 }

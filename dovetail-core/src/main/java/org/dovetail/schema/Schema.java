@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.dovetail.AccessException;
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
+import org.dovetail.MissingSchemaException;
 import org.dovetail.MissingTableException;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.DeclarationContext;
@@ -78,7 +80,7 @@ public final class Schema {
             try {
                 connection.execute("CREATE DATABASE " + quote(name));
             } catch (AccessException e) {
-                throw new DovetailException("Schema `" + name + "` does not exist and could not be created. Check permissions.", e);
+                throw new DovetailException(ErrorCode.ACCESS_DENIED, "Schema `" + name + "` does not exist and could not be created. Check permissions.", e);
             }
             new SchemaLog(connection, name).log("created");
         }
@@ -88,7 +90,7 @@ public final class Schema {
     /** Opens the existing schema {@code name}; throws if it does not exist. */
     public static Schema open(Connection connection, String name) {
         if (!exists(connection, name)) {
-            throw new DovetailException("Database `" + name + "` has not yet been declared. Use Schema.create to create it.");
+            throw new MissingSchemaException("Database `" + name + "` has not yet been declared. Use Schema.create to create it.");
         }
         return new Schema(connection, name, Map.of(), Map.of());
     }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.dovetail.AccessException;
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
+import org.dovetail.InvalidOperationException;
 import org.dovetail.MissingPrivilegeException;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.TableNames;
@@ -54,14 +56,14 @@ final class Cascade {
             }
             String master = graph.masterOf(orphanPart).orElseThrow();
             if (!options.contains(DeleteOption.FORCE_MASTERS)) {
-                throw new DovetailException("Attempt to delete part table " + orphanPart + " before deleting from its master "
+                throw new InvalidOperationException("Attempt to delete part table " + orphanPart + " before deleting from its master "
                         + master + " first.");
             }
             Table masterTable = Table.of(connection, master);
             Query keys = masterTable.proj().restrict(restricted.get(orphanPart).proj());
             masterKeys.computeIfAbsent(master, m -> new ArrayList<>()).addAll(keys.fetch());
         }
-        throw new DovetailException("Exceeded maximum number of delete attempts.");
+        throw new DovetailException(ErrorCode.INCOMPLETE, "Exceeded maximum number of delete attempts.");
     }
 
     /** Every table to delete from, restricted, in topological order. */

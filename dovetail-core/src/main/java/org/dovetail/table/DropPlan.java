@@ -3,7 +3,7 @@ package org.dovetail.table;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.dovetail.DovetailException;
+import org.dovetail.InvalidOperationException;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.TableNames;
 import org.dovetail.declare.Tier;
@@ -31,13 +31,13 @@ public final class DropPlan {
 
     static DropPlan of(Table table) {
         if (table.tier() == Tier.PART) {
-            throw new DovetailException("Cannot drop a Part directly.  Delete from master instead");
+            throw new InvalidOperationException("Cannot drop a Part directly.  Delete from master instead");
         }
         DependencyGraph graph = SchemaGraph.around(table.connection(), table.fullName());
         List<String> names = SchemaGraph.descendants(graph, table.fullName());
         for (String name : names) {
             graph.masterOf(name).filter(master -> !names.contains(master)).ifPresent(master -> {
-                throw new DovetailException("Attempt to drop part table " + name + " before dropping its master. Drop " + master + " first.");
+                throw new InvalidOperationException("Attempt to drop part table " + name + " before dropping its master. Drop " + master + " first.");
             });
         }
         List<TableRows> rows = new ArrayList<>();
@@ -55,7 +55,7 @@ public final class DropPlan {
     /** Drops the tables, children first. DDL cannot be rolled back: a failure leaves the tables not yet dropped. */
     public void execute() {
         if (connection.inTransaction()) {
-            throw new DovetailException("Cannot drop tables inside a transaction: the server would commit it");
+            throw new InvalidOperationException("Cannot drop tables inside a transaction: the server would commit it");
         }
         List<TableRows> childrenFirst = new ArrayList<>(tables);
         Collections.reverse(childrenFirst);

@@ -9,15 +9,17 @@ import java.util.Map;
 import java.util.Set;
 import org.dovetail.DovetailException;
 import org.dovetail.DuplicateException;
+import org.dovetail.ErrorCode;
 import org.dovetail.IntegrityException;
+import org.dovetail.InvalidInputException;
+import org.dovetail.InvalidOperationException;
+import org.dovetail.InvalidQueryException;
 import org.dovetail.InvalidValueException;
 import org.dovetail.UnknownAttributeException;
 import org.dovetail.codec.AttributeCodec;
 import org.dovetail.codec.AttributeCodecs;
 import org.dovetail.codec.CodecContext;
 import org.dovetail.codec.ExternalCodecs;
-import org.dovetail.store.ExternalStore;
-import org.dovetail.store.StagedObject;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.Tier;
 import org.dovetail.heading.Attribute;
@@ -25,6 +27,8 @@ import org.dovetail.heading.ForeignKey;
 import org.dovetail.heading.Heading;
 import org.dovetail.query.BoundSql;
 import org.dovetail.query.Query;
+import org.dovetail.store.ExternalStore;
+import org.dovetail.store.StagedObject;
 
 /**
  * DataJoint's insert: rows checked against the heading, values converted by each attribute's
@@ -52,11 +56,11 @@ final class Insert {
         this.connection = table.connection();
         this.options = options;
         if (options.contains(InsertOption.REPLACE) && options.contains(InsertOption.SKIP_DUPLICATES)) {
-            throw new DovetailException("Insert cannot both replace and skip duplicates: choose REPLACE or SKIP_DUPLICATES");
+            throw new DovetailException(ErrorCode.USAGE, "Insert cannot both replace and skip duplicates: choose REPLACE or SKIP_DUPLICATES");
         }
         Tier tier = heading.tierValue().orElse(Tier.MANUAL);
         if ((tier == Tier.IMPORTED || tier == Tier.COMPUTED) && !options.contains(InsertOption.ALLOW_DIRECT_INSERT)) {
-            throw new DovetailException("Inserts into an auto-populated table can only be done inside its make method during a"
+            throw new InvalidOperationException("Inserts into an auto-populated table can only be done inside its make method during a"
                     + " populate call. To override, use InsertOption.ALLOW_DIRECT_INSERT (DataJoint's allow_direct_insert=True).");
         }
     }
@@ -189,7 +193,7 @@ final class Insert {
     /** {@code INSERT INTO table (…) SELECT …}: rows copied by the server. */
     long fromQuery(Query source) {
         if (source.connection() != connection) {
-            throw new DovetailException("Cannot operate on QueryExpressions originating from different connections.");
+            throw new InvalidQueryException("Cannot operate on QueryExpressions originating from different connections.");
         }
         List<String> fields = new ArrayList<>();
         for (String name : source.names()) {
@@ -316,14 +320,14 @@ final class Insert {
                 if (fieldNames.contains(field)) {
                     known++;
                 } else if (heading.find(field).isPresent()) {
-                    throw new DovetailException("Attempt to insert rows with different fields.");
+                    throw new InvalidInputException("Attempt to insert rows with different fields.");
                 } else if (!options.contains(InsertOption.IGNORE_EXTRA_FIELDS)) {
                     throw new UnknownAttributeException("`" + field + "` is not in the table heading of " + heading.fullTableName()
                             + ". To ignore extra fields in insert, use InsertOption.IGNORE_EXTRA_FIELDS.", 0, null, null);
                 }
             }
             if (known != fieldNames.size()) {
-                throw new DovetailException("Attempt to insert rows with different fields.");
+                throw new InvalidInputException("Attempt to insert rows with different fields.");
             }
         }
 

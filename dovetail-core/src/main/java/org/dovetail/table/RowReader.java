@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
+import org.dovetail.InvalidInputException;
 import org.dovetail.heading.Heading;
 
 /**
@@ -36,16 +38,16 @@ final class RowReader {
             return positional(java.util.Arrays.asList(array));
         }
         if (row instanceof Collection<?>) {
-            throw new DovetailException("Datatype " + row.getClass().getSimpleName()
+            throw new InvalidInputException("Datatype " + row.getClass().getSimpleName()
                     + " cannot be inserted: give a row as a Map, a record, a List or an array");
         }
-        throw new DovetailException("Datatype " + (row == null ? "null" : row.getClass().getSimpleName()) + " cannot be inserted");
+        throw new InvalidInputException("Datatype " + (row == null ? "null" : row.getClass().getSimpleName()) + " cannot be inserted");
     }
 
     private Map<String, Object> positional(List<?> values) {
         List<String> names = heading.names();
         if (values.size() != names.size()) {
-            throw new DovetailException("Invalid insert argument. Incorrect number of attributes: " + values.size() + " given; "
+            throw new InvalidInputException("Invalid insert argument. Incorrect number of attributes: " + values.size() + " given; "
                     + names.size() + " expected");
         }
         Map<String, Object> fields = new LinkedHashMap<>(names.size() * 2);
@@ -61,7 +63,7 @@ final class RowReader {
             try {
                 fields.put(attributeName(c.getName()), c.getAccessor().invoke(record));
             } catch (ReflectiveOperationException e) {
-                throw new DovetailException("Cannot read " + record.getClass().getSimpleName() + "." + c.getName(), e);
+                throw new DovetailException(ErrorCode.ROW_MAPPING, "Cannot read " + record.getClass().getSimpleName() + "." + c.getName(), e);
             }
         }
         return fields;

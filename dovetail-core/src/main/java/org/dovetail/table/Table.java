@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.dovetail.DovetailException;
+import org.dovetail.InvalidOperationException;
 import org.dovetail.MissingTableException;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.TableNames;
@@ -170,7 +171,7 @@ public class Table extends Query {
         Set<DeleteOption> set = EnumSet.noneOf(DeleteOption.class);
         set.addAll(List.of(options));
         if (tier() == Tier.PART && !set.contains(DeleteOption.FORCE_PARTS)) {
-            throw new DovetailException("Cannot delete from a Part directly. Delete from master instead");
+            throw new InvalidOperationException("Cannot delete from a Part directly. Delete from master instead");
         }
         return new Cascade(this, set).plan();
     }
@@ -189,7 +190,7 @@ public class Table extends Query {
         }
         java.io.Console console = System.console();
         if (console == null) {
-            throw new DovetailException("safemode is on and there is no console to confirm the delete: call delete(plan -> ..., options)"
+            throw new InvalidOperationException("safemode is on and there is no console to confirm the delete: call delete(plan -> ..., options)"
                     + " to decide in code, or set safemode to false");
         }
         return delete(plan -> {
@@ -221,7 +222,7 @@ public class Table extends Query {
      */
     public DropPlan dropPlan() {
         if (isRestricted()) {
-            throw new DovetailException("A table with an applied restriction cannot be dropped. Call drop() on the unrestricted Table.");
+            throw new InvalidOperationException("A table with an applied restriction cannot be dropped. Call drop() on the unrestricted Table.");
         }
         return DropPlan.of(this);
     }
@@ -237,7 +238,7 @@ public class Table extends Query {
         }
         java.io.Console console = System.console();
         if (console == null) {
-            throw new DovetailException("safemode is on and there is no console to confirm the drop: call drop(plan -> ...) to decide"
+            throw new InvalidOperationException("safemode is on and there is no console to confirm the drop: call drop(plan -> ...) to decide"
                     + " in code, or set safemode to false");
         }
         drop(plan -> {

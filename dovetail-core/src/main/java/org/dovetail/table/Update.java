@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dovetail.DovetailException;
+import org.dovetail.InvalidInputException;
+import org.dovetail.InvalidOperationException;
 import org.dovetail.InvalidValueException;
 import org.dovetail.UnknownAttributeException;
 import org.dovetail.codec.AttributeCodec;
@@ -25,14 +26,14 @@ final class Update {
 
     void update1(Map<String, ?> row) {
         if (row == null) {
-            throw new DovetailException("The argument of update1 must be dict-like.");
+            throw new InvalidInputException("The argument of update1 must be dict-like.");
         }
         if (table.isRestricted()) {
-            throw new DovetailException("Update cannot be applied to a restricted table.");
+            throw new InvalidOperationException("Update cannot be applied to a restricted table.");
         }
         for (String k : heading.primaryKey()) {
             if (!row.containsKey(k)) {
-                throw new DovetailException("The argument of update1 must supply all primary key values.");
+                throw new InvalidInputException("The argument of update1 must supply all primary key values.");
             }
         }
         for (String name : row.keySet()) {
@@ -44,7 +45,7 @@ final class Update {
         heading.primaryKey().forEach(k -> key.put(k, row.get(k)));
         Table one = table.restrict(key);
         if (one.count() != 1) {
-            throw new DovetailException("Update can only be applied to one existing entry.");
+            throw new InvalidOperationException("Update can only be applied to one existing entry.");
         }
         List<String> assignments = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.dovetail.ops.access;
 
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 
 /**
  * An access-management request that cannot be carried out as asked: an invalid user name or
@@ -19,6 +20,6 @@ public class AccessManagementException extends DovetailException {
     private static final long serialVersionUID = 1L;
 
     public AccessManagementException(String message) {
-        super(message);
+        super(ErrorCode.ACCESS_MANAGEMENT, message);
     }
 }

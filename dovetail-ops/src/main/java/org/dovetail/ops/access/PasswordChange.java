@@ -4,6 +4,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import org.dovetail.ConnectionException;
 import org.dovetail.DovetailException;
 import org.dovetail.config.Config;
 import org.dovetail.connection.Connection;
@@ -27,7 +28,7 @@ public final class PasswordChange {
         try (java.sql.Connection session = Connection.openSession(config)) {
             return plan(config, dialectOf(session), newPassword);
         } catch (SQLException e) {
-            throw new DovetailException("Could not read the server version: " + e.getMessage(), e);
+            throw new ConnectionException("Could not read the server version: " + e.getMessage(), e);
         }
     }
 
@@ -44,7 +45,7 @@ public final class PasswordChange {
             }
             return new ChangeReport(plan.action(), List.of(statement), null, null, List.of(), List.of(verify(config, newPassword)), null);
         } catch (SQLException e) {
-            throw new DovetailException("Could not read the server version: " + e.getMessage(), e);
+            throw new ConnectionException("Could not read the server version: " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.dovetail.ops.migrate;
 
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.TableNames;
 
@@ -57,7 +58,7 @@ public final class LegacyMigration {
     public RunReport run(String schema, boolean acceptMissing, boolean ignoreSessions) {
         MigrationPlan plan = plan(schema);
         if (!plan.otherSessions().isEmpty() && !ignoreSessions) {
-            throw new DovetailException("Other sessions are using schema `" + schema + "`: " + plan.otherSessions()
+            throw new DovetailException(ErrorCode.REFUSED, "Other sessions are using schema `" + schema + "`: " + plan.otherSessions()
                     + ". Stop DataJoint 0.11 clients before migrating (or pass --ignore-sessions if they are harmless).");
         }
         return new MigrationRunner(conn, stores, checkpoint, progress).run(plan, acceptMissing);
@@ -98,12 +99,12 @@ public final class LegacyMigration {
         }
         MigrationCheck check = verify(schema);
         if (!check.passed()) {
-            throw new DovetailException("Schema `" + schema + "` is not ready to finalize: " + check.remaining().size()
+            throw new DovetailException(ErrorCode.REFUSED, "Schema `" + schema + "` is not ready to finalize: " + check.remaining().size()
                     + " column(s) not migrated, " + check.problems().size() + " problem(s); run `verify` for the list");
         }
         var references = LegacyCatalog.referencesToLegacyTable(conn, schema);
         if (!references.isEmpty()) {
-            throw new DovetailException("`" + schema + "`.`~external` is still referenced by " + references);
+            throw new DovetailException(ErrorCode.REFUSED, "`" + schema + "`.`~external` is still referenced by " + references);
         }
         conn.execute("DROP TABLE " + TableNames.fullName(schema, "~external"));
         return true;

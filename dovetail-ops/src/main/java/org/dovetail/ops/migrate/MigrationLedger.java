@@ -2,6 +2,7 @@ package org.dovetail.ops.migrate;
 
 import java.util.Optional;
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.TableNames;
 
@@ -91,7 +92,7 @@ final class MigrationLedger {
         Long got = conn.queryValue("SELECT GET_LOCK(?, 0)", Long.class, name).orElse(0L);
         if (got != 1L) {
             Long holder = conn.queryValue("SELECT IS_USED_LOCK(?)", Long.class, name).orElse(null);
-            throw new DovetailException("Another migration of schema `" + schema + "` is running (connection id " + holder
+            throw new DovetailException(ErrorCode.LOCKED, "Another migration of schema `" + schema + "` is running (connection id " + holder
                     + "); wait for it to finish, or stop it — a stopped run resumes where it stopped");
         }
     }

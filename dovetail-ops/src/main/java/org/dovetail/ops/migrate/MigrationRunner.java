@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.TableNames;
@@ -188,7 +189,7 @@ final class MigrationRunner {
         progress.end();
         long left = conn.queryValue(MigrationSql.countUnfilled(c), Long.class).orElse(0L);
         if (left > 0) {
-            throw new DovetailException(left + " references of " + c.schema() + "." + c.label() + " were not rewritten");
+            throw new DovetailException(ErrorCode.INCOMPLETE, left + " references of " + c.schema() + "." + c.label() + " were not rewritten");
         }
         return updated;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.TableNames;
@@ -32,7 +33,7 @@ final class Relocation {
     RelocateReport relocate(String schema, boolean deleteOld) {
         MigrationLedger ledger = new MigrationLedger(conn, schema);
         if (!ledger.exists()) {
-            throw new DovetailException("Schema `" + schema + "` has no migration ledger: run the migration first");
+            throw new DovetailException(ErrorCode.REFUSED, "Schema `" + schema + "` has no migration ledger: run the migration first");
         }
         long copied = 0;
         long inPlace = 0;

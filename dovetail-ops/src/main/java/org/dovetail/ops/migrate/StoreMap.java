@@ -2,6 +2,8 @@ package org.dovetail.ops.migrate;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 import org.dovetail.config.Config;
 import org.dovetail.config.ConfigException;
 import org.dovetail.config.StoreSpec;
@@ -24,11 +26,11 @@ public final class StoreMap {
         for (String item : items) {
             int eq = item.indexOf('=');
             if (eq <= 0 || eq == item.length() - 1) {
-                throw new org.dovetail.DovetailException("--store-map takes LEGACY=NEW, e.g. external-raw=raw; got \"" + item + "\"");
+                throw new DovetailException(ErrorCode.USAGE, "--store-map takes LEGACY=NEW, e.g. external-raw=raw; got \"" + item + "\"");
             }
             String legacy = item.substring(0, eq).strip();
             if (!legacy.equals("external") && !legacy.startsWith("external-")) {
-                throw new org.dovetail.DovetailException("legacy store names are `external` or `external-<name>`; got \"" + legacy + "\"");
+                throw new DovetailException(ErrorCode.USAGE, "legacy store names are `external` or `external-<name>`; got \"" + legacy + "\"");
             }
             map.put(legacy, item.substring(eq + 1).strip());
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 import org.dovetail.blob.Blob;
 import org.dovetail.blob.BlobJson;
 import org.dovetail.connection.Connection;
@@ -168,7 +169,8 @@ class LegacyMigrationIT {
             assertThatThrownBy(() -> new LegacyMigration(second, DEFAULT_MAP).run(fixture.schema, false, true))
                     .isInstanceOf(DovetailException.class)
                     .hasMessageContaining("Another migration of schema `" + fixture.schema + "` is running (connection id "
-                            + first.connectionId() + ")");
+                            + first.connectionId() + ")")
+                    .extracting(e -> ((DovetailException) e).code()).isEqualTo(ErrorCode.LOCKED);
             assertThat(LegacyCatalog.legacyColumns(second, fixture.schema)).hasSize(4);
             new MigrationLedger(first, fixture.schema).unlock();
             assertThat(new LegacyMigration(second, DEFAULT_MAP).run(fixture.schema, false, true).complete()).isTrue();
@@ -182,7 +184,8 @@ class LegacyMigrationIT {
                 db.jdbcUrl() + fixture.schema, db.user(), db.password())) {
             assertThat(client.isValid(2)).isTrue();
             assertThatThrownBy(() -> new LegacyMigration(conn, DEFAULT_MAP).run(fixture.schema, false))
-                    .hasMessageContaining("Other sessions are using schema");
+                    .hasMessageContaining("Other sessions are using schema")
+                    .extracting(e -> ((DovetailException) e).code()).isEqualTo(ErrorCode.REFUSED);
             assertThat(LegacyCatalog.legacyColumns(conn, fixture.schema)).hasSize(4);
         }
     }
