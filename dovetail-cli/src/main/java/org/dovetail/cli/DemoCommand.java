@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
+import org.dovetail.TableName;
 import org.dovetail.blob.Blob;
 import org.dovetail.blob.BlobJson;
 import org.dovetail.config.StoreSpec;
@@ -84,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
             boolean existed = conn.queryValue("SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = ?",
                     Long.class, schema).orElse(0L) > 0;
             if (!existed) {
-                conn.execute("CREATE DATABASE `" + schema.replace("`", "``") + "`");
+                conn.execute("CREATE DATABASE " + TableName.quote(schema));
             }
             long tables = conn.queryValue("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ?",
                     Long.class, schema).orElse(0L);

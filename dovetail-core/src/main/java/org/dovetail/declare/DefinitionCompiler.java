@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dovetail.InvalidDefinitionException;
+import org.dovetail.TableName;
 
 /**
  * Compiles a DataJoint table definition to the SQL DataJoint-Python 0.14 would send.
@@ -50,7 +51,7 @@ public final class DefinitionCompiler {
     private DefinitionCompiler(String fullName, DeclarationContext context) {
         this.fullName = fullName;
         this.context = context;
-        this.attributes = new AttributeCompiler(TableNames.splitFullName(fullName)[0], context);
+        this.attributes = new AttributeCompiler(TableName.parse(fullName).schema(), context);
     }
 
     /**
@@ -60,7 +61,7 @@ public final class DefinitionCompiler {
      * @throws InvalidDefinitionException if the definition cannot be declared
      */
     public static CompiledTable compile(String fullName, String definition, DeclarationContext context) {
-        String table = TableNames.splitFullName(fullName)[1];
+        String table = TableName.parse(fullName).table();
         if (table.length() > TableNames.MAX_LENGTH) {
             throw new InvalidDefinitionException(fullName, 0, "",
                     "Table name `" + table + "` exceeds the max length of " + TableNames.MAX_LENGTH);

@@ -1,10 +1,9 @@
 package org.dovetail.declare;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
-import org.dovetail.InvalidInputException;
+import org.dovetail.TableName;
 
 /**
  * DataJoint's naming rules: class names in CamelCase, SQL names in snake_case with a tier prefix.
@@ -21,7 +20,6 @@ public final class TableNames {
     public static final int MAX_LENGTH = 64;
     private static final Pattern CAMEL_CASE = Pattern.compile("[A-Z][A-Za-z0-9]*");
     private static final Pattern WORD_START = Pattern.compile("(^|[_\\W])+([a-zA-Z])");
-    private static final Pattern FULL_NAME = Pattern.compile("`([^`]+)`\\.`([^`]+)`");
 
     private TableNames() {
     }
@@ -79,17 +77,8 @@ public final class TableNames {
                 .orElseGet(() -> toCamelCase(sqlName));
     }
 
-    /** {@code `db`.`tbl`}. */
+    /** {@code `db`.`tbl`}, quoted by {@link TableName}. */
     public static String fullName(String database, String table) {
-        return "`" + database + "`.`" + table + "`";
-    }
-
-    /** The schema and table of a full name {@code `db`.`tbl`}; throws if it is not one. */
-    public static String[] splitFullName(String fullName) {
-        Matcher m = FULL_NAME.matcher(fullName);
-        if (!m.matches()) {
-            throw new InvalidInputException("Not a full table name `schema`.`table`: " + fullName);
-        }
-        return new String[] {m.group(1), m.group(2)};
+        return TableName.of(database, table).quoted();
     }
 }

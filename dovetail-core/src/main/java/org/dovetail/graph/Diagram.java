@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dovetail.TableName;
 import org.dovetail.declare.TableNames;
 import org.dovetail.declare.Tier;
 
@@ -57,9 +58,9 @@ public final class Diagram {
         Map<String, Node> nodes = new LinkedHashMap<>();
         List<Link> links = new ArrayList<>();
         for (String table : graph.topologicalOrder()) {
-            String[] name = TableNames.splitFullName(table);
-            if (name[0].equals(schema)) {
-                nodes.put(table, new Node(table, TableNames.className(name[1]), Tier.ofSqlName(name[1]), false));
+            TableName name = TableName.parse(table);
+            if (name.schema().equals(schema)) {
+                nodes.put(table, new Node(table, TableNames.className(name.table()), Tier.ofSqlName(name.table()), false));
             }
         }
         for (String table : List.copyOf(nodes.keySet())) {
@@ -80,8 +81,8 @@ public final class Diagram {
 
     private static void addNeighbour(Map<String, Node> nodes, String table) {
         if (!nodes.containsKey(table)) {
-            String[] name = TableNames.splitFullName(table);
-            nodes.put(table, new Node(table, name[0] + "." + TableNames.className(name[1]), Tier.ofSqlName(name[1]), true));
+            TableName name = TableName.parse(table);
+            nodes.put(table, new Node(table, name.schema() + "." + TableNames.className(name.table()), Tier.ofSqlName(name.table()), true));
         }
     }
 

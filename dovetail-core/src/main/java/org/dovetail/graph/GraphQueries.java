@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.TableNames;
 import org.dovetail.heading.HeadingReader;
@@ -36,8 +37,8 @@ final class GraphQueries {
     Map<String, List<String>> primaryKeysOf(Collection<String> tables) {
         Map<String, List<String>> keys = new LinkedHashMap<>();
         for (String table : tables) {
-            String[] name = TableNames.splitFullName(table);
-            keys.putAll(primaryKeys("table_schema = ? AND table_name = ?", name[0], name[1]));
+            TableName name = TableName.parse(table);
+            keys.putAll(primaryKeys("table_schema = ? AND table_name = ?", name.schema(), name.table()));
         }
         return keys;
     }

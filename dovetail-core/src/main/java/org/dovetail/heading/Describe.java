@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.dovetail.TableName;
 import org.dovetail.declare.TableNames;
 
 /**
@@ -72,8 +73,8 @@ public final class Describe {
     /** Class names for parents in {@code database}, full names for the others. */
     public static Function<String, String> sameSchemaClassNames(String database) {
         return fullName -> {
-            String[] parts = TableNames.splitFullName(fullName);
-            return parts[0].equals(database) ? TableNames.className(parts[1]) : fullName;
+            TableName parts = TableName.parse(fullName);
+            return parts.schema().equals(database) ? TableNames.className(parts.table()) : fullName;
         };
     }
 

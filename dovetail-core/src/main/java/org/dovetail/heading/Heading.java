@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Optional;
+import org.dovetail.TableName;
 import org.dovetail.declare.ParentTable;
 import org.dovetail.declare.TableNames;
 import org.dovetail.declare.Tier;
@@ -48,13 +49,13 @@ public record Heading(
     /** The schema (database) name. */
     @JsonIgnore
     public String database() {
-        return TableNames.splitFullName(fullTableName)[0];
+        return TableName.parse(fullTableName).schema();
     }
 
     /** The SQL table name. */
     @JsonIgnore
     public String tableName() {
-        return TableNames.splitFullName(fullTableName)[1];
+        return TableName.parse(fullTableName).table();
     }
 
     /** The attribute names in column order. */

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dovetail.MissingTableException;
+import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.TableNames;
 import org.dovetail.declare.Tier;
@@ -63,7 +64,7 @@ public final class HeadingReader {
     }
 
     private static List<ColumnRow> columns(Connection connection, String database, String table) {
-        return connection.query("SHOW FULL COLUMNS FROM " + quote(table) + " IN " + quote(database),
+        return connection.query("SHOW FULL COLUMNS FROM " + TableName.quote(table) + " IN " + TableName.quote(database),
                 r -> new ColumnRow(r.getString("Field"), r.getString("Type"), r.getString("Null"), r.getString("Key"),
                         r.getString("Default"), r.getString("Extra"), r.getString("Comment")));
     }
@@ -71,7 +72,7 @@ public final class HeadingReader {
     private static List<Index> indexes(Connection connection, String database, String table) {
         record KeyPart(String keyName, int seq, String column, boolean unique, boolean nullable) {
         }
-        List<KeyPart> parts = connection.query("SHOW KEYS FROM " + quote(database) + "." + quote(table), r -> new KeyPart(
+        List<KeyPart> parts = connection.query("SHOW KEYS FROM " + TableName.quote(database) + "." + TableName.quote(table), r -> new KeyPart(
                 r.getString("Key_name"), r.getInt("Seq_in_index"), keyColumn(r), r.getInt("Non_unique") == 0,
                 "YES".equalsIgnoreCase(r.getString("Null"))));
         Map<String, List<KeyPart>> byName = new LinkedHashMap<>();
@@ -141,7 +142,7 @@ public final class HeadingReader {
     private static Map<String, String> externalStores(List<ForeignKey> keys) {
         Map<String, String> stores = new HashMap<>();
         for (ForeignKey fk : keys) {
-            String parent = TableNames.splitFullName(fk.table())[1];
+            String parent = TableName.parse(fk.table()).table();
             if (parent.startsWith("~external_") && fk.attrMap().size() == 1) {
                 stores.put(fk.attrMap().keySet().iterator().next(), parent.substring("~external_".length()));
             }
@@ -162,10 +163,6 @@ public final class HeadingReader {
     }
 
     private static boolean isHidden(String fullName) {
-        return TableNames.splitFullName(fullName)[1].startsWith("~");
-    }
-
-    static String quote(String identifier) {
-        return "`" + identifier.replace("`", "``") + "`";
+        return TableName.parse(fullName).table().startsWith("~");
     }
 }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.CompiledTable;
 import org.dovetail.declare.TableNames;
@@ -115,7 +116,7 @@ public final class TableShape {
 
     private static TableShape read(Connection connection, String database, String table, List<String> foreignKeys,
             String comment, boolean addForeignKeyIndexes) {
-        String name = HeadingReader.quote(database) + "." + HeadingReader.quote(table);
+        String name = TableName.quote(database) + "." + TableName.quote(table);
         List<Column> columns = connection.query("SHOW FULL COLUMNS FROM " + name, r -> new Column(r.getString("Field"),
                         r.getString("Type"), r.getString("Null"), r.getString("Default"),
                         Objects.toString(r.getString("Extra"), "").toLowerCase(java.util.Locale.ROOT).contains("auto_increment"),

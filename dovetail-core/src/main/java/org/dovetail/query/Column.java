@@ -1,5 +1,6 @@
 package org.dovetail.query;
 
+import org.dovetail.TableName;
 import org.dovetail.heading.Attribute;
 
 /**
@@ -40,11 +41,11 @@ record Column(String name, Attribute attribute, String database, boolean inKey, 
 
     /** {@code `name`} or {@code <expression> as `name`}. */
     String select() {
-        return expression == null ? Sql.quote(name) : expression + " as " + Sql.quote(name);
+        return expression == null ? TableName.quote(name) : expression + " as " + TableName.quote(name);
     }
 
     /** The name or the raw expression, as counting and grouping refer to it. */
     String reference() {
-        return expression == null ? Sql.quote(name) : expression;
+        return expression == null ? TableName.quote(name) : expression;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dovetail.InvalidQueryException;
+import org.dovetail.TableName;
 import org.dovetail.UnknownAttributeException;
 
 /**
@@ -100,7 +101,7 @@ final class Projection {
             if (selected.contains(c.name())) {
                 result.heading.add(c);
             }
-            String source = c.expression() == null ? Sql.quote(c.name()) : c.expression();
+            String source = c.expression() == null ? TableName.quote(c.name()) : c.expression();
             renames.forEach((name, from) -> {
                 if (from.equals(c.name())) {
                     result.heading.add(c.renamed(name, source));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dovetail.InvalidQueryException;
+import org.dovetail.TableName;
 
 /** Renders a query's state as SQL with DataJoint's shapes: SELECT, counting and existence. */
 final class Renderer {
@@ -149,9 +150,9 @@ final class Renderer {
         List<String> key = s.primaryKey();
         for (String item : top.orderBy()) {
             if (KEY_ASC.matcher(item).matches()) {
-                key.forEach(k -> items.add(Sql.quote(k)));
+                key.forEach(k -> items.add(TableName.quote(k)));
             } else if (KEY_DESC.matcher(item).matches()) {
-                key.forEach(k -> items.add(Sql.quote(k) + " DESC"));
+                key.forEach(k -> items.add(TableName.quote(k) + " DESC"));
             } else {
                 Matcher m = ORDER_ITEM.matcher(item);
                 if (!m.matches()) {
@@ -161,7 +162,7 @@ final class Renderer {
                 if (s.find(name).isEmpty()) {
                     throw new InvalidQueryException("Attribute `" + name + "` in order_by is not found in query.");
                 }
-                items.add(Sql.quote(name) + (m.group("dir") == null ? "" : " " + m.group("dir")));
+                items.add(TableName.quote(name) + (m.group("dir") == null ? "" : " " + m.group("dir")));
             }
         }
         return items;
@@ -187,14 +188,14 @@ final class Renderer {
         if (s.groupBy.isEmpty()) {
             return List.of();
         }
-        List<String> grouping = new ArrayList<>(s.groupBy.stream().map(Sql::quote).toList());
+        List<String> grouping = new ArrayList<>(s.groupBy.stream().map(TableName::quote).toList());
         for (Column c : selected) {
             if (s.groupBy.contains(c.name())) {
                 continue;
             }
             String source = c.expression() == null ? c.name() : sourceName(c.expression());
-            if (source != null && s.groupNames.contains(source) && !grouping.contains(Sql.quote(source))) {
-                grouping.add(Sql.quote(source));
+            if (source != null && s.groupNames.contains(source) && !grouping.contains(TableName.quote(source))) {
+                grouping.add(TableName.quote(source));
             }
         }
         return grouping;
@@ -224,6 +225,6 @@ final class Renderer {
     }
 
     private static String quoted(List<String> fields) {
-        return String.join(",", fields.stream().map(Sql::quote).toList());
+        return String.join(",", fields.stream().map(TableName::quote).toList());
     }
 }

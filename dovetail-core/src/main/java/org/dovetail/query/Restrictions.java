@@ -19,6 +19,7 @@ import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
 import org.dovetail.InvalidQueryException;
 import org.dovetail.InvalidValueException;
+import org.dovetail.TableName;
 import org.dovetail.UnknownAttributeException;
 import org.dovetail.hash.UuidBytes;
 import org.dovetail.heading.Attribute;
@@ -202,7 +203,7 @@ final class Restrictions {
     }
 
     private static Fragment equality(Column column, Object value) {
-        String lhs = Sql.quote(column.name());
+        String lhs = TableName.quote(column.name());
         if (value == null) {
             return Fragment.of(lhs + " IS NULL");
         }
@@ -267,7 +268,7 @@ final class Restrictions {
             return Condition.of(nonEmpty != negate);
         }
         attributes.addAll(common);
-        SqlBuilder sql = new SqlBuilder().append("(").append(String.join(",", common.stream().map(Sql::quote).toList()))
+        SqlBuilder sql = new SqlBuilder().append("(").append(String.join(",", common.stream().map(TableName::quote).toList()))
                 .append(negate ? ") not in (" : ") in (").append(Renderer.select(r, common)).append(")");
         return new Condition(null, sql.build());
     }

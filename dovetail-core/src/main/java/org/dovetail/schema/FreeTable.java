@@ -2,6 +2,7 @@ package org.dovetail.schema;
 
 import java.util.List;
 import java.util.Optional;
+import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.TableNames;
 import org.dovetail.declare.Tier;
@@ -39,8 +40,8 @@ public final class FreeTable {
 
     /** The table of full name {@code `db`.`tbl`}; it need not follow DataJoint's naming. */
     public static FreeTable of(Connection connection, String fullName) {
-        String[] name = TableNames.splitFullName(fullName);
-        return new FreeTable(connection, name[0], name[1]);
+        TableName name = TableName.parse(fullName);
+        return new FreeTable(connection, name.schema(), name.table());
     }
 
     /** The table {@code table} of schema {@code database}. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dovetail.DovetailException;
+import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,9 +109,9 @@ public final class Grants {
             missing.add("CREATE on schema `" + database + "`");
         }
         for (String parent : parents) {
-            String[] name = org.dovetail.declare.TableNames.splitFullName(parent);
+            TableName name = TableName.parse(parent);
             String item = "REFERENCES on " + parent;
-            if (!has("REFERENCES", name[0], name[1]) && !missing.contains(item)) {
+            if (!has("REFERENCES", name.schema(), name.table()) && !missing.contains(item)) {
                 missing.add(item);
             }
         }
@@ -156,6 +157,6 @@ public final class Grants {
     }
 
     private static String unquote(String identifier) {
-        return identifier.equals("*") ? "*" : identifier.substring(1, identifier.length() - 1).replace("``", "`");
+        return identifier.equals("*") ? "*" : TableName.unquote(identifier);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dovetail.InvalidInputException;
+import org.dovetail.TableName;
 import org.dovetail.codec.AttributeCodec;
 import org.dovetail.codec.AttributeCodecs;
 import org.dovetail.codec.CodecContext;
@@ -38,10 +39,10 @@ final class LookupContents {
         if (rows.size() <= count) {
             return;
         }
-        String key = Schema.quote(heading.primaryKey().get(0));
+        String key = TableName.quote(heading.primaryKey().get(0));
         for (Object row : rows) {
             Map<String, Object> values = values(row);
-            String columns = String.join(",", values.keySet().stream().map(Schema::quote).toList());
+            String columns = String.join(",", values.keySet().stream().map(TableName::quote).toList());
             List<String> marks = new ArrayList<>();
             List<Object> parameters = new ArrayList<>();
             values.forEach((name, value) -> {

@@ -11,6 +11,7 @@ import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
 import org.dovetail.MissingSchemaException;
 import org.dovetail.MissingTableException;
+import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.DeclarationContext;
 import org.dovetail.declare.DefinitionCompiler;
@@ -76,9 +77,10 @@ public final class Schema {
      * {@code ~log}) if it does not exist.
      */
     public static Schema create(Connection connection, String name) {
+        TableName.checkIdentifier("schema", name);
         if (!exists(connection, name)) {
             try {
-                connection.execute("CREATE DATABASE " + quote(name));
+                connection.execute("CREATE DATABASE " + TableName.quote(name));
             } catch (AccessException e) {
                 throw new DovetailException(ErrorCode.ACCESS_DENIED, "Schema `" + name + "` does not exist and could not be created. Check permissions.", e);
             }
@@ -89,6 +91,7 @@ public final class Schema {
 
     /** Opens the existing schema {@code name}; throws if it does not exist. */
     public static Schema open(Connection connection, String name) {
+        TableName.checkIdentifier("schema", name);
         if (!exists(connection, name)) {
             throw new MissingSchemaException("Database `" + name + "` has not yet been declared. Use Schema.create to create it.");
         }
@@ -218,9 +221,9 @@ public final class Schema {
     public List<TableInfo> tables() {
         List<String> ordered = new ArrayList<>();
         for (String fullName : DependencyGraph.load(connection, name).topologicalOrder()) {
-            String[] parts = TableNames.splitFullName(fullName);
-            if (parts[0].equals(name)) {
-                ordered.add(parts[1]);
+            TableName parts = TableName.parse(fullName);
+            if (parts.schema().equals(name)) {
+                ordered.add(parts.table());
             }
         }
         for (String table : tableNames(connection, name)) {
@@ -320,9 +323,5 @@ public final class Schema {
     static List<String> tableNames(Connection connection, String database) {
         return connection.query("SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name",
                 r -> r.getString(1), database);
-    }
-
-    static String quote(String identifier) {
-        return "`" + identifier.replace("`", "``") + "`";
     }
 }

@@ -3,6 +3,7 @@ package org.dovetail.schema;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.DeclarationContext;
 import org.dovetail.declare.ParentTable;
@@ -35,8 +36,8 @@ final class SchemaContext implements DeclarationContext {
     @Override
     public Optional<ParentTable> table(String reference) {
         if (reference.startsWith("`")) {
-            String[] parts = TableNames.splitFullName(reference);
-            return exists(parts[0], parts[1]) ? Optional.of(parent(parts[0], parts[1])) : Optional.empty();
+            TableName parts = TableName.parse(reference);
+            return exists(parts.schema(), parts.table()) ? Optional.of(parent(parts.schema(), parts.table())) : Optional.empty();
         }
         String db = database;
         String className = reference;

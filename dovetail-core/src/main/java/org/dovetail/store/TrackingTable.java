@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.DeclarationContext;
 import org.dovetail.declare.DefinitionCompiler;
@@ -152,7 +153,7 @@ public final class TrackingTable {
         byte[] bytes = UuidBytes.toBytes(hash);
         for (Reference ref : references()) {
             String sql = "SELECT 1 FROM " + TableNames.fullName(ref.schema(), ref.table())
-                    + " WHERE " + quote(ref.column()) + " = ? LIMIT 1";
+                    + " WHERE " + TableName.quote(ref.column()) + " = ? LIMIT 1";
             if (!connection.query(sql, r -> 1, bytes).isEmpty()) {
                 return true;
             }
@@ -165,7 +166,7 @@ public final class TrackingTable {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM " + fullName() + " t WHERE t.timestamp <= NOW() - INTERVAL ? SECOND");
         for (Reference ref : references()) {
             sql.append(" AND NOT EXISTS (SELECT 1 FROM ").append(TableNames.fullName(ref.schema(), ref.table()))
-                    .append(" r WHERE r.").append(quote(ref.column())).append(" = t.hash)");
+                    .append(" r WHERE r.").append(TableName.quote(ref.column())).append(" = t.hash)");
         }
         sql.append(" ORDER BY t.hash");
         return connection.query(sql.toString(), TrackingTable::map, minAge.toSeconds());
@@ -174,10 +175,6 @@ public final class TrackingTable {
     /** Deletes one row; returns false if it was gone already. */
     public boolean delete(UUID hash) {
         return connection.execute("DELETE FROM " + fullName() + " WHERE hash = ?", UuidBytes.toBytes(hash)) > 0;
-    }
-
-    private static String quote(String identifier) {
-        return "`" + identifier.replace("`", "``") + "`";
     }
 
     private static TrackingRow map(ResultSet r) throws SQLException {

@@ -12,6 +12,7 @@ import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
 import org.dovetail.InvalidOperationException;
 import org.dovetail.MissingPrivilegeException;
+import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.TableNames;
 import org.dovetail.graph.Dependency;
@@ -152,7 +153,7 @@ final class Cascade {
                 continue;
             }
             String master = graph.masterOf(table).orElse(null);
-            if (master != null && !TableNames.splitFullName(master)[1].startsWith("#") && !deleted.contains(master)) {
+            if (master != null && !TableName.parse(master).table().startsWith("#") && !deleted.contains(master)) {
                 return table;
             }
         }
@@ -166,8 +167,8 @@ final class Cascade {
         }
         List<String> missing = new ArrayList<>();
         counts.forEach((table, n) -> {
-            String[] name = TableNames.splitFullName(table);
-            if (n > 0 && !grants.has("DELETE", name[0], name[1])) {
+            TableName name = TableName.parse(table);
+            if (n > 0 && !grants.has("DELETE", name.schema(), name.table())) {
                 missing.add("DELETE on " + table);
             }
         });

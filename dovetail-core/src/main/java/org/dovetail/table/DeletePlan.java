@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.dovetail.IntegrityException;
+import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.TableNames;
 import org.dovetail.schema.SchemaLog;
@@ -69,7 +70,7 @@ public final class DeletePlan {
         for (TableRows t : deleted) {
             // ~log is written after our commit only: creating it inside a transaction would commit that transaction
             if (ownTransaction) {
-                new SchemaLog(connection, TableNames.splitFullName(t.table())[0]).log("Deleted " + t.rows() + " rows from " + t.table());
+                new SchemaLog(connection, TableName.parse(t.table()).schema()).log("Deleted " + t.rows() + " rows from " + t.table());
             }
             if (t.table().equals(root)) {
                 rootDeleted = t.rows();

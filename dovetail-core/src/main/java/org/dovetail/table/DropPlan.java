@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.dovetail.InvalidOperationException;
+import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.TableNames;
 import org.dovetail.declare.Tier;
@@ -62,7 +63,7 @@ public final class DropPlan {
         for (TableRows t : childrenFirst) {
             String sql = "DROP TABLE " + t.table();
             connection.execute(sql);
-            new SchemaLog(connection, TableNames.splitFullName(t.table())[0]).log(sql);
+            new SchemaLog(connection, TableName.parse(t.table()).schema()).log(sql);
         }
     }
 

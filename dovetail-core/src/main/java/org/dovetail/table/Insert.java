@@ -15,6 +15,7 @@ import org.dovetail.InvalidInputException;
 import org.dovetail.InvalidOperationException;
 import org.dovetail.InvalidQueryException;
 import org.dovetail.InvalidValueException;
+import org.dovetail.TableName;
 import org.dovetail.UnknownAttributeException;
 import org.dovetail.codec.AttributeCodec;
 import org.dovetail.codec.AttributeCodecs;
@@ -230,7 +231,7 @@ final class Insert {
         if (!options.contains(InsertOption.SKIP_DUPLICATES)) {
             return "";
         }
-        String pk = quote(heading.primaryKey().isEmpty() ? heading.names().get(0) : heading.primaryKey().get(0));
+        String pk = TableName.quote(heading.primaryKey().isEmpty() ? heading.names().get(0) : heading.primaryKey().get(0));
         return " ON DUPLICATE KEY UPDATE " + pk + "=" + (qualified ? heading.fullTableName() + "." : "") + pk;
     }
 
@@ -256,11 +257,7 @@ final class Insert {
     }
 
     private static String quoted(List<String> names) {
-        return String.join(",", names.stream().map(Insert::quote).toList());
-    }
-
-    static String quote(String name) {
-        return "`" + name.replace("`", "``") + "`";
+        return String.join(",", names.stream().map(TableName::quote).toList());
     }
 
     /** Rows waiting to be sent as one statement. */

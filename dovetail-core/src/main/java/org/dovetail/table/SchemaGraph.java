@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.TableNames;
 import org.dovetail.graph.DependencyGraph;
@@ -14,12 +15,12 @@ final class SchemaGraph {
     }
 
     static DependencyGraph around(Connection connection, String fullName) {
-        Set<String> schemas = new LinkedHashSet<>(List.of(TableNames.splitFullName(fullName)[0]));
+        Set<String> schemas = new LinkedHashSet<>(List.of(TableName.parse(fullName).schema()));
         while (true) {
             DependencyGraph graph = DependencyGraph.load(connection, schemas);
             Set<String> more = new HashSet<>();
             for (String table : graph.tables()) {
-                String schema = TableNames.splitFullName(table)[0];
+                String schema = TableName.parse(table).schema();
                 if (!schemas.contains(schema)) {
                     more.add(schema);
                 }

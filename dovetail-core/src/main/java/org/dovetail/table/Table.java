@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import org.dovetail.DovetailException;
 import org.dovetail.InvalidOperationException;
 import org.dovetail.MissingTableException;
+import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.TableNames;
 import org.dovetail.declare.Tier;
@@ -58,8 +59,8 @@ public class Table extends Query {
 
     /** The table of a full name {@code `database`.`table`}. */
     public static Table of(Connection connection, String fullName) {
-        String[] parts = TableNames.splitFullName(fullName);
-        return of(connection, parts[0], parts[1]);
+        TableName parts = TableName.parse(fullName);
+        return of(connection, parts.schema(), parts.table());
     }
 
     /** The heading read from the database. */

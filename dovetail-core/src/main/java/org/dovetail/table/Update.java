@@ -7,6 +7,7 @@ import java.util.Map;
 import org.dovetail.InvalidInputException;
 import org.dovetail.InvalidOperationException;
 import org.dovetail.InvalidValueException;
+import org.dovetail.TableName;
 import org.dovetail.UnknownAttributeException;
 import org.dovetail.codec.AttributeCodec;
 import org.dovetail.codec.AttributeCodecs;
@@ -56,9 +57,9 @@ final class Update {
             }
             Object value = e.getValue() == null ? AttributeCodec.USE_DEFAULT : convert(a, e.getValue());
             if (value == AttributeCodec.USE_DEFAULT) {
-                assignments.add(Insert.quote(a.name()) + "=DEFAULT");
+                assignments.add(TableName.quote(a.name()) + "=DEFAULT");
             } else {
-                assignments.add(Insert.quote(a.name()) + "=?");
+                assignments.add(TableName.quote(a.name()) + "=?");
                 parameters.add(value);
             }
         }

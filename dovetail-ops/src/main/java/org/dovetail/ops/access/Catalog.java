@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.dovetail.QueryException;
+import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
 import org.dovetail.connection.RowMapper;
 
@@ -53,7 +54,7 @@ final class Catalog {
 
     /** The grants of a role, or empty if there is no such role. */
     Optional<AccountGrants> roleGrants(String role) {
-        return showGrants("SHOW GRANTS FOR `" + role.replace("`", "``") + "`");
+        return showGrants("SHOW GRANTS FOR " + TableName.quote(role));
     }
 
     /** The grants and default roles of an account, or empty if there is no such account. */

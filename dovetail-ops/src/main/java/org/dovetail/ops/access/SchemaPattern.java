@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dovetail.TableName;
 
 /**
  * A database-name pattern of a grant, as the server stores it: {@code %} matches any run of
@@ -58,7 +59,7 @@ public record SchemaPattern(String pattern) {
 
     /** The grant target, {@code `pattern`.*}, with backticks in the pattern doubled. */
     public String sql() {
-        return "`" + pattern.replace("`", "``") + "`.*";
+        return TableName.quote(pattern) + ".*";
     }
 
     /** True if this is the bare {@code %} that matches every schema. */

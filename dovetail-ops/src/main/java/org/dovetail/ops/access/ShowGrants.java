@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dovetail.TableName;
 
 /**
  * Reads the output of {@code SHOW GRANTS} (MariaDB and MySQL 8 forms) and the
@@ -54,7 +55,7 @@ final class ShowGrants {
 
     /** {@code `a``b`} to {@code a`b}. */
     static String unquote(String identifier) {
-        return identifier.substring(1, identifier.length() - 1).replace("``", "`");
+        return TableName.unquote(identifier);
     }
 
     private static Grant grant(Privileges privileges, String routineKind, String schema, String table) {
