@@ -141,8 +141,7 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new DovetailException(ErrorCode.IO, "Cannot create the demo store folder " + location + ": " + e.getMessage(), e);
         }
-        StoreSpec spec = new StoreSpec("demo", StoreSpec.Protocol.FILE, location.toString(), null, null, null, null,
-                false, null, StoreSpec.DEFAULT_SUBFOLDING, null);
+        StoreSpec spec = StoreSpec.file("demo", location.toString());
         try (ExternalStore store = ExternalStore.open(conn, spec)) {
             byte[] trace = Blob.encode(new double[] {0.5, 1.5, 2.5, 3.5});
             UUID hash = store.putBlob(schema, trace);

@@ -160,6 +160,23 @@ class ConfigTest {
     }
 
     @Test
+    void theFactoriesMakeTheStoresTheConfigurationDescribes() throws IOException {
+        local("""
+                {"stores": {"shared": {"protocol": "S3", "endpoint": "s3.example.org:9000", "bucket": "lab",
+                  "access_key": "ak", "secret_key": "sk", "location": "dj/store", "secure": true,
+                  "proxy_server": "http://proxy:3128", "subfolding": [], "stage": "/tmp/stage"},
+                  "raw": {"protocol": "file", "location": "/data/raw"}}}
+                """);
+        Config c = load(Map.of());
+        assertThat(StoreSpec.s3("shared", "s3.example.org:9000", "lab", "dj/store", "ak", "sk").withSecure(true)
+                .withProxyServer("http://proxy:3128").withSubfolding(List.of()).withStage("/tmp/stage")).isEqualTo(c.store("shared"));
+        assertThat(StoreSpec.file("raw", "/data/raw")).isEqualTo(c.store("raw"));
+        assertThat(StoreSpec.file("raw", "/data/raw").withName("x").withLocation("/y")).isEqualTo(StoreSpec.file("x", "/y"));
+        assertThat(c.store("shared").withBucket("other").withCredentials("a2", "s2"))
+                .extracting(StoreSpec::bucket, StoreSpec::accessKey, StoreSpec::secretKey).containsExactly("other", "a2", "s2");
+    }
+
+    @Test
     void tlsForms() throws IOException {
         local("{\"database.use_tls\": null}");
         assertThat(load(Map.of()).tls()).isEqualTo(Tls.PREFERRED);

@@ -188,8 +188,7 @@ class ExternalAttributesIT {
     @Test
     void aStoreThatRefusesTheKeysStopsTheInsertBeforeAnyRow() {
         StoreSpec good = fixture.config.store("s3store");
-        StoreSpec wrong = new StoreSpec(good.name(), good.protocol(), good.location(), good.endpoint(), good.bucket(),
-                good.accessKey(), "wrong-secret", false, null, good.subfolding(), good.stage());
+        StoreSpec wrong = good.withCredentials(good.accessKey(), "wrong-secret");
         try (Connection conn = Connection.open(fixture.config.toBuilder().store(wrong).build())) {
             Schema schema = Schema.create(conn, fixture.database.schema("refused"));
             schema.declare(Tier.MANUAL, "Scan", """

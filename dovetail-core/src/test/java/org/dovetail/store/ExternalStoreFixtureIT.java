@@ -267,14 +267,12 @@ class ExternalStoreFixtureIT {
     @Test
     void anS3ServerThatRefusesTheKeysIsAClearErrorBeforeAnyTransfer() {
         StoreSpec good = fixture.config.store("s3store");
-        StoreSpec wrongKey = new StoreSpec(good.name(), good.protocol(), good.location(), good.endpoint(), good.bucket(),
-                good.accessKey(), "not-the-secret", false, null, good.subfolding(), good.stage());
+        StoreSpec wrongKey = good.withCredentials(good.accessKey(), "not-the-secret");
         assertThatThrownBy(() -> ObjectStores.open(wrongKey))
                 .isInstanceOf(BucketInaccessibleException.class)
                 .hasMessageContaining("bucket `" + good.bucket() + "`")
                 .hasMessageContaining(good.endpoint());
-        StoreSpec noBucket = new StoreSpec(good.name(), good.protocol(), good.location(), good.endpoint(), "no-such-bucket",
-                good.accessKey(), good.secretKey(), false, null, good.subfolding(), good.stage());
+        StoreSpec noBucket = good.withBucket("no-such-bucket");
         assertThatThrownBy(() -> ObjectStores.open(noBucket)).isInstanceOf(BucketInaccessibleException.class)
                 .hasMessageContaining("no-such-bucket");
     }

@@ -42,10 +42,8 @@ public final class ExternalBlobRoundTrip {
             Path files = Files.createTempDirectory("dovetail-bench-fstore");
             String schema = db.schema("bench");
             Config config = Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
-                    .store(new StoreSpec("fstore", StoreSpec.Protocol.FILE, files.toString(), null, null, null, null, false, null,
-                            StoreSpec.DEFAULT_SUBFOLDING, null))
-                    .store(new StoreSpec("s3store", StoreSpec.Protocol.S3, "bench", s3.hostAndPort(), s3.bucket(), s3.accessKey(),
-                            s3.secretKey(), false, null, StoreSpec.DEFAULT_SUBFOLDING, null))
+                    .store(StoreSpec.file("fstore", files.toString()))
+                    .store(StoreSpec.s3("s3store", s3.hostAndPort(), s3.bucket(), "bench", s3.accessKey(), s3.secretKey()))
                     .build();
             List<double[]> arrays = arrays(rows);
             System.out.printf("%d x %d-byte float64 arrays, %d runs, %d cores%n", rows, ELEMENTS * 8, runs,

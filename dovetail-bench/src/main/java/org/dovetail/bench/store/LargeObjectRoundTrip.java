@@ -38,10 +38,8 @@ public final class LargeObjectRoundTrip {
         try (TestServers servers = TestServers.start(); TestDatabase db = servers.newDatabase(); TestS3 s3 = servers.newBucket()) {
             Path files = Files.createDirectories(scratch.resolve("fstore"));
             Config config = Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
-                    .store(new StoreSpec("fstore", StoreSpec.Protocol.FILE, files.toString(), null, null, null, null, false, null,
-                            StoreSpec.DEFAULT_SUBFOLDING, null))
-                    .store(new StoreSpec("s3store", StoreSpec.Protocol.S3, "big", s3.hostAndPort(), s3.bucket(), s3.accessKey(),
-                            s3.secretKey(), false, null, StoreSpec.DEFAULT_SUBFOLDING, null))
+                    .store(StoreSpec.file("fstore", files.toString()))
+                    .store(StoreSpec.s3("s3store", s3.hostAndPort(), s3.bucket(), "big", s3.accessKey(), s3.secretKey()))
                     .build();
             String schema = db.schema("large");
             try (Connection conn = Connection.open(config)) {
