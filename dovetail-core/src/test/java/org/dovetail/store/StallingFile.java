@@ -43,7 +43,7 @@ final class StallingFile {
     static Path of(Path real, long bytes, Runnable reached) {
         Path absolute = real.toAbsolutePath();
         Provider provider = new Provider(absolute, bytes, reached);
-        Files files = new Files(absolute.getFileSystem(), provider);
+        OneFileSystem files = new OneFileSystem(absolute.getFileSystem(), provider);
         provider.path = (Path) Proxy.newProxyInstance(StallingFile.class.getClassLoader(), new Class<?>[] {Path.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("getFileSystem")) {
@@ -226,11 +226,11 @@ final class StallingFile {
     }
 
     /** The file system the path claims to belong to: the real one, but for its provider. */
-    private static final class Files extends FileSystem {
+    private static final class OneFileSystem extends FileSystem {
         private final FileSystem real;
         private final Provider provider;
 
-        Files(FileSystem real, Provider provider) {
+        OneFileSystem(FileSystem real, Provider provider) {
             this.real = real;
             this.provider = provider;
         }
