@@ -6,26 +6,43 @@ import org.dovetail.config.StoreSpec;
 import org.dovetail.connection.Connection;
 
 /**
- * A separate process for {@link UploadKillIT}: inserts one attachment into a store, and is
- * killed by the test while the upload runs.
+ * A separate process for {@link UploadKillIT}: inserts one attachment into a store through
+ * {@link ExternalStore#putAttachment}, and is caught in the middle of the upload. A file store
+ * reads the attachment through a {@link StallingFile} (the copy stops after {@code stallAfter}
+ * bytes); an S3 store talks to the server through a {@link StallingRelay} (the request bytes
+ * stop after {@code stallAfter}). Either way the child prints {@value #INSIDE_UPLOAD} on stdout
+ * at that point and the upload never completes: the test kills it then.
  *
- * <p>Arguments: host port user password schema file protocol location [endpoint bucket access secret]
+ * <p>Arguments: host port user password schema file stallAfter protocol location [endpoint bucket access secret]
  */
 public final class UploadChild {
+    /** The line printed once the upload is stalled midway. */
+    static final String INSIDE_UPLOAD = "INSIDE_UPLOAD";
+
     private UploadChild() {}
 
-    public static void main(String[] args) {
-        StoreSpec spec = args[6].equals("file")
-                ? new StoreSpec("target", StoreSpec.Protocol.FILE, args[7], null, null, null, null, false, null,
-                        StoreSpec.DEFAULT_SUBFOLDING, null)
-                : new StoreSpec("target", StoreSpec.Protocol.S3, args[7], args[8], args[9], args[10], args[11], false, null,
-                        StoreSpec.DEFAULT_SUBFOLDING, null);
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args[5]);
+        long stallAfter = Long.parseLong(args[6]);
+        StoreSpec spec;
+        if (args[7].equals("file")) {
+            file = StallingFile.of(file, stallAfter, UploadChild::inside);
+            spec = new StoreSpec("target", StoreSpec.Protocol.FILE, args[8], null, null, null, null, false, null,
+                    StoreSpec.DEFAULT_SUBFOLDING, null);
+        } else {
+            StallingRelay relay = new StallingRelay(args[9], stallAfter, UploadChild::inside);
+            spec = new StoreSpec("target", StoreSpec.Protocol.S3, args[8], relay.hostAndPort(), args[10], args[11], args[12], false,
+                    null, StoreSpec.DEFAULT_SUBFOLDING, null);
+        }
         Config config = Config.builder().host(args[0]).port(Integer.parseInt(args[1])).user(args[2]).password(args[3]).store(spec).build();
         try (Connection conn = Connection.open(config); ExternalStore store = ExternalStore.open(conn, "target")) {
-            System.out.println("uploading");
-            System.out.flush();
-            store.putAttachment(args[4], Path.of(args[5]));
-            System.out.println("done");
+            store.putAttachment(args[4], file);
+            System.out.println("done: the upload was never stalled");
         }
+    }
+
+    private static void inside() {
+        System.out.println(INSIDE_UPLOAD);
+        System.out.flush();
     }
 }

@@ -2,14 +2,17 @@ package org.dovetail.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
@@ -17,16 +20,25 @@ import org.dovetail.connection.Connection;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testkit.TestS3;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 
 /**
  * A process killed in the middle of an upload (SIGKILL, as the OOM killer or a cluster scheduler
- * would): no tracking row, no object under the final name, the leftover is reported by verify,
- * and the same insert succeeds afterwards.
+ * would): no tracking row, no object under the final name, only the documented leftovers, and
+ * the same insert succeeds afterwards. The child ({@link UploadChild}) stalls its upload at a
+ * chosen byte and says so on stdout; the kill comes then, so it always lands inside the upload.
  */
 @DovetailTest
 class UploadKillIT {
+    private static final long PART = 16L << 20;        // S3Store's part size for a file of this size
     private static Path base;
     private static Path big;
     private static UUID hash;
@@ -38,20 +50,45 @@ class UploadKillIT {
         Random random = new Random(3);
         byte[] chunk = new byte[4 << 20];
         try (OutputStream out = Files.newOutputStream(big)) {
-            for (int i = 0; i < 160; i++) {           // 640 MiB: the copy takes long enough to be caught
+            for (int i = 0; i < 20; i++) {            // 80 MiB: above S3Store.MULTIPART_THRESHOLD, five parts
                 random.nextBytes(chunk);
                 out.write(chunk);
             }
         }
+        assertThat(Files.size(big)).isGreaterThan(S3Store.MULTIPART_THRESHOLD);
         hash = AttachmentFiles.hash("acquisition.bin", big);
     }
 
-    private static Process child(TestDatabase db, String schema, List<String> store) throws Exception {
+    @AfterAll
+    static void removeBigFile() throws Exception {
+        Files.deleteIfExists(big);                    // the children's logs stay, beside it
+    }
+
+    /** Starts the child and returns once it reports that the upload is stalled midway. */
+    private static Process childInsideUpload(TestDatabase db, String schema, long stallAfter, List<String> store) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), UploadChild.class.getName(),
-                db.host(), String.valueOf(db.port()), db.user(), db.password(), schema, big.toString()));
+                db.host(), String.valueOf(db.port()), db.user(), db.password(), schema, big.toString(), String.valueOf(stallAfter)));
         command.addAll(store);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(base.resolve(schema + ".log").toFile()).start();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Path log = base.resolve(schema + ".log");
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                out.println(line);
+                if (line.equals(UploadChild.INSIDE_UPLOAD)) {
+                    return process;
+                }
+            }
+        }
+        process.destroyForcibly().waitFor();
+        throw new AssertionError("the child ended without reaching the middle of its upload (exit " + process.exitValue()
+                + "): " + Files.readString(log));
+    }
+
+    private static void kill(Process process) throws InterruptedException {
+        process.destroyForcibly().waitFor();
+        assertThat(process.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
     }
 
     @Test
@@ -61,10 +98,12 @@ class UploadKillIT {
         try (var c = db.connect(); var s = c.createStatement()) {
             s.execute("CREATE DATABASE `" + schema + "`");
         }
-        Process process = child(db, schema, List.of("file", location.toString()));
-        Path temp = waitFor(() -> temporaryFiles(location).findFirst().orElse(null), process);
-        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        assertThat(temp).as("a partial upload was under way").isNotNull();
+        long stallAfter = 1L << 20;
+        Process process = childInsideUpload(db, schema, stallAfter, List.of("file", location.toString()));
+        List<Path> partial = temporaryFiles(location);
+        kill(process);
+        assertThat(partial).as("one partial copy").hasSize(1);
+        assertThat(Files.size(partial.get(0))).as("the bytes copied before the stall").isEqualTo(stallAfter);
 
         StoreSpec spec = new StoreSpec("target", StoreSpec.Protocol.FILE, location.toString(), null, null, null, null, false, null,
                 StoreSpec.DEFAULT_SUBFOLDING, null);
@@ -86,64 +125,46 @@ class UploadKillIT {
         try (var c = db.connect(); var s = c.createStatement()) {
             s.execute("CREATE DATABASE `" + schema + "`");
         }
-        List<String> s3Store = List.of("s3", "kill", s3.hostAndPort(), s3.bucket(), s3.accessKey(), s3.secretKey());
-        // How long an upload takes on this machine: one run to completion into another schema.
-        String warmup = db.schema("killw");
-        try (var c = db.connect(); var s = c.createStatement()) {
-            s.execute("CREATE DATABASE `" + warmup + "`");
-        }
-        Process full = child(db, warmup, s3Store);
-        Path warmupLog = base.resolve(warmup + ".log");
-        waitFor(() -> Files.exists(warmupLog) && Files.readString(warmupLog).contains("uploading") ? Boolean.TRUE : null, full);
-        long started = System.nanoTime();
-        assertThat(full.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        long uploadMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-
-        Process process = child(db, schema, s3Store);
-        Path log = base.resolve(schema + ".log");
-        waitFor(() -> Files.exists(log) && Files.readString(log).contains("uploading") ? Boolean.TRUE : null, process);
-        Thread.sleep(uploadMillis * 2 / 3);       // past the hashing, into the multipart upload
-        boolean finished = !process.isAlive();
-        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        assertThat(finished).as("the upload was still running when killed (a full one took %d ms)", uploadMillis).isFalse();
+        // Two parts and a mebibyte of the third: the multipart upload is under way, with parts on the server.
+        long stallAfter = 2 * PART + (1L << 20);
+        Process process = childInsideUpload(db, schema, stallAfter,
+                List.of("s3", "kill", s3.hostAndPort(), s3.bucket(), s3.accessKey(), s3.secretKey()));
+        kill(process);
 
         StoreSpec spec = new StoreSpec("target", StoreSpec.Protocol.S3, "kill", s3.hostAndPort(), s3.bucket(), s3.accessKey(),
                 s3.secretKey(), false, null, StoreSpec.DEFAULT_SUBFOLDING, null);
-        try (Connection conn = Connection.open(config(db, spec)); ExternalStore store = ExternalStore.open(conn, "target")) {
+        try (Connection conn = Connection.open(config(db, spec)); ExternalStore store = ExternalStore.open(conn, "target");
+             S3Client client = client(s3)) {
             String objectPath = ObjectPaths.attachment(schema, hash, "acquisition.bin", spec.subfolding());
+            String key = ((S3Store) store.objects()).key(objectPath);
             assertThat(store.objects().stat(objectPath)).isEmpty();
             assertThat(store.tracking(schema).rows()).isEmpty();
             assertThat(new StoreVerifier(store).verify(List.of(schema), false, n -> { }).clean()).isTrue();
+            // The documented leftover: the unfinished multipart upload, its parts invisible, until it is aborted.
+            List<MultipartUpload> pending = client.listMultipartUploads(b -> b.bucket(s3.bucket()).prefix(key)).uploads();
+            assertThat(pending).extracting(MultipartUpload::key).containsExactly(key);
+            assertThat(client.listParts(b -> b.bucket(s3.bucket()).key(key).uploadId(pending.get(0).uploadId())).parts())
+                    .as("the parts sent before the stall").hasSize(2);
+
             assertThat(store.putAttachment(schema, big)).isEqualTo(hash);
             assertThat(store.objects().stat(objectPath).orElseThrow().size()).isEqualTo(Files.size(big));
         }
+    }
+
+    private static S3Client client(TestS3 s3) {
+        return S3Client.builder().endpointOverride(java.net.URI.create("http://" + s3.hostAndPort())).forcePathStyle(true)
+                .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.builder().build())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
+                .build();
     }
 
     private static Config config(TestDatabase db, StoreSpec spec) {
         return Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).store(spec).build();
     }
 
-    private static Stream<Path> temporaryFiles(Path root) {
-        try {
-            return Files.walk(root).filter(p -> p.getFileName().toString().contains(AtomicFiles.TEMP_MARKER)).toList().stream();
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            return Stream.empty();
+    private static List<Path> temporaryFiles(Path root) throws java.io.IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.getFileName().toString().contains(AtomicFiles.TEMP_MARKER)).toList();
         }
-    }
-
-    private interface Probe<T> {
-        T get() throws Exception;
-    }
-
-    private static <T> T waitFor(Probe<T> probe, Process process) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(5);
-        }
-        return probe.get();
     }
 }
