@@ -1,6 +1,9 @@
 package org.dovetail.testkit;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Properties;
 import org.gaul.s3proxy.BlobStores;
@@ -9,7 +12,11 @@ import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 
-/** An in-process s3proxy over an in-memory blob store, on a free loopback port. */
+/**
+ * An in-process s3proxy on a free loopback port, over an in-memory blob store or over s3proxy's
+ * filesystem backend (objects as files under a directory; its listings also name the directories,
+ * as {@code lab/7c/} entries, the way folder markers appear in real buckets).
+ */
 final class S3Server implements AutoCloseable {
     static final String ACCESS_KEY = "dovetail-test";
     static final String SECRET_KEY = "dovetail-test-secret";
@@ -22,19 +29,24 @@ final class S3Server implements AutoCloseable {
         this.store = store;
     }
 
+    /** In memory, unless {@code -Ddovetail.test.s3.dir=DIR} asks for the filesystem backend there (large objects, benchmarks). */
     static S3Server start() {
+        String dir = System.getProperty("dovetail.test.s3.dir");
+        return dir == null ? start(null) : start(Path.of(dir));
+    }
+
+    /** On s3proxy's filesystem backend with its buckets as directories in {@code dir} (created if needed), or in memory when null. */
+    static S3Server start(Path dir) {
         Properties props = new Properties();
         props.setProperty("jclouds.identity", ACCESS_KEY);
         props.setProperty("jclouds.credential", SECRET_KEY);
-        // In memory by default; -Ddovetail.test.s3.dir=DIR keeps objects on disk (large objects, benchmarks).
-        String dir = System.getProperty("dovetail.test.s3.dir");
         if (dir != null) {
             try {
-                java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("cannot create dovetail.test.s3.dir " + dir + ": " + e.getMessage(), e);
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot create the S3 directory " + dir + ": " + e.getMessage(), e);
             }
-            props.setProperty("jclouds.filesystem.basedir", dir);
+            props.setProperty("jclouds.filesystem.basedir", dir.toString());
         }
         BlobStore store = BlobStores.create(dir == null ? "transient-nio2" : "filesystem-nio2", props);
         S3Proxy proxy = S3Proxy.builder()
