@@ -70,14 +70,14 @@ class FolderMarkersIT {
     }
 
     @Test
-    void zeroByteAndDirectorySizedMarkersAreNeitherProblemsNorCleanupCandidates(TestDatabase db, TestS3 s3) throws Exception {
+    void zeroByteMarkersAreNeitherProblemsNorCleanupCandidatesWhileAStrayObjectIsStillFound(TestDatabase db, TestS3 s3) throws Exception {
         String schema = db.schema("cleaned");
         try (Connection conn = Connection.open(config(db, s3))) {
             insertRecordings(conn, schema, 2);
             String folder = LOCATION + "/" + schema + "/";
             s3.putObject(folder, new byte[0], Map.of());
             s3.putObject(folder + "notes/", new byte[0], Map.of());
-            s3.putObject(folder + "03/", new byte[4096], Map.of());       // as servers that list directories report them
+            s3.putObject(folder + "03/", new byte[0], Map.of());
             s3.putObject(folder + "zz/zz/stray", "nobody tracks me".getBytes(), Map.of());
             try (ExternalStore store = ExternalStore.open(conn, "bucket")) {
                 StoreVerifier verifier = new StoreVerifier(store);

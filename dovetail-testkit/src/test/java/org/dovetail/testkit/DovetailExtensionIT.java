@@ -36,6 +36,21 @@ class DovetailExtensionIT {
     }
 
     @Test
+    void eachPrefixIsPublishedAsATestPrefixWhileItsClassRuns(TestDatabase db) throws Exception {
+        String token = db.schemaPrefix().substring(0, db.schemaPrefix().length() - 1);
+        assertThat(prefixes()).contains(token);
+        TestDatabase other = new DatabaseServer(db.host(), db.port(), db.user(), db.password()).forClass(getClass());
+        String otherToken = other.schemaPrefix().substring(0, other.schemaPrefix().length() - 1);
+        assertThat(prefixes()).contains(token, otherToken);
+        other.close();
+        assertThat(prefixes()).contains(token).doesNotContain(otherToken);
+    }
+
+    private static List<String> prefixes() {
+        return List.of(System.getProperty("dovetail.test.schema-prefixes", "").split(","));
+    }
+
+    @Test
     void theSameDatabaseObjectServesTheWholeClass(TestDatabase first, TestDatabase second) {
         assertThat(first).isSameAs(second);
     }
@@ -59,7 +74,7 @@ class DovetailExtensionIT {
             client.putObject(b -> b.bucket(s3.bucket()).key("lab/ab/cd/object"), RequestBody.fromString("hello", StandardCharsets.UTF_8));
             String back = client.getObjectAsBytes(b -> b.bucket(s3.bucket()).key("lab/ab/cd/object")).asUtf8String();
             assertThat(back).isEqualTo("hello");
-            assertThat(client.listObjectsV2(b -> b.bucket(s3.bucket())).contents()).extracting(S3Object::key)
+            assertThat(client.listObjectsV2(b -> b.bucket(s3.bucket()).prefix("lab/")).contents()).extracting(S3Object::key)
                     .containsExactly("lab/ab/cd/object");
         }
     }
@@ -78,6 +93,17 @@ class DovetailExtensionIT {
             files.putObject("lab/empty/", new byte[0], java.util.Map.of());
             assertThat(keys(client, files)).containsExactly("lab/ab/", "lab/ab/cd/object", "lab/empty/");
             assertThat(bucketDir.resolve("lab/empty")).isDirectory();
+        }
+    }
+
+    @Test
+    void folderMarkersPutOneAfterAnotherAllArrive(TestS3 s3) {
+        // s3proxy answers a marker put without reading the body; a chunk-signed body failed about once in 300 puts
+        for (int i = 0; i < 2000; i++) {
+            s3.putObject("markers/" + i + "/", new byte[0], java.util.Map.of());
+        }
+        try (S3Client client = client(s3)) {
+            assertThat(client.listObjectsV2Paginator(b -> b.bucket(s3.bucket()).prefix("markers/")).contents()).hasSize(2000);
         }
     }
 
