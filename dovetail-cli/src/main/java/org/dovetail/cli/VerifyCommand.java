@@ -18,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Compare an external store with its ~external_<store> tracking tables, without changing anything:",
                 "objects that are missing or have another size (and, with --deep, other contents) than recorded,",
                 "objects in the schemas' folders that nothing tracks, and leftovers of interrupted uploads.",
+                "Folder markers (keys ending in /, left by S3 consoles and sync tools) are counted, never reported as problems.",
                 "Exit code 0 when everything matches, 1 when something was found."})
 final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
@@ -71,6 +72,9 @@ final class VerifyCommand implements Callable<Integer> {
         var text = spec.commandLine().getOut();
         text.printf("store %s, schemas %s%s%n", report.store(), report.schemas(), report.deep() ? " (deep)" : "");
         text.printf("%d tracking rows checked, %d objects in the schemas' folders%n", report.rows(), report.objects());
+        if (report.folderMarkers() > 0) {
+            text.printf("%d folder markers (keys ending in /) there too: not objects, left alone%n", report.folderMarkers());
+        }
         for (Map.Entry<VerifyReport.Kind, Long> count : report.counts().entrySet()) {
             text.printf("  %-18s %d%n", count.getKey().name().toLowerCase(java.util.Locale.ROOT), count.getValue());
         }

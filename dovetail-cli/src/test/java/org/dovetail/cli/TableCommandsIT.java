@@ -2,6 +2,9 @@ package org.dovetail.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -20,6 +23,7 @@ import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** {@code tables}, {@code describe}, {@code heading}, {@code declare} and {@code diagram}, in-process against the test database. */
 @DovetailTest
@@ -67,7 +71,35 @@ class TableCommandsIT {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("class,tier,table,status\nSpecies,Lookup,#species,declared\nSubject,Manual,subject,declared\n"
                 + "Session,Manual,session,declared\nSession.Probe,Part,session__probe,declared\n");
-        assertThat(r.err()).contains("dovetail: created schema `" + lab + "`", "dovetail: warning: Schema prefix not in shared modules: " + lab);
+        assertThat(r.err()).isEqualTo("dovetail: created schema `" + lab + "`\n");   // a test schema: no prefix warning
+    }
+
+    @Test
+    void declaringOutsideSharedOwnAndTestSchemasWarnsOnStderrAndInTheLog() throws Exception {
+        String elsewhere = "x" + db.schemaPrefix() + "elsewhere";     // outside the kit's test prefix
+        Logger declaration = (Logger) LoggerFactory.getLogger("org.dovetail.schema.Declaration");
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        declaration.addAppender(logged);
+        declaration.setAdditive(false);
+        try {
+            Path file = Files.writeString(work.resolve("one-table.yaml"), "tables:\n  - class: Note\n    tier: manual\n"
+                    + "    definition: |\n      note_id : int\n");
+            Result r = run("declare", elsewhere, "--file", file.toString(), "--format", "csv");
+            assertThat(r.code()).as(r.err()).isZero();
+            String warning = "Schema prefix not in shared modules: " + elsewhere + " (new tables belong in a shared module";
+            assertThat(r.err()).startsWith("dovetail: created schema `" + elsewhere + "`\ndovetail: warning: " + warning);
+            assertThat(logged.list).singleElement().satisfies(e -> {
+                assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+                assertThat(e.getFormattedMessage()).startsWith(warning);
+            });
+        } finally {
+            declaration.detachAppender(logged);
+            declaration.setAdditive(true);
+            try (var c = db.connect(); var s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS `" + elsewhere + "`");
+            }
+        }
     }
 
     record Result(int code, String out, String err) {}

@@ -135,8 +135,9 @@ final class FileStore implements ObjectStore {
         }
     }
 
+    /** Regular files only: directories are not entries here, so there are no folder markers. */
     @Override
-    public void list(String prefix, Consumer<ObjectInfo> each) {
+    public void list(String prefix, Consumer<ObjectInfo> objects, Consumer<ObjectInfo> folderMarkers) {
         int slash = prefix.lastIndexOf('/');
         Path start = slash < 0 ? root : file(prefix.substring(0, slash));
         if (!Files.isDirectory(start)) {
@@ -147,7 +148,7 @@ final class FileStore implements ObjectStore {
                 String relative = root.relativize(f).toString().replace('\\', '/');
                 if (relative.startsWith(prefix)) {
                     try {
-                        each.accept(new ObjectInfo(relative, Files.size(f), Map.of()));
+                        objects.accept(new ObjectInfo(relative, Files.size(f), Map.of()));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

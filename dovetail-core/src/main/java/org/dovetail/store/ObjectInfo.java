@@ -13,4 +13,12 @@ public record ObjectInfo(String path, long size, Map<String, String> metadata) {
     public ObjectInfo {
         metadata = Map.copyOf(metadata);
     }
+
+    /**
+     * True for a key ending in {@code /}: a folder marker, never a DataJoint object (see
+     * {@link ObjectStore#list(String, java.util.function.Consumer, java.util.function.Consumer)}).
+     */
+    public boolean isFolderMarker() {
+        return path.endsWith("/");
+    }
 }

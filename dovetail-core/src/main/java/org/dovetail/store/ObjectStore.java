@@ -45,8 +45,22 @@ public interface ObjectStore extends AutoCloseable {
     /** Deletes an object; a missing object is not an error. */
     void delete(String path);
 
-    /** Every object whose path starts with {@code prefix} (a folder such as {@code "lab/"}, or {@code ""}). */
-    void list(String prefix, Consumer<ObjectInfo> each);
+    /**
+     * Every object whose path starts with {@code prefix} (a folder such as {@code "lab/"}, or
+     * {@code ""}). Folder markers are left out: see {@link #list(String, Consumer, Consumer)}.
+     */
+    default void list(String prefix, Consumer<ObjectInfo> each) {
+        list(prefix, each, marker -> { });
+    }
+
+    /**
+     * Every entry of the listing under {@code prefix}, objects to {@code objects} and folder
+     * markers to {@code folderMarkers}. A folder marker is a key ending in {@code /}: S3 consoles
+     * and sync tools create them (usually empty), and some servers list one for every directory.
+     * DataJoint never writes one and no DataJoint path ends in {@code /}, so a marker is never an
+     * object of a store. A file store lists no markers: its directories are not entries.
+     */
+    void list(String prefix, Consumer<ObjectInfo> objects, Consumer<ObjectInfo> folderMarkers);
 
     /** The object's full address for messages: an absolute file path or {@code s3://bucket/key}. */
     String address(String path);

@@ -203,10 +203,11 @@ final class S3Store implements ObjectStore {
     }
 
     @Override
-    public void list(String prefix, Consumer<ObjectInfo> each) {
+    public void list(String prefix, Consumer<ObjectInfo> objects, Consumer<ObjectInfo> folderMarkers) {
         try {
             for (S3Object object : client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(key(prefix))).contents()) {
-                each.accept(new ObjectInfo(object.key().substring(keyPrefix.length()), object.size(), Map.of()));
+                ObjectInfo info = new ObjectInfo(object.key().substring(keyPrefix.length()), object.size(), Map.of());
+                (info.isFolderMarker() ? folderMarkers : objects).accept(info);
             }
         } catch (SdkException e) {
             throw failure("list", prefix, e);

@@ -17,7 +17,8 @@ import org.dovetail.hash.UuidBytes;
 /**
  * Compares a store with its tracking tables, read-only (like {@code rclone check}): every row's
  * object must exist with the recorded size (and, deep, the recorded hash), and every object in a
- * schema's folder must be tracked.
+ * schema's folder must be tracked. Folder markers (keys ending in {@code /}) are not objects: they
+ * are counted apart and are never a problem.
  *
  * <pre>{@code
  * VerifyReport report = new StoreVerifier(store).verify(List.of("lab"), true, n -> {});
@@ -56,6 +57,7 @@ public final class StoreVerifier {
         List<VerifyReport.Finding> findings = new ArrayList<>();
         long rows = 0;
         long objects = 0;
+        long[] folderMarkers = {0};
         for (String schema : schemas) {
             Set<String> tracked = new HashSet<>();
             for (TrackingRow row : store.tracking(schema).rows()) {
@@ -65,7 +67,7 @@ public final class StoreVerifier {
                 progress.accept(++rows);
             }
             List<ObjectInfo> inFolder = new ArrayList<>();
-            store.objects().list(schema + "/", inFolder::add);
+            store.objects().list(schema + "/", inFolder::add, marker -> folderMarkers[0]++);
             objects += inFolder.size();
             for (ObjectInfo info : inFolder) {
                 if (!tracked.contains(info.path())) {
@@ -75,7 +77,7 @@ public final class StoreVerifier {
                 }
             }
         }
-        return new VerifyReport(store.spec().name(), schemas, deep, rows, objects, findings);
+        return new VerifyReport(store.spec().name(), schemas, deep, rows, objects, folderMarkers[0], findings);
     }
 
     private Optional<VerifyReport.Finding> check(String schema, TrackingRow row, String path, boolean deep) {

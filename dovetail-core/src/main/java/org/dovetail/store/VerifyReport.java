@@ -9,14 +9,17 @@ import java.util.UUID;
  * What {@link StoreVerifier} found: every tracking row checked against its object, and the
  * objects in the schemas' folders that no row tracks.
  *
- * @param store    the store
- * @param schemas  the schemas checked
- * @param deep     whether contents were hashed
- * @param rows     tracking rows checked
- * @param objects  objects seen in the schemas' folders
- * @param findings every problem found, in the order found
+ * @param store         the store
+ * @param schemas       the schemas checked
+ * @param deep          whether contents were hashed
+ * @param rows          tracking rows checked
+ * @param objects       objects seen in the schemas' folders
+ * @param folderMarkers keys ending in {@code /} seen there: folder markers that consoles, sync
+ *                      tools or servers listing directories leave; not objects, never a problem
+ * @param findings      every problem found, in the order found
  */
-public record VerifyReport(String store, List<String> schemas, boolean deep, long rows, long objects, List<Finding> findings) {
+public record VerifyReport(String store, List<String> schemas, boolean deep, long rows, long objects, long folderMarkers,
+                           List<Finding> findings) {
     public VerifyReport {
         schemas = List.copyOf(schemas);
         findings = List.copyOf(findings);

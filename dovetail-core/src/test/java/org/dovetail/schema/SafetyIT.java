@@ -24,11 +24,17 @@ class SafetyIT {
     private static String user;
     private static String shared;
     private static String own;
+    /** Schemas outside the test kit's prefix, where the prefix rule applies as on a lab's server; dropped here. */
+    private static String usersLab;
+    private static String elsewhere;
 
     @BeforeAll
     static void setUp(TestDatabase database) throws SQLException {
         db = database;
-        user = db.schemaPrefix() + "user";
+        // not under the kit's prefix, which counts as a test prefix and would hide the rule
+        user = "u" + db.schemaPrefix() + "user";
+        usersLab = user + "_lab";
+        elsewhere = "u" + db.schemaPrefix() + "elsewhere";
         shared = db.schema("shared");
         own = db.schema("own");
         try (Connection admin = Connection.open(config(db.user(), db.password()))) {
@@ -51,6 +57,8 @@ class SafetyIT {
         try (var c = db.connect(); var s = c.createStatement()) {
             s.execute("DROP USER '" + user + "'@'%'");
             s.execute("DROP ROLE '" + user + "_role'");
+            s.execute("DROP DATABASE IF EXISTS `" + usersLab + "`");
+            s.execute("DROP DATABASE IF EXISTS `" + elsewhere + "`");
         }
     }
 
@@ -91,15 +99,18 @@ class SafetyIT {
 
     @Test
     void thePrefixWarningComparesTheWholeUserName() {
-        // the user is "<prefix>user": Spyglass's first-token comparison would warn about "<prefix>user_lab"
+        // the user is "u<prefix>user": Spyglass's first-token comparison would warn about "u<prefix>user_lab"
         try (Connection admin = Connection.open(config(db.user(), db.password()))) {
-            Schema.create(admin, user + "_lab");
-            admin.execute("GRANT ALL PRIVILEGES ON `" + escape(user) + "\\_lab`.* TO '" + user + "'@'%'");
+            Schema.create(admin, usersLab);
+            Schema.create(admin, elsewhere);
+            admin.execute("GRANT ALL PRIVILEGES ON `" + escape(usersLab) + "`.* TO '" + user + "'@'%'");
+            admin.execute("GRANT SELECT ON `" + escape(elsewhere) + "`.* TO '" + user + "'@'%'");
         }
         try (Connection conn = Connection.open(config(user, "pw"))) {
-            assertThat(Schema.open(conn, user + "_lab").prefixWarning()).isEmpty();
-            assertThat(Schema.open(conn, own).prefixWarning()).hasValueSatisfying(w -> assertThat(w)
-                    .startsWith("Schema prefix not in shared modules: " + own));
+            assertThat(Schema.open(conn, usersLab).prefixWarning()).isEmpty();
+            assertThat(Schema.open(conn, elsewhere).prefixWarning()).hasValueSatisfying(w -> assertThat(w)
+                    .startsWith("Schema prefix not in shared modules: " + elsewhere));
+            assertThat(Schema.open(conn, own).prefixWarning()).as("a test schema of the kit").isEmpty();
         }
     }
 }

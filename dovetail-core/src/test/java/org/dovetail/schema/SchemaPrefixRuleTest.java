@@ -41,4 +41,28 @@ class SchemaPrefixRuleTest {
         SchemaPrefixRule text = SchemaPrefixRule.of(custom("{\"database.shared_modules\": \"ephys, imaging\"}"), "alice");
         assertThat(text.sharedModules()).containsExactly("ephys", "imaging");
     }
+
+    /** The property the test kit sets (it does not depend on core, so the name is the contract). */
+    private static final String TEST_PREFIXES = "dovetail.test.schema-prefixes";
+
+    @Test
+    void theTestPrefixesOfThisJvmCountAsTestSchemas() {
+        String before = System.getProperty(TEST_PREFIXES);
+        try {
+            System.setProperty(TEST_PREFIXES, "t0123456789, t9876543210");
+            SchemaPrefixRule rule = SchemaPrefixRule.of(Config.builder().build(), "alice");
+            assertThat(rule.warning("t0123456789_lab")).isEmpty();
+            assertThat(rule.warning("t9876543210_lab")).isEmpty();
+            assertThat(rule.warning("t01234567_lab")).isPresent();
+            assertThat(rule.warning("ut0123456789_lab")).isPresent();
+            System.clearProperty(TEST_PREFIXES);
+            assertThat(SchemaPrefixRule.of(Config.builder().build(), "alice").warning("t0123456789_lab")).isPresent();
+        } finally {
+            if (before == null) {
+                System.clearProperty(TEST_PREFIXES);
+            } else {
+                System.setProperty(TEST_PREFIXES, before);
+            }
+        }
+    }
 }

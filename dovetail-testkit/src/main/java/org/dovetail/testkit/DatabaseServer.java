@@ -26,7 +26,9 @@ record DatabaseServer(String host, int port, String user, String password) {
     }
 
     TestDatabase forClass(Class<?> testClass) {
-        return new TestDatabase(this, uniquePrefix());
+        String prefix = uniquePrefix();
+        TestSchemaPrefixes.register(prefix);
+        return new TestDatabase(this, prefix);
     }
 
     private static String uniquePrefix() {

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension behind {@link DovetailTest}: resolves {@link TestDatabase} and {@link TestS3}
- * parameters (constructor, lifecycle and test methods) for the test class.
+ * parameters (constructor, lifecycle and test methods) for the test class; a {@link TestS3}
+ * marked {@link FilesystemS3} comes from s3proxy's filesystem backend.
  *
  * <p>The servers live in the root store and the per-class database and bucket in the class store;
  * all are {@link AutoCloseable}, so JUnit closes each when its context ends.
@@ -29,6 +30,10 @@ public final class DovetailExtension implements ParameterResolver {
         if (type == TestDatabase.class) {
             return classStore.getOrComputeIfAbsent(TestDatabase.class,
                     k -> servers(context).database().forClass(classContext.getRequiredTestClass()), TestDatabase.class);
+        }
+        if (type == TestS3.class && parameter.isAnnotated(FilesystemS3.class)) {
+            return classStore.getOrComputeIfAbsent(FilesystemS3.class,
+                    k -> servers(context).filesystemS3().forClass(classContext.getRequiredTestClass()), TestS3.class);
         }
         if (type == TestS3.class) {
             return classStore.getOrComputeIfAbsent(TestS3.class,

@@ -12,7 +12,10 @@ import java.util.List;
  * The database server of a test class, with a schema-name prefix of its own.
  *
  * <p>Every schema whose name starts with {@link #schemaPrefix()} is dropped when the test class
- * finishes, so name the schemas a test creates with {@link #schema(String)}.
+ * finishes, so name the schemas a test creates with {@link #schema(String)}. While the class runs,
+ * the prefix is registered as a test prefix (system property {@code dovetail.test.schema-prefixes}),
+ * so Dovetail declares tables in these schemas without Spyglass's schema-prefix warning, as in
+ * {@code test_} schemas.
  */
 public final class TestDatabase implements AutoCloseable {
     private final DatabaseServer server;
@@ -79,9 +82,10 @@ public final class TestDatabase implements AutoCloseable {
         return schema;
     }
 
-    /** Drops every schema with this class's prefix. */
+    /** Drops every schema with this class's prefix, and unregisters the prefix. */
     @Override
     public void close() throws SQLException {
+        TestSchemaPrefixes.unregister(prefix);
         try (Connection c = connect(); Statement s = c.createStatement()) {
             List<String> schemas = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT schema_name FROM information_schema.schemata")) {

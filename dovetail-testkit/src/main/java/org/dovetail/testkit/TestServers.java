@@ -30,26 +30,30 @@ public final class TestServers implements AutoCloseable {
 
     private final DatabaseServer database;
     private final EmbeddedMariaDb embedded;
+    private final Path stateDir;
     private S3Server s3;
+    private S3Server filesystemS3;
 
-    private TestServers(DatabaseServer database, EmbeddedMariaDb embedded) {
+    private TestServers(DatabaseServer database, EmbeddedMariaDb embedded, Path stateDir) {
         this.database = database;
         this.embedded = embedded;
+        this.stateDir = stateDir;
     }
 
     /** Starts the database (embedded unless {@code DOVETAIL_TEST_DB_URL} is set); S3 starts on first use. */
     public static TestServers start() {
+        Path base = Path.of("target", "it-servers").toAbsolutePath();
+        Path stateDir = base.resolve(Long.toString(ProcessHandle.current().pid()));
         String url = System.getenv(URL_VARIABLE);
         if (url != null && !url.isBlank()) {
             String user = System.getenv().getOrDefault(USER_VARIABLE, "root");
             String password = System.getenv().getOrDefault(PASSWORD_VARIABLE, "");
             LOG.info("tests use the external database {}", url);
-            return new TestServers(DatabaseServer.external(url, user, password), null);
+            return new TestServers(DatabaseServer.external(url, user, password), null, stateDir);
         }
-        Path base = Path.of("target", "it-servers").toAbsolutePath();
         stopOrphans(base);
         EmbeddedMariaDb embedded = EmbeddedMariaDb.builder()
-                .stateDir(base.resolve(Long.toString(ProcessHandle.current().pid())))
+                .stateDir(stateDir)
                 .preferredPort(0)
                 .redoLogSize("96M")
                 // benchmarks of large tables may ask for more: -Ddovetail.test.db.buffer-pool=1G
@@ -58,7 +62,7 @@ public final class TestServers implements AutoCloseable {
                 .detached(false)
                 .create();
         ServerInfo info = embedded.start();
-        return new TestServers(new DatabaseServer(info.host(), info.port(), info.user(), info.password()), embedded);
+        return new TestServers(new DatabaseServer(info.host(), info.port(), info.user(), info.password()), embedded, stateDir);
     }
 
     DatabaseServer database() {
@@ -75,6 +79,15 @@ public final class TestServers implements AutoCloseable {
         return s3().forClass(TestServers.class);
     }
 
+    /**
+     * A fresh bucket on a second S3 server, s3proxy over its filesystem backend (objects as files
+     * in {@code target/it-servers/<pid>/s3}), whose listings also name the directories, as
+     * {@code lab/7c/} entries, the way consoles and sync tools leave folder markers in real buckets.
+     */
+    public TestS3 newFilesystemBucket() {
+        return filesystemS3().forClass(TestServers.class);
+    }
+
     synchronized S3Server s3() {
         if (s3 == null) {
             s3 = S3Server.start();
@@ -82,14 +95,38 @@ public final class TestServers implements AutoCloseable {
         return s3;
     }
 
+    synchronized S3Server filesystemS3() {
+        if (filesystemS3 == null) {
+            filesystemS3 = S3Server.start(stateDir.resolve("s3"));
+        }
+        return filesystemS3;
+    }
+
     @Override
     public synchronized void close() {
         if (s3 != null) {
             s3.close();
         }
+        if (filesystemS3 != null) {
+            filesystemS3.close();
+            deleteTree(stateDir.resolve("s3"));
+        }
         if (embedded != null) {
             embedded.stop();
             embedded.deleteStateDir();
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not remove the S3 directory {}: {}", dir, e.getMessage());
         }
     }
 
