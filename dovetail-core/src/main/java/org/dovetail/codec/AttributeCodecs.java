@@ -65,9 +65,9 @@ public final class AttributeCodecs {
         }
         return switch (category) {
             case INTEGER -> new NumberCodec(a, type.startsWith("bigint") && type.contains("unsigned")
-                    ? NumberCodec.Kind.UNSIGNED_BIGINT : NumberCodec.Kind.INTEGER);
-            case DECIMAL -> new NumberCodec(a, NumberCodec.Kind.DECIMAL);
-            case FLOAT -> new NumberCodec(a, type.startsWith("float") ? NumberCodec.Kind.SINGLE : NumberCodec.Kind.DOUBLE);
+                    ? NumberCodec.Kind.UNSIGNED_BIGINT : NumberCodec.Kind.INTEGER, type);
+            case DECIMAL -> new NumberCodec(a, NumberCodec.Kind.DECIMAL, type);
+            case FLOAT -> new NumberCodec(a, type.startsWith("float") ? NumberCodec.Kind.SINGLE : NumberCodec.Kind.DOUBLE, type);
             case STRING -> new TextCodec(a, null);
             case ENUM -> new TextCodec(a, TextCodec.enumValues(a.type()));
             case TEMPORAL -> temporal(a, type);
@@ -90,6 +90,6 @@ public final class AttributeCodecs {
         if (type.startsWith("time")) {
             return new TemporalCodec(a, TemporalCodec.Kind.TIME);
         }
-        return new NumberCodec(a, NumberCodec.Kind.INTEGER); // year
+        return new NumberCodec(a, NumberCodec.Kind.INTEGER, type); // year
     }
 }
