@@ -251,13 +251,12 @@ final class Insert {
         return parents.isEmpty() ? "" : ". Each row needs a matching row in its parents: " + String.join(", ", parents);
     }
 
-    /** {@code row 3 (subject_id=7, session='a')}: the row's number in this insert (from 1) and its key. */
+    /** {@code row 3 (subject_id=7, session=a)}: the row's number in this insert (from 1) and its key. */
     private String rowName(long number, Map<String, Object> row) {
         List<String> key = new ArrayList<>();
         for (String name : heading.primaryKey()) {
             if (row.containsKey(name)) {
-                Object v = row.get(name);
-                String text = v instanceof CharSequence ? "'" + v + "'" : String.valueOf(v);
+                String text = String.valueOf(row.get(name));
                 key.add(name + "=" + (text.length() > 40 ? text.substring(0, 40) + "..." : text));
             }
         }
