@@ -69,7 +69,8 @@ final class FetchCommand implements Callable<Integer> {
                 q = q.proj(attributes.stream().filter(a -> !a.equals("KEY")).toArray(String[]::new));
             }
             List<String> columns = columns(q);
-            print(q.downloadTo(downloadDir), columns);
+            // raw blobs: the tree of a blob holding None is {"t": "none"}, apart from SQL NULL (null)
+            print(q.downloadTo(downloadDir).rawBlobs(), columns);
             return ExitCode.OK.code();
         }
     }

@@ -9,14 +9,19 @@ import java.time.Duration;
 import java.time.temporal.Temporal;
 import java.util.Base64;
 import java.util.UUID;
+import org.dovetail.blob.Blob;
+import org.dovetail.blob.BlobFormatException;
 import org.dovetail.blob.BlobJson;
+import org.dovetail.blob.RawBlob;
 import org.dovetail.codec.Attachment;
 import org.dovetail.heading.Attribute;
 
 /**
  * Attribute values in JSON, the same both ways: uuid and decimal as strings, dates and times as
- * ISO-8601 text, blobs as the canonical tree of blob-format.md §9, attachments as
- * {@code {"filename", "contents_base64"}}, json attributes as themselves.
+ * ISO-8601 text, blobs as the canonical tree of blob-format.md §9 (whatever they hold, a bare
+ * number included), attachments as {@code {"filename", "contents_base64"}}, json attributes as
+ * themselves. Numbers read for insert stay exact (integers as BigInteger, others as BigDecimal)
+ * so that each attribute's codec gives its column exactly what it holds.
  */
 final class JsonValues {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -28,6 +33,13 @@ final class JsonValues {
     static JsonNode toJson(Object value, Attribute attribute) {
         if (value == null) {
             return NODES.nullNode();
+        }
+        if (attribute != null && attribute.isBlob()) {
+            try {
+                return BlobJson.toJson(value); // a blob holding 7 or a date is {"t": "int", ...}, never a bare 7 or text
+            } catch (BlobFormatException e) {
+                throw e.in("attribute `" + attribute.name() + "`");
+            }
         }
         if (value instanceof JsonNode node) {
             return node;
@@ -59,7 +71,7 @@ final class JsonValues {
             node.put("contents_base64", Base64.getEncoder().encodeToString(a.contents()));
             return node;
         }
-        if (attribute != null && (attribute.isBlob() || attribute.adapter() != null) || !(value instanceof Number)) {
+        if (attribute != null && attribute.adapter() != null || !(value instanceof Number)) {
             return BlobJson.toJson(value);
         }
         return NODES.numberNode(((Number) value).doubleValue());
@@ -75,8 +87,13 @@ final class JsonValues {
         }
         if (attribute.isBlob()) {
             try {
-                return BlobJson.fromJson(node);
+                Object value = BlobJson.fromJson(node);
+                // a blob holding None ({"t": "none"}) is stored as such; null would mean SQL NULL
+                return value == null && attribute.adapter() == null ? RawBlob.of(Blob.encode(null)) : value;
             } catch (org.dovetail.DovetailException e) {
+                if (node.isObject() && node.has("t")) {
+                    throw new org.dovetail.InvalidValueException("`" + attribute.name() + "` cannot hold this blob: " + e.getMessage(), e);
+                }
                 throw new org.dovetail.InvalidValueException("`" + attribute.name() + "` takes a blob as the canonical JSON tree"
                         + " ({\"t\": ...}, as `dovetail fetch` prints it): " + e.getMessage(), e);
             }
@@ -87,8 +104,11 @@ final class JsonValues {
         if (node.isIntegralNumber()) {
             return node.bigIntegerValue();
         }
+        if (node.isDouble()) {
+            return node.doubleValue(); // -0.0, which no BigDecimal holds (see RowFile)
+        }
         if (node.isNumber()) {
-            return node.decimalValue();
+            return node.decimalValue(); // exact: the attribute's codec rounds as its column does, or refuses
         }
         if (node.isBoolean()) {
             return node.booleanValue();

@@ -1,9 +1,14 @@
 package org.dovetail.cli;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,9 +50,9 @@ final class RowFile implements Iterable<Map<String, Object>> {
         }
     }
 
-    private Object convert(String field, JsonNode value) {
-        Attribute a = heading.find(field).orElse(null);
-        return a == null ? value : JsonValues.fromJson(value, a);
+    private static JsonNode exact(JsonParser p) throws IOException {
+        BigDecimal value = p.getDecimalValue();
+        return value.signum() == 0 && p.getText().startsWith("-") ? DoubleNode.valueOf(-0.0) : DecimalNode.valueOf(value);
     }
 
     /** One JSON object per non-blank line. */
@@ -75,6 +80,31 @@ final class RowFile implements Iterable<Map<String, Object>> {
             }
         }
 
+        /**
+         * One line's object, field by field. A number with a fraction or exponent is read from its
+         * text as a BigDecimal (a double would lose digits that a decimal column keeps), unless it is
+         * part of a blob or json value, whose trees take doubles.
+         */
+        private Map<String, Object> parse(String text) throws IOException {
+            try (JsonParser p = Output.JSON.createParser(text)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    throw new InvalidInputException(file + " line " + line + ": expected a JSON object of attribute values");
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken token = p.nextToken();
+                    Attribute a = heading.find(field).orElse(null);
+                    JsonNode node = token == JsonToken.VALUE_NUMBER_FLOAT && a != null && !a.isBlob() && !a.json() ? exact(p) : p.readValueAsTree();
+                    row.put(field, a == null ? node : JsonValues.fromJson(node, a));
+                }
+                if (p.nextToken() != null) {
+                    throw new InvalidInputException(file + " line " + line + ": text after the object (one JSON object per line)");
+                }
+                return row;
+            }
+        }
+
         @Override
         public boolean hasNext() {
             return next != null;
@@ -85,17 +115,12 @@ final class RowFile implements Iterable<Map<String, Object>> {
             if (next == null) {
                 throw new NoSuchElementException();
             }
-            JsonNode node;
+            Map<String, Object> row;
             try {
-                node = Output.JSON.readTree(next);
+                row = parse(next);
             } catch (IOException e) {
                 throw new InvalidInputException(file + " line " + line + ": not JSON: " + e.getMessage(), e);
             }
-            if (!node.isObject()) {
-                throw new InvalidInputException(file + " line " + line + ": expected a JSON object of attribute values");
-            }
-            Map<String, Object> row = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> row.put(e.getKey(), convert(e.getKey(), e.getValue())));
             advance();
             return row;
         }

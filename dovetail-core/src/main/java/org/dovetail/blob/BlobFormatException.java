@@ -32,6 +32,21 @@ public class BlobFormatException extends DovetailException {
         this.offset = offset;
     }
 
+    private BlobFormatException(String message, Throwable cause, long offset) {
+        super(ErrorCode.BLOB_FORMAT, message, cause);
+        this.offset = offset;
+    }
+
+    /**
+     * The same error, saying where the blob was read from.
+     *
+     * @param where e.g. {@code "attribute `trace`"}
+     * @return a new exception with {@code (where)} appended to the message, this one as its cause
+     */
+    public BlobFormatException in(String where) {
+        return new BlobFormatException(getMessage() + " (" + where + ")", this, offset);
+    }
+
     /** The byte offset where decoding failed (in the decompressed data for compressed blobs), -1 if unknown. */
     public long offset() {
         return offset;

@@ -10,9 +10,10 @@ import org.dovetail.heading.Attribute;
  * <table>
  * <caption>What fetch returns and insert accepts</caption>
  * <tr><th>type</th><th>fetch returns</th><th>insert also accepts</th></tr>
- * <tr><td>tinyint … bigint, year</td><td>Long ({@code bigint unsigned}: BigInteger)</td><td>any Number, Boolean, numeric text</td></tr>
- * <tr><td>float, double</td><td>Double</td><td>any Number, numeric text; NaN means NULL/default</td></tr>
- * <tr><td>decimal</td><td>BigDecimal</td><td>any Number, numeric text</td></tr>
+ * <tr><td>tinyint … bigint, year</td><td>Long ({@code bigint unsigned}: BigInteger)</td><td>any whole Number within the type's range, Boolean, numeric text</td></tr>
+ * <tr><td>float, double</td><td>Double</td><td>any Number, numeric text, as the nearest float/double (a double column takes
+ *     integers only if exactly representable); NaN means NULL/default; ±Infinity and values beyond the range are errors</td></tr>
+ * <tr><td>decimal</td><td>BigDecimal</td><td>any Number, numeric text, rounded to the scale; more integer digits than the type has are an error</td></tr>
  * <tr><td>char, varchar, enum</td><td>String</td><td>Java enums by name; enum values are checked</td></tr>
  * <tr><td>date / datetime, timestamp / time</td><td>LocalDate / LocalDateTime / Duration</td><td>ISO text</td></tr>
  * <tr><td>uuid</td><td>UUID</td><td>UUID text</td></tr>
@@ -57,7 +58,7 @@ public final class AttributeCodecs {
         // adapted types are stored as their column type; forAttribute applies the adapter
         String type = (a.adapter() != null ? a.columnType() : a.type()).toLowerCase(Locale.ROOT).strip();
         if (a.isBlob() || TypeCategory.INTERNAL_BLOB.matches(type)) {
-            return new BlobCodec(a);
+            return new BlobCodec(a, context.rawBlobs() && a.adapter() == null); // an adapter gets the decoded value
         }
         TypeCategory category = TypeCategory.of(type).orElse(null);
         if (category == null) {
@@ -65,9 +66,9 @@ public final class AttributeCodecs {
         }
         return switch (category) {
             case INTEGER -> new NumberCodec(a, type.startsWith("bigint") && type.contains("unsigned")
-                    ? NumberCodec.Kind.UNSIGNED_BIGINT : NumberCodec.Kind.INTEGER);
-            case DECIMAL -> new NumberCodec(a, NumberCodec.Kind.DECIMAL);
-            case FLOAT -> new NumberCodec(a, type.startsWith("float") ? NumberCodec.Kind.SINGLE : NumberCodec.Kind.DOUBLE);
+                    ? NumberCodec.Kind.UNSIGNED_BIGINT : NumberCodec.Kind.INTEGER, type);
+            case DECIMAL -> new NumberCodec(a, NumberCodec.Kind.DECIMAL, type);
+            case FLOAT -> new NumberCodec(a, type.startsWith("float") ? NumberCodec.Kind.SINGLE : NumberCodec.Kind.DOUBLE, type);
             case STRING -> new TextCodec(a, null);
             case ENUM -> new TextCodec(a, TextCodec.enumValues(a.type()));
             case TEMPORAL -> temporal(a, type);
@@ -90,6 +91,6 @@ public final class AttributeCodecs {
         if (type.startsWith("time")) {
             return new TemporalCodec(a, TemporalCodec.Kind.TIME);
         }
-        return new NumberCodec(a, NumberCodec.Kind.INTEGER); // year
+        return new NumberCodec(a, NumberCodec.Kind.INTEGER, type); // year
     }
 }

@@ -27,17 +27,9 @@ final class Values {
                 + describe(value) + ": expected " + expected);
     }
 
-    /** True for a string that MySQL reads as a number without complaint. */
-    static boolean isNumericText(String text) {
-        String s = text.strip();
-        if (s.isEmpty()) {
-            return false;
-        }
-        try {
-            new java.math.BigDecimal(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+    /** {@code Attribute `x` (type) cannot hold 'v' (Type): <reason>}. */
+    static InvalidValueException cannotHold(Attribute attribute, Object value, String reason) {
+        return new InvalidValueException("Attribute `" + attribute.name() + "` (" + attribute.type() + ") cannot hold "
+                + describe(value) + ": " + reason);
     }
 }

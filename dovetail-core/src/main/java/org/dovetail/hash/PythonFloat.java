@@ -16,8 +16,13 @@ import java.math.RoundingMode;
  *
  * <p>{@link Double#toString(double)} is not a substitute: besides its {@code 1.0E-5} layout, on
  * JDK 17 it sometimes emits more digits than needed (JDK-4511638, fixed in JDK 19).
+ *
+ * <pre>{@code
+ * PythonFloat.repr(0.1);      // "0.1"
+ * PythonFloat.repr(1e-5);     // "1e-05"
+ * }</pre>
  */
-final class PythonFloat {
+public final class PythonFloat {
     /** 17 significant digits always round-trip a double. */
     private static final int MAX_DIGITS = 17;
     private static final int SCIENTIFIC_BELOW = -4;
@@ -26,7 +31,13 @@ final class PythonFloat {
     private PythonFloat() {
     }
 
-    static String repr(double value) {
+    /**
+     * Python's {@code repr(value)}.
+     *
+     * @param value any double
+     * @return the text Python prints for it
+     */
+    public static String repr(double value) {
         if (Double.isNaN(value)) {
             return "nan";
         }

@@ -37,7 +37,7 @@ final class Fetcher {
         for (int i = 0; i < codecs.length; i++) {
             Column c = s.heading.get(i);
             codecs[i] = c.attribute() == null ? AttributeCodecs.forExpression()
-                    : AttributeCodecs.forAttribute(c.attribute(), new CodecContext(connection, c.database(), s.downloadPath));
+                    : AttributeCodecs.forAttribute(c.attribute(), new CodecContext(connection, c.database(), s.downloadPath, s.rawBlobs));
         }
         this.sql = Renderer.select(s);
     }

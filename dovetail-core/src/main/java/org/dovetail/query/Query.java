@@ -60,6 +60,22 @@ public class Query {
     }
 
     /**
+     * This query with internal blob attributes fetched as their stored bytes, undecoded
+     * ({@link org.dovetail.blob.RawBlob}; DataJoint's {@code bypass_serialization}): a copy inserts
+     * them byte for byte, and a blob holding None ({@code RawBlob}) stays apart from SQL NULL
+     * ({@code null}). Adapted and external attributes fetch as usual.
+     *
+     * <pre>{@code
+     * RawBlob stored = (RawBlob) trials.rawBlobs().fetch1("trace").get("trace");
+     * }</pre>
+     */
+    public Query rawBlobs() {
+        State s = state.copy();
+        s.rawBlobs = true;
+        return new Query(s);
+    }
+
+    /**
      * Every row of a table (DataJoint's {@code FreeTable}).
      *
      * <pre>{@code

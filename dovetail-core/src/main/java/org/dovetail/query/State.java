@@ -38,6 +38,8 @@ final class State {
     Set<String> groupNames = new HashSet<>();
     /** Where fetched external attachments go (DataJoint's {@code download_path}). */
     java.nio.file.Path downloadPath = java.nio.file.Path.of(".");
+    /** Internal blobs fetch as their stored bytes ({@code RawBlob}), undecoded. */
+    boolean rawBlobs;
 
     State(Connection connection) {
         this.connection = connection;
@@ -58,6 +60,7 @@ final class State {
         s.groupBy = new ArrayList<>(groupBy);
         s.groupNames = new HashSet<>(groupNames);
         s.downloadPath = downloadPath;
+        s.rawBlobs = rawBlobs;
         return s;
     }
 
@@ -68,6 +71,7 @@ final class State {
         s.heading = new ArrayList<>(heading.stream().map(Column::plain).toList());
         s.originalNames = new LinkedHashSet<>(names());
         s.downloadPath = downloadPath;
+        s.rawBlobs = rawBlobs;
         return s;
     }
 

@@ -256,6 +256,18 @@ final class Insert {
         return parents.isEmpty() ? "" : ". Each row needs a matching row in its parents: " + String.join(", ", parents);
     }
 
+    /** {@code row 3 (subject_id=7, session=a)}: the row's number in this insert (from 1) and its key. */
+    private String rowName(long number, Map<String, Object> row) {
+        List<String> key = new ArrayList<>();
+        for (String name : heading.primaryKey()) {
+            if (row.containsKey(name)) {
+                String text = String.valueOf(row.get(name));
+                key.add(name + "=" + (text.length() > 40 ? text.substring(0, 40) + "..." : text));
+            }
+        }
+        return "row " + number + (key.isEmpty() ? "" : " (" + String.join(", ", key) + ")");
+    }
+
     private static String quoted(List<String> names) {
         return String.join(",", names.stream().map(TableName::quote).toList());
     }
@@ -287,7 +299,7 @@ final class Insert {
             values.append(rows == 0 ? "(" : ",(");
             for (int i = 0; i < codecs.length; i++) {
                 Object value = row.get(fields.get(i).name());
-                Object parameter = value == null ? AttributeCodec.USE_DEFAULT : convert(i, value);
+                Object parameter = value == null ? AttributeCodec.USE_DEFAULT : convert(i, value, row);
                 if (i > 0) {
                     values.append(',');
                 }
@@ -303,11 +315,11 @@ final class Insert {
             rows++;
         }
 
-        private Object convert(int i, Object value) {
+        private Object convert(int i, Object value, Map<String, Object> row) {
             try {
                 return codecs[i].toDatabase(value);
             } catch (InvalidValueException e) {
-                throw new InvalidValueException(heading.fullTableName() + ": " + e.getMessage(), e);
+                throw new InvalidValueException(heading.fullTableName() + ", " + rowName(sent + rows + 1, row) + ": " + e.getMessage(), e);
             }
         }
 
