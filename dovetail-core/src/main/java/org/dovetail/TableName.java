@@ -21,10 +21,24 @@ public record TableName(String schema, String table) {
     /** The server's limit on a schema or table name, in characters. */
     public static final int MAX_LENGTH = 64;
 
-    /** Checks both names: see {@link #checkIdentifier(String, String)}. */
+    /**
+     * Refuses what can never be a name (null, empty, NUL). The server's other limits (length, the
+     * Basic Multilingual Plane, a trailing space) are checked where a name is first accepted from
+     * a user ({@link #checkIdentifier(String, String)}), so that a declaration can still report a
+     * too-long table name in DataJoint's own words.
+     */
     public TableName {
-        checkIdentifier("schema", schema);
-        checkIdentifier("table", table);
+        checkPresent("schema", schema);
+        checkPresent("table", table);
+    }
+
+    private static void checkPresent(String what, String name) {
+        if (name == null || name.isEmpty()) {
+            throw new InvalidInputException("A " + what + " name cannot be empty");
+        }
+        if (name.indexOf('\0') >= 0) {
+            throw new InvalidInputException("The " + what + " name " + quote(name.replace("\0", "\\0")) + " contains a NUL character");
+        }
     }
 
     /** The table {@code table} of schema {@code schema}. */
@@ -108,16 +122,11 @@ public record TableName(String schema, String table) {
      * @throws InvalidInputException naming the name and the rule it breaks
      */
     public static String checkIdentifier(String what, String name) {
-        if (name == null || name.isEmpty()) {
-            throw new InvalidInputException("A " + what + " name cannot be empty");
-        }
+        checkPresent(what, name);
         int length = name.codePointCount(0, name.length());
         if (length > MAX_LENGTH) {
             throw new InvalidInputException("The " + what + " name " + quote(name) + " has " + length
                     + " characters; the server allows at most " + MAX_LENGTH);
-        }
-        if (name.indexOf('\0') >= 0) {
-            throw new InvalidInputException("The " + what + " name " + quote(name.replace("\0", "\\0")) + " contains a NUL character");
         }
         if (name.codePoints().anyMatch(c -> c > 0xFFFF)) {
             throw new InvalidInputException("The " + what + " name " + quote(name)
