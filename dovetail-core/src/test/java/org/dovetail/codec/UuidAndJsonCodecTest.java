@@ -108,4 +108,22 @@ class UuidAndJsonCodecTest {
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("Attribute `doc` (json) cannot hold 'opaque thing'");
     }
+
+    @Test
+    void nanAndInfinitiesAreNotJsonAndAreRejectedNotStoredAsText() {
+        // Python's json.dumps writes a bare NaN, which the server refuses; it never becomes the string "NaN".
+        JsonCodec codec = new JsonCodec(json("doc"));
+        Map<String, Object> withNan = new LinkedHashMap<>();
+        withNan.put("gain", Double.NaN);
+
+        for (Object value : List.of(Double.NaN, Float.POSITIVE_INFINITY, withNan, List.of(1.0, Double.NEGATIVE_INFINITY),
+                new double[] {0.5, Double.NaN}, new float[] {Float.NaN}, JsonCodec.MAPPER.createObjectNode().put("x", Double.NaN))) {
+            assertThatThrownBy(() -> codec.toDatabase(value))
+                    .as(Values.describe(value))
+                    .isInstanceOf(InvalidValueException.class)
+                    .hasMessageContaining("Attribute `doc` (json) cannot hold")
+                    .hasMessageContaining("not JSON");
+        }
+        assertThat(codec.toDatabase(new double[] {0.5, -1e300})).isEqualTo("[0.5,-1.0E300]");
+    }
 }
