@@ -41,7 +41,11 @@ final class TextCodec implements AttributeCodec {
         return row.getString(column);
     }
 
-    /** The values of {@code enum('a','b')}, with SQL quote doubling undone. */
+    /**
+     * The values of {@code enum('a','b')} as the server writes the type: each value in single
+     * quotes, with {@code ''} for a quote and backslash escapes ({@code \\}, {@code \n}, {@code \r},
+     * {@code \0}); any other character, a double quote included, stands for itself.
+     */
     static List<String> enumValues(String type) {
         String inner = type.substring(type.indexOf('(') + 1, type.lastIndexOf(')'));
         List<String> values = new java.util.ArrayList<>();
@@ -49,13 +53,21 @@ final class TextCodec implements AttributeCodec {
         for (int i = 0; i < inner.length(); i++) {
             char c = inner.charAt(i);
             if (current == null) {
-                if (c == '\'' || c == '"') {
+                if (c == '\'') {
                     current = new StringBuilder();
                 }
             } else if (c == '\'' && i + 1 < inner.length() && inner.charAt(i + 1) == '\'') {
                 current.append('\'');
                 i++;
-            } else if (c == '\'' || c == '"') {
+            } else if (c == '\\' && i + 1 < inner.length()) {
+                char escaped = inner.charAt(++i);
+                current.append(switch (escaped) {
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    case '0' -> '\0';
+                    default -> escaped;
+                });
+            } else if (c == '\'') {
                 values.add(current.toString());
                 current = null;
             } else {

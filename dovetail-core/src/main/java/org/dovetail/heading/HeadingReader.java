@@ -139,7 +139,8 @@ public final class HeadingReader {
         return a.compareTo(b);
     }
 
-    private static Map<String, String> externalStores(List<ForeignKey> keys) {
+    /** Column → store, for the columns with a foreign key to {@code ~external_<store>}. */
+    static Map<String, String> externalStores(List<ForeignKey> keys) {
         Map<String, String> stores = new HashMap<>();
         for (ForeignKey fk : keys) {
             String parent = TableName.parse(fk.table()).table();
@@ -154,12 +155,15 @@ public final class HeadingReader {
         Set<String> columns = new HashSet<>();
         for (String clause : connection.query("SELECT check_clause FROM information_schema.check_constraints"
                 + " WHERE constraint_schema = ? AND table_name = ?", r -> r.getString(1), database, table)) {
-            Matcher m = JSON_CHECK.matcher(clause.strip());
-            if (m.matches()) {
-                columns.add(m.group("column"));
-            }
+            jsonCheckColumn(clause).ifPresent(columns::add);
         }
         return columns;
+    }
+
+    /** The column a MariaDB check clause {@code json_valid(`col`)} makes a JSON column, if it is one. */
+    static Optional<String> jsonCheckColumn(String checkClause) {
+        Matcher m = JSON_CHECK.matcher(checkClause.strip());
+        return m.matches() ? Optional.of(m.group("column")) : Optional.empty();
     }
 
     private static boolean isHidden(String fullName) {
