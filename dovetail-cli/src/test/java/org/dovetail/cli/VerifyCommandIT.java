@@ -38,7 +38,7 @@ class VerifyCommandIT {
     }
 
     @Test
-    void aCleanStoreExitsZeroAndDamageIsReportedWithExitOne(TestDatabase db, TestS3 s3) throws Exception {
+    void aCleanStoreExitsZeroDamageExitsOneAndAnUnknownStoreTwo(TestDatabase db, TestS3 s3) throws Exception {
         Path location = Files.createDirectories(work.resolve("files"));
         Path config = Files.writeString(work.resolve("dj_conf.json"), """
                 {"database.host": "%s", "database.port": %d, "database.user": "%s", "database.password": "%s",
@@ -80,8 +80,8 @@ class VerifyCommandIT {
         assertThat(s3Hash).isNotNull();
 
         Result unknown = run("--config", config.toString(), "verify", "--store", "nope");
-        assertThat(unknown.code()).isEqualTo(1);
-        assertThat(unknown.err()).contains("Storage nope is requested but not configured");
+        assertThat(unknown.code()).as("an unconfigured store is a configuration error").isEqualTo(2);
+        assertThat(unknown.err()).contains("Storage nope is requested but not configured").endsWith(" [CONFIG]\n");
     }
 
     @Test
