@@ -70,7 +70,7 @@ public final class AttributeCodecs {
             case DECIMAL -> new NumberCodec(a, NumberCodec.Kind.DECIMAL, type);
             case FLOAT -> new NumberCodec(a, type.startsWith("float") ? NumberCodec.Kind.SINGLE : NumberCodec.Kind.DOUBLE, type);
             case STRING -> new TextCodec(a, null);
-            case ENUM -> new TextCodec(a, TextCodec.enumValues(a.type()));
+            case ENUM -> new TextCodec(a, TextCodec.enumValues(a.adapter() != null ? a.columnType() : a.type()));
             case TEMPORAL -> temporal(a, type);
             default -> GenericCodec.INSTANCE;
         };

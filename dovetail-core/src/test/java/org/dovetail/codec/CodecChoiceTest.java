@@ -131,6 +131,9 @@ class CodecChoiceTest {
         assertThat(codec(adapted("graph", "graph", "longblob"))).isInstanceOf(BlobCodec.class);
         assertThat(codec(adapted("position", "point", "varchar(64)"))).isInstanceOf(TextCodec.class);
         assertThat(codec(adapted("when", "moment", "datetime(3)"))).isInstanceOf(TemporalCodec.class);
+        AttributeCodec level = codec(adapted("level", "grade", "enum('Low','High')"));
+        assertThat(level.toDatabase("High")).as("an adapted enum takes its values from the column").isEqualTo("High");
+        assertThatThrownBy(() -> level.toDatabase("Medium")).isInstanceOf(InvalidValueException.class);
     }
 
     @ParameterizedTest
