@@ -2,9 +2,9 @@ package org.dovetail.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.dovetail.Report;
 import org.dovetail.config.Config;
 import org.dovetail.ops.access.AccessManager;
-import org.dovetail.ops.access.AccessReport;
 import org.dovetail.ops.access.ChangeReport;
 import org.dovetail.ops.access.Plan;
 import picocli.CommandLine.Command;
@@ -44,14 +44,13 @@ final class AccessCommand {
         Plan plan(AccessManager access, Config config);
     }
 
-    /** Prints a change report; exit 1 if a statement failed. */
-    int print(CommandSpec spec, ChangeReport report) {
-        render(spec, report);
-        return report.succeeded() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
+    /** Prints a report; the exit code follows its outcome. */
+    int print(CommandSpec spec, Report report) {
+        return Commands.output(spec, global).report(report);
     }
 
-    void render(CommandSpec spec, AccessReport report) {
-        Commands.output(spec, global).report(report.toText(), report.toJson(), report.columns(), report.rows());
+    void render(CommandSpec spec, Report report) {
+        Commands.output(spec, global).report(report);
     }
 
     static void printScript(CommandSpec spec, String script) {

@@ -1,8 +1,8 @@
 package org.dovetail.cli;
 
 import java.util.concurrent.Callable;
+import org.dovetail.Report;
 import org.dovetail.ops.access.AccessManager;
-import org.dovetail.ops.access.AccessReport;
 import org.dovetail.ops.access.CheckReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +35,7 @@ final class AccessReportCommands {
         public Integer call() {
             try (Database.Opened db = Commands.database(spec, parent.global).open()) {
                 AccessManager access = AccessManager.on(db.connection());
-                AccessReport report = user == null ? access.show() : access.show(user);
+                Report report = user == null ? access.show() : access.show(user);
                 if (sql) {
                     AccessCommand.printScript(spec, AccessCommand.queryScript("show" + (user == null ? "" : " " + user), access.queries()));
                 } else {
@@ -68,8 +68,7 @@ final class AccessReportCommands {
                     AccessCommand.printScript(spec, AccessCommand.queryScript("check", access.queries()));
                     return ExitCode.OK.code();
                 }
-                parent.render(spec, report);
-                return report.withStatus(CheckReport.Status.WARN).isEmpty() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
+                return parent.print(spec, report);
             }
         }
     }

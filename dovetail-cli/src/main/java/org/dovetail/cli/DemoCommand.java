@@ -149,7 +149,7 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("   tracked in %s (%d rows); reads back equal: %s%n", store.tracking(schema).fullName(),
                     store.tracking(schema).rows().size(), java.util.Arrays.equals(store.getBlob(schema, hash), trace) ? "yes" : "NO");
             VerifyReport report = new StoreVerifier(store).verify(java.util.List.of(schema), true, n -> { });
-            out.printf("   verified against its tracking table, contents hashed: %d rows checked, %s%n", report.rows(),
+            out.printf("   verified against its tracking table, contents hashed: %d rows checked, %s%n", report.rowsChecked(),
                     report.clean() ? "store and tracking table agree" : report.findings().size() + " problem(s)");
         }
     }

@@ -1,5 +1,7 @@
 package org.dovetail.cli;
 
+import org.dovetail.Report;
+
 /** The exit codes of every {@code dovetail} command. */
 public enum ExitCode {
     OK(0),
@@ -12,6 +14,15 @@ public enum ExitCode {
 
     ExitCode(int code) {
         this.code = code;
+    }
+
+    /** The exit code of a report's outcome. */
+    public static ExitCode of(Report.Outcome outcome) {
+        return switch (outcome) {
+            case OK -> OK;
+            case FAILED -> FAILURE;
+            case REFUSED -> SAFETY_LIMIT;
+        };
     }
 
     public int code() {

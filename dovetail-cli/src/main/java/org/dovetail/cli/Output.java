@@ -9,6 +9,7 @@ import com.github.freva.asciitable.AsciiTable;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import org.dovetail.Report;
 
 /** Renders rows (and single records) to stdout in the chosen {@link OutputFormat}. */
 final class Output {
@@ -72,14 +73,16 @@ final class Output {
      * A report with a text form for the terminal, a JSON form, and a main table for CSV: text as
      * {@code table}, the JSON object as {@code json} (indented) or {@code jsonl} (one line).
      */
-    void report(String text, JsonNode json, List<String> columns, List<List<Object>> rows) {
+    int report(Report report) {
         switch (format) {
-            case table -> out.print(text);
-            case json -> out.println(write(JSON, json));
-            case jsonl -> out.println(write(JSON_LINE, json));
-            case csv -> rows(columns, rows);
+            case table -> out.print(report.toText());
+            case json -> out.println(write(JSON, report.toJson()));
+            case jsonl -> out.println(write(JSON_LINE, report.toJson()));
+            case csv -> rows(report.columns(), report.rows());
+            default -> throw new IllegalStateException(format.name());
         }
         out.flush();
+        return ExitCode.of(report.outcome()).code();
     }
 
     /** One value serialised by Jackson: indented for json, one line for jsonl. */

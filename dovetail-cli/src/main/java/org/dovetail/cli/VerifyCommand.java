@@ -46,43 +46,7 @@ final class VerifyCommand implements Callable<Integer> {
             try (Progress progress = Progress.of("verify " + store, verifier.rowCount(checked))) {
                 report = verifier.verify(checked, deep, progress.step());
             }
-            render(report);
-            return report.clean() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
+            return Commands.output(spec, global).report(report);
         }
-    }
-
-    private void render(VerifyReport report) {
-        Output out = Commands.output(spec, global);
-        if (global.format != OutputFormat.table) {
-            List<List<Object>> rows = new ArrayList<>();
-            for (VerifyReport.Finding f : report.findings()) {
-                rows.add(List.of(f.kind().name().toLowerCase(java.util.Locale.ROOT), f.schema(),
-                        f.hash() == null ? "" : f.hash().toString(), f.path(), f.detail()));
-            }
-            if (global.format == OutputFormat.json) {
-                com.fasterxml.jackson.databind.node.ObjectNode node = Output.JSON.valueToTree(report);
-                node.set("counts", Output.JSON.valueToTree(report.counts()));
-                node.put("clean", report.clean());
-                spec.commandLine().getOut().println(node.toPrettyString());
-            } else {
-                out.rows(List.of("kind", "schema", "hash", "path", "detail"), rows);
-            }
-            return;
-        }
-        var text = spec.commandLine().getOut();
-        text.printf("store %s, schemas %s%s%n", report.store(), report.schemas(), report.deep() ? " (deep)" : "");
-        text.printf("%d tracking rows checked, %d objects in the schemas' folders%n", report.rows(), report.objects());
-        if (report.folderMarkers() > 0) {
-            text.printf("%d folder markers (keys ending in /) there too: not objects, left alone%n", report.folderMarkers());
-        }
-        for (Map.Entry<VerifyReport.Kind, Long> count : report.counts().entrySet()) {
-            text.printf("  %-18s %d%n", count.getKey().name().toLowerCase(java.util.Locale.ROOT), count.getValue());
-        }
-        for (VerifyReport.Finding f : report.findings()) {
-            text.printf("%s %s %s (%s)%s%n", f.kind().name().toLowerCase(java.util.Locale.ROOT), f.path(), f.detail(),
-                    f.schema(), f.hash() == null ? "" : ", row " + f.hash());
-        }
-        text.println(report.clean() ? "OK: the store matches its tracking tables" : "FOUND " + report.findings().size() + " problem(s)");
-        text.flush();
     }
 }

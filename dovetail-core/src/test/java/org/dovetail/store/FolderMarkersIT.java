@@ -61,7 +61,7 @@ class FolderMarkersIT {
                 assertThat(inSchemaFolder).as("markers in the schema's folder: its own and two per object").isGreaterThanOrEqualTo(3);
                 VerifyReport report = new StoreVerifier(store).verify(List.of(schema), true, r -> { });
                 assertThat(report.findings()).isEmpty();
-                assertThat(report.rows()).isEqualTo(6);
+                assertThat(report.rowsChecked()).isEqualTo(6);
                 assertThat(report.objects()).isEqualTo(6);
                 assertThat(report.folderMarkers()).isEqualTo(inSchemaFolder);
             }
@@ -97,7 +97,7 @@ class FolderMarkersIT {
                 assertThat(cleanup.failures()).isEmpty();
                 assertThat(keys(s3, folder)).containsExactly(folder, folder + "03/", folder + "notes/", folder + "zz/zz/stray");
                 VerifyReport after = verifier.verify(List.of(schema), false, r -> { });
-                assertThat(after.rows()).isZero();
+                assertThat(after.rowsChecked()).isZero();
                 assertThat(after.objects()).isOne();
                 assertThat(after.folderMarkers()).isEqualTo(3);
             }

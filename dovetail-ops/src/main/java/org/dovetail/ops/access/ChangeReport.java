@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.dovetail.Report;
 
 /**
  * What applying a plan did: the statements that ran, the one that failed (with the server's
@@ -26,7 +27,7 @@ import java.util.List;
  * @param password   the password that was set, or null (also null when the statement setting it did not run)
  */
 public record ChangeReport(String action, List<SqlStatement> applied, SqlStatement failed, String error,
-                           List<SqlStatement> notApplied, List<String> notes, String password) implements AccessReport {
+                           List<SqlStatement> notApplied, List<String> notes, String password) implements Report {
     public ChangeReport {
         applied = List.copyOf(applied);
         notApplied = List.copyOf(notApplied);
@@ -36,6 +37,12 @@ public record ChangeReport(String action, List<SqlStatement> applied, SqlStateme
     /** True if every statement ran. */
     public boolean succeeded() {
         return failed == null;
+    }
+
+    /** {@code FAILED} when a statement failed. */
+    @Override
+    public Outcome outcome() {
+        return succeeded() ? Outcome.OK : Outcome.FAILED;
     }
 
     @Override

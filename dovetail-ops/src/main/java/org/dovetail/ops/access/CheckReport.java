@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.dovetail.Report;
 
 /**
  * The server settings that matter for access and for DataJoint ({@code dovetail access check}).
@@ -16,7 +17,7 @@ import java.util.List;
  *
  * @param items one line per setting or finding
  */
-public record CheckReport(List<Item> items) implements AccessReport {
+public record CheckReport(List<Item> items) implements Report {
     public CheckReport {
         items = List.copyOf(items);
     }
@@ -37,6 +38,12 @@ public record CheckReport(List<Item> items) implements AccessReport {
     /** The items with this status. */
     public List<Item> withStatus(Status status) {
         return items.stream().filter(i -> i.status() == status).toList();
+    }
+
+    /** {@code FAILED} when an item warns: the server's setup needs attention. */
+    @Override
+    public Outcome outcome() {
+        return withStatus(Status.WARN).isEmpty() ? Outcome.OK : Outcome.FAILED;
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.dovetail.Report;
 
 /**
  * The effective privileges of one account ({@code dovetail access show}): its roles and whether
@@ -25,7 +26,7 @@ import java.util.List;
  * @param warnings   problems found: inactive roles, overlapping patterns, system schemas reachable
  */
 public record PrivilegeReport(AccountName account, String activation, List<RoleStatus> roles, List<GrantRow> grants,
-                              List<PrefixPrivileges> effective, List<String> warnings) implements AccessReport {
+                              List<PrefixPrivileges> effective, List<String> warnings) implements Report {
     public PrivilegeReport {
         roles = List.copyOf(roles);
         grants = List.copyOf(grants);
