@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.dovetail.TableName;
 import org.dovetail.cli.CommandRun.Result;
 import org.dovetail.testkit.DovetailTest;
@@ -54,6 +57,8 @@ class HostileNamesCliIT {
     /** The access test's prefix for modules and accounts: the class's prefix without its underscore. */
     private static String accessPrefix;
     private static boolean rolesMadeHere;
+    /** A config whose team prefix is the class's, so that declaring in its schemas is not warned about. */
+    private static Path config;
 
     @TempDir
     static Path work;
@@ -64,7 +69,7 @@ class HostileNamesCliIT {
     }
 
     @BeforeAll
-    static void setUp(TestDatabase database) throws SQLException {
+    static void setUp(TestDatabase database) throws Exception {
         db = database;
         bystander = db.schema("bystander");
         accessPrefix = db.schemaPrefix().substring(0, db.schemaPrefix().length() - 1);
@@ -72,6 +77,8 @@ class HostileNamesCliIT {
         execute("CREATE TABLE " + TableName.of(bystander, "kept").quoted() + " (id int PRIMARY KEY)");
         execute("INSERT INTO " + TableName.of(bystander, "kept").quoted() + " VALUES (7)");
         expectedSchemas = new TreeSet<>(schemas());
+        config = Files.writeString(work.resolve("dj_local_conf.json"), JSON.writeValueAsString(
+                Map.of("custom", Map.of("database.prefix", accessPrefix))));
     }
 
     @AfterEach
@@ -126,7 +133,7 @@ class HostileNamesCliIT {
         assertThat(declared.out()).isEqualTo("class,tier,table,status\nSpecies,Lookup,#species,declared\nStimulus,Lookup,#stimulus,declared\n"
                 + "Subject,Manual,subject,declared\n"
                 + "Session,Manual,session,declared\nSession.Trial,Part,session__trial,declared\n");
-        assertThat(declared.err()).contains("dovetail: created schema " + TableName.quote(schema) + "\n");
+        assertThat(declared.err()).isEqualTo("dovetail: created schema " + TableName.quote(schema) + "\n");
         assertServerAsExpected();
         Result again = run("declare", schema, "--file", pipeline.toString(), "--format", "csv");
         assertOk(again);
@@ -146,6 +153,25 @@ class HostileNamesCliIT {
         Result declaredEcho = run("declare", downstream, "--file", echoed.toString(), "--format", "csv");
         assertOk(declaredEcho);
         assertThat(declaredEcho.out()).as("describe's definition declares the same table again").endsWith("Echo,Manual,echo,declared\n");
+
+        // the diagram of the second schema names the first schema's tables, escaped for each format
+        Result diagram = run("diagram", downstream, "--format", "json");
+        assertOk(diagram);
+        assertThat(diagram.json().get("nodes")).extracting(n -> n.get("table").asText())
+                .contains(TableName.of(schema, "session").quoted(), TableName.of(downstream, "analysis").quoted());
+        assertThat(diagram.json().get("nodes")).extracting(n -> n.get("label").asText()).contains(schema + ".Session", "Analysis");
+        Result svg = run("diagram", downstream, "--format", "svg");
+        assertOk(svg);
+        var texts = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.out().getBytes(StandardCharsets.UTF_8))).getElementsByTagName("text");
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < texts.getLength(); i++) {
+            labels.add(texts.item(i).getTextContent());
+        }
+        assertThat(labels).contains(schema + ".Session", "Analysis");
+        Result dot = run("diagram", downstream, "--format", "dot");
+        assertOk(dot);
+        assertThat(dot.out()).contains("[label=\"" + (schema + ".Session").replace("\"", "\\\"") + "\"");
 
         Path subjects = Files.writeString(work.resolve("subjects.jsonl"), JSON.writeValueAsString(Map.of("subject_id", 1, "species",
                 "mouse", "note", suffix, "data", Map.of("t", "array", "dtype", "float64", "shape", List.of(2), "data", List.of(0.5, 1.5))))
@@ -457,7 +483,9 @@ class HostileNamesCliIT {
         env.put("DJ_HOST", db.host() + ":" + db.port());
         env.put("DJ_USER", db.user());
         env.put("DJ_PASS", db.password());
-        return CommandRun.run(env, args);
+        List<String> withConfig = new ArrayList<>(List.of("--config", config.toString()));
+        withConfig.addAll(List.of(args));
+        return CommandRun.run(env, withConfig.toArray(String[]::new));
     }
 
     private static void assertOk(Result r) {
