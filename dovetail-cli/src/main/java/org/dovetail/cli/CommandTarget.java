@@ -66,7 +66,7 @@ abstract class CommandTarget {
         int run(BiConsumer<Schema, String> action) {
             String[] name = Commands.schemaAndClass(spec, table);
             try (Database.Opened db = openDatabase()) {
-                action.accept(Schema.open(db.connection(), name[0]), name[1]);
+                action.accept(TableArgument.openSchema(db.connection(), table, name), name[1]);
                 return ExitCode.OK.code();
             }
         }

@@ -13,16 +13,15 @@ final class Commands {
     }
 
     /**
-     * {@code SCHEMA.ClassName} split at its first dot into schema and class name (which may be
-     * {@code Master.Part}).
+     * {@code SCHEMA.ClassName} split into schema and class name (which may be {@code Master.Part}),
+     * as {@link TableArgument#split} splits it; a malformed argument is a picocli usage error.
      */
     static String[] schemaAndClass(CommandSpec spec, String table) {
-        int dot = table.indexOf('.');
-        if (dot <= 0 || dot == table.length() - 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "expected SCHEMA.ClassName (e.g. lab.Session or lab.Session.Trial), got \"" + table + "\"");
+        try {
+            return TableArgument.split(table);
+        } catch (org.dovetail.DovetailException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return new String[] {table.substring(0, dot), table.substring(dot + 1)};
     }
 
     /** The options whose flag is set, e.g. {@code selected(Map.of(InsertOption.REPLACE, replace), InsertOption[]::new)}. */

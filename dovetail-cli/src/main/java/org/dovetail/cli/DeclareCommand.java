@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
+import org.dovetail.TableName;
 import org.dovetail.schema.Pipeline;
 import org.dovetail.schema.Schema;
 import org.dovetail.schema.TableDefinition;
@@ -55,7 +56,7 @@ final class DeclareCommand implements Callable<Integer> {
             boolean existed = Schema.exists(db.connection(), schema);
             Schema target = Schema.create(db.connection(), schema);
             if (!existed) {
-                err.println("dovetail: created schema `" + schema + "`");
+                err.println("dovetail: created schema " + TableName.quote(schema));
             }
             Set<String> before = target.tables().stream().map(TableInfo::tableName).collect(Collectors.toSet());
             target.declare(pipeline);

@@ -192,7 +192,8 @@ class TableCommandsIT {
     void errorsAreOneLine() throws Exception {
         Result noDot = run("describe", lab);
         assertThat(noDot.code()).isEqualTo(2);
-        assertThat(noDot.err()).startsWith("expected SCHEMA.ClassName (e.g. lab.Session or lab.Session.Trial), got \""
+        assertThat(noDot.err()).startsWith("Name the table as SCHEMA.ClassName (e.g. lab.Session, lab.Session.Trial, or `lab.v2`.Session for a schema"
+                + " name with a dot), got \""
                 + lab + "\"\nUsage: dovetail describe");
         Result missingTable = run("describe", lab + ".Nothing");
         assertThat(missingTable.code()).isEqualTo(1);

@@ -61,7 +61,8 @@ public final class DefinitionCompiler {
      * @throws InvalidDefinitionException if the definition cannot be declared
      */
     public static CompiledTable compile(String fullName, String definition, DeclarationContext context) {
-        String table = TableName.parse(fullName).table();
+        // DataJoint's own check and wording, before TableName.parse refuses the long name as invalid input
+        String table = TableName.unquote(fullName.substring(fullName.lastIndexOf("`.`") + 2));
         if (table.length() > TableNames.MAX_LENGTH) {
             throw new InvalidDefinitionException(fullName, 0, "",
                     "Table name `" + table + "` exceeds the max length of " + TableNames.MAX_LENGTH);

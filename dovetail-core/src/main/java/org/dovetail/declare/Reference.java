@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 record Reference(String table, Map<String, String> renames) {
     private static final String IDENT = "[A-Za-z_][A-Za-z0-9_]*";
     private static final Pattern PATH = Pattern.compile(
-            "(?<table>" + IDENT + "(\\s*\\.\\s*" + IDENT + ")*|`[^`]+`\\.`[^`]+`)(\\s*\\.\\s*proj\\s*\\((?<args>.*)\\))?");
+            "(?<table>" + IDENT + "(\\s*\\.\\s*" + IDENT + ")*|`(?:[^`]|``)+`\\.`(?:[^`]|``)+`)(\\s*\\.\\s*proj\\s*\\((?<args>.*)\\))?");
     private static final Pattern RENAME = Pattern.compile("(?<new>[a-z][a-z0-9_]*)\\s*=\\s*(?<q>[\"'])(?<old>.*)\\k<q>");
     private static final Pattern QUOTED = Pattern.compile("([\"']).*\\1");
     private static final Pattern ATTRIBUTE = Pattern.compile("[a-z][a-z0-9_]*");
@@ -38,7 +38,8 @@ record Reference(String table, Map<String, String> renames) {
                 }
             }
         }
-        return new Reference(m.group("table").replaceAll("\\s+", ""), renames);
+        String table = m.group("table");
+        return new Reference(table.startsWith("`") ? table : table.replaceAll("\\s+", ""), renames);
     }
 
     private static void addRename(String text, String arg, Map<String, String> renames) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
 
 /**
@@ -32,8 +33,11 @@ import org.dovetail.connection.Connection;
  * connects them to a loaded schema.
  */
 public final class DependencyGraph {
-    /** DataJoint's dependency-module regex: a part's master, allowing Lookup ({@code #}) masters. */
-    private static final Pattern PART = Pattern.compile("(`\\w+`\\.`#?\\w+)__\\w+`");
+    /**
+     * DataJoint's dependency-module regex, on the table's SQL name: a part's master, allowing
+     * Lookup ({@code #}) masters. The schema name may hold any character.
+     */
+    private static final Pattern PART = Pattern.compile("(#?\\w+)__\\w+");
     private static final Pattern ALIAS = Pattern.compile("\\d+");
 
     private final Map<String, List<String>> primaryKeys;
@@ -194,8 +198,12 @@ public final class DependencyGraph {
     }
 
     static Optional<String> masterName(String table) {
-        Matcher m = PART.matcher(table);
-        return m.matches() ? Optional.of(m.group(1) + "`") : Optional.empty();
+        if (!table.startsWith("`")) {
+            return Optional.empty(); // an alias node
+        }
+        TableName name = TableName.parse(table);
+        Matcher m = PART.matcher(name.table());
+        return m.matches() ? Optional.of(TableName.of(name.schema(), m.group(1)).quoted()) : Optional.empty();
     }
 
     private List<Dependency> dependencies(String table, Function<Dependency, String> side) {

@@ -26,7 +26,7 @@ import org.dovetail.declare.TableNames;
  */
 public final class TableShape {
     private static final Pattern FOREIGN_KEY = Pattern.compile(
-            "FOREIGN KEY \\((?<columns>[^)]*)\\) REFERENCES (?<parent>`[^`]+`\\.`[^`]+`) \\((?<parentColumns>[^)]*)\\)");
+            "FOREIGN KEY \\((?<columns>[^)]*)\\) REFERENCES (?<parent>`(?:[^`]|``)+`\\.`(?:[^`]|``)+`) \\((?<parentColumns>[^)]*)\\)");
 
     private record Column(String name, String type, String nullable, String defaultValue, boolean autoIncrement, String comment) {
     }

@@ -10,6 +10,7 @@ import org.dovetail.DovetailException;
 import org.dovetail.InvalidDefinitionException;
 import org.dovetail.InvalidOperationException;
 import org.dovetail.MissingPrivilegeException;
+import org.dovetail.TableName;
 import org.dovetail.TransactionException;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.CompiledTable;
@@ -84,7 +85,8 @@ final class Declaration {
     }
 
     private void declareOne(String table, String definition, String masterClassName) {
-        String fullName = schema.fullName(table);
+        // quoted without TableName's checks, so that the compiler reports a long name in DataJoint's words
+        String fullName = TableName.quote(schema.name()) + "." + TableName.quote(table);
         DeclarationContext context = new SchemaContext(connection, schema.name(), schema.aliases(), schema.adapters(), masterClassName);
         CompiledTable compiled = DefinitionCompiler.compile(fullName, definition, context);
         if (Schema.tableNames(connection, schema.name()).contains(table)) {

@@ -98,8 +98,13 @@ public final class Schema {
         return new Schema(connection, name, Map.of(), Map.of());
     }
 
-    /** True if a schema (database) of that name exists. */
+    /**
+     * True if a schema (database) of that name exists.
+     *
+     * @throws org.dovetail.InvalidInputException if the name cannot be a schema name (see {@link TableName#checkIdentifier})
+     */
     public static boolean exists(Connection connection, String name) {
+        TableName.checkIdentifier("schema", name);
         return !connection.query("SELECT schema_name FROM information_schema.schemata WHERE schema_name = ?",
                 r -> r.getString(1), name).isEmpty();
     }

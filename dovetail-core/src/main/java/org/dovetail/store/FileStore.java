@@ -37,7 +37,11 @@ final class FileStore implements ObjectStore {
         return spec;
     }
 
+    /** The file of an object path; a path that would leave the store (a schema named {@code /x} or {@code ../x}) is refused. */
     Path file(String path) {
+        if (Path.of(path).isAbsolute()) {
+            throw new StoreException("Store `" + spec.name() + "`: refusing an absolute object path: " + path);
+        }
         for (String segment : path.split("/")) {
             if (segment.equals("..")) {
                 throw new StoreException("Store `" + spec.name() + "`: refusing object path with `..`: " + path);

@@ -2,8 +2,11 @@ package org.dovetail.declare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.dovetail.TableName;
 import org.dovetail.schema.Upstream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The exact SQL of the spec's examples (declare-and-heading.md §2–§5). */
 class DefinitionCompilerTest {
@@ -50,6 +53,16 @@ class DefinitionCompilerTest {
                 "FOREIGN KEY (`first`) REFERENCES `djtest_test1`.`#user` (`username`) ON UPDATE CASCADE ON DELETE RESTRICT");
         assertThat(t.indexSql()).containsExactly("UNIQUE INDEX (`first`)", "index (`first_date`,`value`)");
         assertThat(t.primaryKey()).containsExactly("subject_id");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"semi;colon -- x", "q`uote", "b`) ; DROP DATABASE x; #", "two  spaces", "``"})
+    void aFullNameReferenceIsReadAsOneQuotedNameWhateverTheSchemaHolds(String schema) {
+        String parent = TableName.of(schema, "#subject").quoted();
+        TestContext context = TestContext.of().table(parent, parent, "subject_id", "int", "");
+        CompiledTable t = DefinitionCompiler.compile("`lab`.`session`", "-> " + parent + "  # the animal\nsession : int", context);
+        assertThat(t.foreignKeySql()).containsExactly(
+                "FOREIGN KEY (`subject_id`) REFERENCES " + parent + " (`subject_id`) ON UPDATE CASCADE ON DELETE RESTRICT");
     }
 
     @Test

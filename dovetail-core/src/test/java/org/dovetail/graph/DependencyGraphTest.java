@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dovetail.DovetailException;
+import org.dovetail.TableName;
 import org.junit.jupiter.api.Test;
 
 /** The graph's algorithms on hand-built graphs: DataJoint's topological order, alias nodes, parts. */
@@ -93,6 +94,24 @@ class DependencyGraphTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(true, false, false),
                         org.assertj.core.groups.Tuple.tuple(false, true, true));
         assertThat(g.children(t("user"), false)).extracting(Dependency::child).containsExactly(t("experiment"), t("index_rich"));
+    }
+
+    @Test
+    void partsAreFoundInSchemasWithAnyName() {
+        for (String schema : List.of("q`uote", "it's", "semi;colon -- x", "ünï_名前", "dot.ted", "b`) ; DROP DATABASE x; #", "``")) {
+            String master = TableName.of(schema, "#session").quoted();
+            String part = TableName.of(schema, "#session__trial").quoted();
+            keys.put(master, List.of("s"));
+            keys.put(part, List.of("s", "t"));
+            foreignKeys.add(new Dependency(master, part, "fk" + foreignKeys.size(), Map.of("s", "s"), false, false, false));
+        }
+        DependencyGraph g = graph();
+        for (String schema : List.of("q`uote", "it's", "semi;colon -- x", "ünï_名前", "dot.ted", "b`) ; DROP DATABASE x; #", "``")) {
+            String master = TableName.of(schema, "#session").quoted();
+            assertThat(g.masterOf(TableName.of(schema, "#session__trial").quoted())).as(schema).contains(master);
+            assertThat(g.isPart(master)).as(schema).isFalse();
+            assertThat(g.parts(master)).as(schema).containsExactly(TableName.of(schema, "#session__trial").quoted());
+        }
     }
 
     @Test

@@ -52,6 +52,7 @@ class HostileNamesIT {
         Schema schema = Schema.create(connection, name);
         schema.declare(TableDefinition.of(Tier.MANUAL, "Subject", "subject_id : int\n---\nnote : varchar(40)\ndata = null : longblob"));
         schema.declare(TableDefinition.of(Tier.MANUAL, "Session", "-> Subject\nsession : int\n---\nwhen = null : date"));
+        schema.declare(TableDefinition.of(Tier.MANUAL, "Session", "-> Subject\nsession : int\n---\nwhen = null : date")); // equal: a no-op
         Table subject = Table.of(schema, "Subject");
         Table session = Table.of(schema, "Session");
         subject.insert1(Map.of("subject_id", 1, "note", suffix, "data", List.of(1.0, 2.0)));
@@ -80,6 +81,9 @@ class HostileNamesIT {
         assertThatThrownBy(() -> Schema.create(connection, tooLong)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("has " + tooLong.length() + " characters; the server allows at most 64");
         assertThat(Schema.exists(connection, tooLong.substring(0, 64))).isFalse();
+        String emoji = database.schema("emoji\uD83D\uDE00");
+        assertThatThrownBy(() -> Schema.exists(connection, emoji)).as("refused by the rule, not by the server's collation error")
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("outside the Basic Multilingual Plane");
     }
 
     @Test

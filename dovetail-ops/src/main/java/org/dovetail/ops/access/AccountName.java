@@ -2,7 +2,7 @@ package org.dovetail.ops.access;
 
 /**
  * A server account, {@code 'name'@'host'}. Names are checked, never escaped: quotes, backticks,
- * backslashes and control characters are rejected, so a name can always be written as a plain
+ * backslashes, control characters and characters outside the Basic Multilingual Plane are rejected, so a name can always be written as a plain
  * string literal. Accounts made by {@code add-user} use host {@code %} (any client host), as
  * Spyglass does.
  *
@@ -57,6 +57,10 @@ public record AccountName(String user, String host) {
                 throw new AccessManagementException("The " + what + " " + printable(value)
                         + " contains a control character");
             }
+        }
+        if (value.codePoints().anyMatch(c -> c > 0xFFFF)) {
+            throw new AccessManagementException("The " + what + " \"" + value + "\" contains a character outside the Basic"
+                    + " Multilingual Plane, which the server does not allow in account names");
         }
         if (!value.equals(value.strip())) {
             throw new AccessManagementException("The " + what + " \"" + value + "\" starts or ends with white space");

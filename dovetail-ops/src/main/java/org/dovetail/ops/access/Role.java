@@ -1,6 +1,7 @@
 package org.dovetail.ops.access;
 
 import java.util.Locale;
+import org.dovetail.TableName;
 
 /**
  * The four roles of the Spyglass access model. Every role reads the shared modules and every
@@ -63,7 +64,7 @@ public enum Role {
 
     /** {@code `dj_user`} */
     String sql() {
-        return "`" + roleName + "`";
+        return TableName.quote(roleName);
     }
 
     @Override

@@ -38,7 +38,8 @@ public record SchemaPattern(String pattern) {
      * The pattern of a schema prefix: {@code prefix\_%} with {@code _}, {@code %} and {@code \}
      * in the prefix escaped.
      *
-     * @throws AccessManagementException if the prefix is empty, too long or has control characters
+     * @throws AccessManagementException if the prefix is empty, too long, or has control characters or
+     *         characters outside the Basic Multilingual Plane
      */
     public static SchemaPattern forPrefix(String prefix) {
         checkName("prefix", prefix, MAX_NAME_LENGTH - 2);
@@ -138,6 +139,10 @@ public record SchemaPattern(String pattern) {
         if (name.chars().anyMatch(Character::isISOControl)) {
             throw new AccessManagementException("The " + what + " \"" + name.replaceAll("\\p{Cntrl}", "?")
                     + "\" contains a control character");
+        }
+        if (name.codePoints().anyMatch(c -> c > 0xFFFF)) {
+            throw new AccessManagementException("The " + what + " \"" + name + "\" contains a character outside the Basic"
+                    + " Multilingual Plane, which the server does not allow in names");
         }
     }
 

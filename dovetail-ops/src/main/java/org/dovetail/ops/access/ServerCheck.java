@@ -3,6 +3,7 @@ package org.dovetail.ops.access;
 import java.util.ArrayList;
 import java.util.List;
 import org.dovetail.AccessException;
+import org.dovetail.TableName;
 import org.dovetail.connection.ServerVersion;
 import org.dovetail.ops.access.CheckReport.Item;
 import org.dovetail.ops.access.CheckReport.Status;
@@ -125,7 +126,7 @@ final class ServerCheck {
         List<String> admin = new ArrayList<>();
         for (List<String> row : rows) {
             String who = row.get(1).isEmpty() ? row.get(0) : row.get(0) + "@" + row.get(1);
-            (row.get(0).equals(Role.ADMIN.roleName()) ? admin : risky).add(who + " on `" + row.get(2) + "`");
+            (row.get(0).equals(Role.ADMIN.roleName()) ? admin : risky).add(who + " on " + TableName.quote(row.get(2)));
         }
         if (!admin.isEmpty()) {
             items.add(new Item("grants reaching mysql (admin)", String.join(", ", admin), Status.INFO,

@@ -23,6 +23,9 @@ class AccessAccountNameTest {
         assertThatThrownBy(() -> AccountName.parse("a`b")).hasMessageContaining("contains `");
         assertThatThrownBy(() -> AccountName.parse("x\"y")).hasMessageContaining("contains \"");
         assertThatThrownBy(() -> AccountName.parse("bad\nname")).hasMessage("The user name \"bad\\u000aname\" contains a control character");
+        assertThatThrownBy(() -> AccountName.parse("emoji\uD83D\uDE00")).hasMessage("The user name \"emoji\uD83D\uDE00\" contains"
+                + " a character outside the Basic Multilingual Plane, which the server does not allow in account names");
+        assertThat(AccountName.parse("ünï_名前").sql()).isEqualTo("'ünï_名前'@'%'");
         assertThatThrownBy(() -> AccountName.parse(" alice")).hasMessageContaining("white space");
         assertThatThrownBy(() -> AccountName.parse("")).hasMessageContaining("empty");
         assertThatThrownBy(() -> AccountName.parse("alice@")).hasMessageContaining("host is empty");

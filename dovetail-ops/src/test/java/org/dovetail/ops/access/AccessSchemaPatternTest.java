@@ -74,5 +74,9 @@ class AccessSchemaPatternTest {
         assertThatThrownBy(() -> SchemaPattern.forPrefix("")).hasMessageContaining("empty");
         assertThatThrownBy(() -> SchemaPattern.forPrefix("a\nb")).hasMessageContaining("control character");
         assertThatThrownBy(() -> SchemaPattern.forPrefix("x".repeat(63))).hasMessageContaining("longer than 62");
+        assertThatThrownBy(() -> SchemaPattern.forPrefix("emoji\uD83D\uDE00")).isInstanceOf(AccessManagementException.class)
+                .hasMessageContaining("outside the Basic Multilingual Plane");
+        assertThatThrownBy(() -> SchemaPattern.exact("emoji\uD83D\uDE00")).hasMessageContaining("outside the Basic Multilingual Plane");
+        assertThat(SchemaPattern.forPrefix("b`) ; #").sql()).isEqualTo("`b``) ; #\\_%`.*");
     }
 }
