@@ -2,6 +2,7 @@ package org.dovetail.cli;
 
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.dovetail.DovetailException;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Small helpers every command uses. */
@@ -19,7 +20,7 @@ final class Commands {
     static String[] schemaAndClass(CommandSpec spec, String table) {
         try {
             return TableArgument.split(table);
-        } catch (org.dovetail.DovetailException e) {
+        } catch (DovetailException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }

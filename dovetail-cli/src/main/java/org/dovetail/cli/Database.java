@@ -2,6 +2,7 @@ package org.dovetail.cli;
 
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.dovetail.ConnectionException;
 import org.dovetail.config.Config;
 import org.dovetail.config.Tls;
@@ -62,11 +63,11 @@ final class Database {
 
     /** Opens the command's connection, starting the embedded server if that is the database. */
     Opened open() {
-        return open(java.util.function.UnaryOperator.identity());
+        return open(UnaryOperator.identity());
     }
 
     /** {@link #open()} with the configuration adjusted first (e.g. the demo's shared module). */
-    Opened open(java.util.function.UnaryOperator<Config> adjust) {
+    Opened open(UnaryOperator<Config> adjust) {
         Config config = adjust.apply(config());
         if (!usesEmbedded(config)) {
             return new Opened(Connection.open(withPassword(config)), null);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +91,7 @@ final class DeclareCommand implements Callable<Integer> {
             try (InputStream in = Files.newInputStream(Path.of(file))) {
                 return YAML.readTree(in); // YAML is a superset of JSON: one reader for both
             }
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new DovetailException(ErrorCode.IO, "Cannot read the pipeline file " + file + ": no such file", e);
         } catch (IOException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");

@@ -1,5 +1,7 @@
 package org.dovetail.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +21,7 @@ import org.dovetail.ErrorCode;
 import org.dovetail.TableName;
 import org.dovetail.blob.Blob;
 import org.dovetail.blob.BlobJson;
+import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.Tier;
@@ -27,6 +31,7 @@ import org.dovetail.hash.KeyHash;
 import org.dovetail.query.Query;
 import org.dovetail.query.Top;
 import org.dovetail.schema.Schema;
+import org.dovetail.schema.SchemaPrefixRule;
 import org.dovetail.store.ExternalStore;
 import org.dovetail.store.ObjectPaths;
 import org.dovetail.store.StoreVerifier;
@@ -147,8 +152,8 @@ final class DemoCommand implements Callable<Integer> {
             UUID hash = store.putBlob(schema, trace);
             out.printf("   blob@demo object %s%n", store.objects().address(ObjectPaths.blob(schema, hash, spec.subfolding())));
             out.printf("   tracked in %s (%d rows); reads back equal: %s%n", store.tracking(schema).fullName(),
-                    store.tracking(schema).rows().size(), java.util.Arrays.equals(store.getBlob(schema, hash), trace) ? "yes" : "NO");
-            VerifyReport report = new StoreVerifier(store).verify(java.util.List.of(schema), true, n -> { });
+                    store.tracking(schema).rows().size(), Arrays.equals(store.getBlob(schema, hash), trace) ? "yes" : "NO");
+            VerifyReport report = new StoreVerifier(store).verify(List.of(schema), true, n -> { });
             out.printf("   verified against its tracking table, contents hashed: %d rows checked, %s%n", report.rowsChecked(),
                     report.clean() ? "store and tracking table agree" : report.findings().size() + " problem(s)");
         }
@@ -186,13 +191,13 @@ final class DemoCommand implements Callable<Integer> {
      * list for this run, as a lab registers its own module: its tables are then declared without
      * the schema-prefix warning new tables elsewhere get.
      */
-    private org.dovetail.config.Config withDemoModule(org.dovetail.config.Config config) {
+    private Config withDemoModule(Config config) {
         if (config.custom().has("database.shared_modules")) {
             return config;
         }
-        com.fasterxml.jackson.databind.node.ObjectNode custom = (com.fasterxml.jackson.databind.node.ObjectNode) config.custom();
-        com.fasterxml.jackson.databind.node.ArrayNode modules = custom.putArray("database.shared_modules");
-        org.dovetail.schema.SchemaPrefixRule.SPYGLASS_SHARED_MODULES.forEach(modules::add);
+        ObjectNode custom = (ObjectNode) config.custom();
+        ArrayNode modules = custom.putArray("database.shared_modules");
+        SchemaPrefixRule.SPYGLASS_SHARED_MODULES.forEach(modules::add);
         modules.add(schema.contains("_") ? schema.substring(0, schema.indexOf('_')) : schema);
         return config.toBuilder().custom(custom).build();
     }

@@ -1,6 +1,9 @@
 package org.dovetail.cli;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -39,14 +42,14 @@ import picocli.CommandLine.ScopeType;
                 HelpCommand.class})
 public final class DovetailCommand {
     /** The process environment (DJ_HOST, DJ_USER, ...); tests pass their own. */
-    final java.util.Map<String, String> environment;
+    final Map<String, String> environment;
     /** Standard input, for {@code --password-stdin} and commands that read data. */
-    final java.io.InputStream stdin;
+    final InputStream stdin;
     /** Standard output as bytes, for commands that write binary data (text goes through picocli's writer). */
-    final java.io.OutputStream stdout;
+    final OutputStream stdout;
 
-    DovetailCommand(java.util.Map<String, String> environment, java.io.InputStream stdin, java.io.OutputStream stdout) {
-        this.environment = java.util.Map.copyOf(environment);
+    DovetailCommand(Map<String, String> environment, InputStream stdin, OutputStream stdout) {
+        this.environment = Map.copyOf(environment);
         this.stdin = stdin;
         this.stdout = stdout;
     }

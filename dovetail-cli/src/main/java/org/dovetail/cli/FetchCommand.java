@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +15,11 @@ import org.dovetail.query.Query;
 import org.dovetail.query.Top;
 import org.dovetail.table.Table;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dovetail fetch}: rows of a table, restricted, projected, ordered and limited. */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
@@ -52,7 +53,7 @@ final class FetchCommand implements Callable<Integer> {
 
     @Option(names = "--download-dir", paramLabel = "DIR", defaultValue = ".",
             description = "Where attach@store files are downloaded; their paths are printed (default: the current directory).")
-    java.nio.file.Path downloadDir;
+    Path downloadDir;
 
     @Override
     public Integer call() {

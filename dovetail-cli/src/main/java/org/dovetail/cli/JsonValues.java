@@ -3,12 +3,16 @@ package org.dovetail.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.Temporal;
 import java.util.Base64;
 import java.util.UUID;
+import org.dovetail.DovetailException;
+import org.dovetail.InvalidValueException;
 import org.dovetail.blob.Blob;
 import org.dovetail.blob.BlobFormatException;
 import org.dovetail.blob.BlobJson;
@@ -62,7 +66,7 @@ final class JsonValues {
         if (value instanceof Duration d) {
             return NODES.textNode(timeText(d));
         }
-        if (value instanceof java.nio.file.Path path) {
+        if (value instanceof Path path) {
             return NODES.textNode(path.toString()); // a downloaded attach@store file or a filepath@store file
         }
         if (value instanceof Attachment a) {
@@ -90,11 +94,11 @@ final class JsonValues {
                 Object value = BlobJson.fromJson(node);
                 // a blob holding None ({"t": "none"}) is stored as such; null would mean SQL NULL
                 return value == null && attribute.adapter() == null ? RawBlob.of(Blob.encode(null)) : value;
-            } catch (org.dovetail.DovetailException e) {
+            } catch (DovetailException e) {
                 if (node.isObject() && node.has("t")) {
-                    throw new org.dovetail.InvalidValueException("`" + attribute.name() + "` cannot hold this blob: " + e.getMessage(), e);
+                    throw new InvalidValueException("`" + attribute.name() + "` cannot hold this blob: " + e.getMessage(), e);
                 }
-                throw new org.dovetail.InvalidValueException("`" + attribute.name() + "` takes a blob as the canonical JSON tree"
+                throw new InvalidValueException("`" + attribute.name() + "` takes a blob as the canonical JSON tree"
                         + " ({\"t\": ...}, as `dovetail fetch` prints it): " + e.getMessage(), e);
             }
         }
@@ -120,7 +124,7 @@ final class JsonValues {
     }
 
     /** A CSV cell (always text) as insert takes it: blobs and json from their JSON text, the rest as the text. */
-    static Object fromCsv(String text, Attribute attribute) throws java.io.IOException {
+    static Object fromCsv(String text, Attribute attribute) throws IOException {
         if (attribute.isBlob() || attribute.json()) {
             return text.isEmpty() ? null : fromJson(Output.JSON.readTree(text), attribute);
         }

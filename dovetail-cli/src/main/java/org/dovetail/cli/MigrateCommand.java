@@ -3,22 +3,27 @@ package org.dovetail.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.ToIntFunction;
+import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 import org.dovetail.ops.migrate.ColumnPlan;
 import org.dovetail.ops.migrate.LegacyMigration;
 import org.dovetail.ops.migrate.MigrationCheck;
 import org.dovetail.ops.migrate.MigrationPlan;
+import org.dovetail.ops.migrate.MigrationProgress;
 import org.dovetail.ops.migrate.RelocateReport;
 import org.dovetail.ops.migrate.RunReport;
 import org.dovetail.ops.migrate.StoreMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dovetail migrate legacy-external plan|run|verify|finalize}. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
@@ -53,7 +58,7 @@ final class MigrateCommand {
         }
 
         /** Opens the command's database and runs one phase on it. */
-        int withMigration(CommandSpec spec, Target target, java.util.function.ToIntFunction<LegacyMigration> phase) {
+        int withMigration(CommandSpec spec, Target target, ToIntFunction<LegacyMigration> phase) {
             StoreMap stores = StoreMap.parse(target.storeMap); // a bad --store-map fails before any connection
             try (Database.Opened db = Commands.database(spec, global()).open()) {
                 return phase.applyAsInt(new LegacyMigration(db.connection(), stores).withProgress(new ProgressBars()));
@@ -115,7 +120,7 @@ final class MigrateCommand {
             DovetailCommand global = parent.global();
             return parent.withMigration(spec, target, migration -> {
                 if (deleteLegacyObjects && !relocate) {
-                    throw new org.dovetail.DovetailException(org.dovetail.ErrorCode.USAGE, "--delete-legacy-objects goes with --relocate");
+                    throw new DovetailException(ErrorCode.USAGE, "--delete-legacy-objects goes with --relocate");
                 }
                 List<RunReport> reports = new ArrayList<>();
                 List<RelocateReport> relocations = new ArrayList<>();
@@ -131,7 +136,7 @@ final class MigrateCommand {
                         out.printf("schema %s%n", r.schema());
                         for (RunReport.ColumnResult c : r.columns()) {
                             out.printf("  `%s`.`%s` -> blob@%s: %s (%d objects hashed, %d missing, %d references rewritten)%s%n",
-                                    c.table(), c.column(), c.store(), c.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                                    c.table(), c.column(), c.store(), c.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                                     c.objectsHashed(), c.objectsMissing(), c.rowsUpdated(), c.reason() == null ? "" : ": " + c.reason());
                         }
                     }
@@ -216,7 +221,7 @@ final class MigrateCommand {
     }
 
     /** Migration phases as progress bars on a terminal (nothing elsewhere). */
-    private static final class ProgressBars implements org.dovetail.ops.migrate.MigrationProgress {
+    private static final class ProgressBars implements MigrationProgress {
         private Progress current;
 
         @Override

@@ -1,14 +1,20 @@
 package org.dovetail.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.freva.asciitable.AsciiTable;
+import com.github.freva.asciitable.Column;
+import com.github.freva.asciitable.HorizontalAlign;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 import org.dovetail.Report;
 
 /** Renders rows (and single records) to stdout in the chosen {@link OutputFormat}. */
@@ -55,7 +61,7 @@ final class Output {
     void record(Map<String, Object> fields) {
         requireRowFormat();
         List<String> columns = List.copyOf(fields.keySet());
-        List<Object> values = new java.util.ArrayList<>(fields.values());
+        List<Object> values = new ArrayList<>(fields.values());
         switch (format) {
             case table -> {
                 int width = columns.stream().mapToInt(String::length).max().orElse(0);
@@ -102,20 +108,20 @@ final class Output {
 
     private void requireRowFormat() {
         if (!format.isRows()) {
-            throw new org.dovetail.DovetailException(org.dovetail.ErrorCode.USAGE, "--format " + format + " is a diagram format (dovetail diagram);"
+            throw new DovetailException(ErrorCode.USAGE, "--format " + format + " is a diagram format (dovetail diagram);"
                     + " this command writes table, json, jsonl or csv");
         }
     }
 
     /** Numbers right-aligned, everything else left-aligned, as people read tables. */
-    private static com.github.freva.asciitable.Column[] tableColumns(List<String> columns, List<List<Object>> rows) {
-        com.github.freva.asciitable.Column[] result = new com.github.freva.asciitable.Column[columns.size()];
+    private static Column[] tableColumns(List<String> columns, List<List<Object>> rows) {
+        Column[] result = new Column[columns.size()];
         for (int i = 0; i < result.length; i++) {
             int column = i;
             boolean numeric = !rows.isEmpty() && rows.stream().map(r -> r.get(column)).allMatch(v -> v == null || v instanceof Number);
-            com.github.freva.asciitable.HorizontalAlign align = numeric
-                    ? com.github.freva.asciitable.HorizontalAlign.RIGHT : com.github.freva.asciitable.HorizontalAlign.LEFT;
-            result[i] = new com.github.freva.asciitable.Column().header(columns.get(i)).headerAlign(align).dataAlign(align);
+            HorizontalAlign align = numeric
+                    ? HorizontalAlign.RIGHT : HorizontalAlign.LEFT;
+            result[i] = new Column().header(columns.get(i)).headerAlign(align).dataAlign(align);
         }
         return result;
     }
@@ -131,7 +137,7 @@ final class Output {
     private static String write(ObjectMapper mapper, Object value) {
         try {
             return mapper.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

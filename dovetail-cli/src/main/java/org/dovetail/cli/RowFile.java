@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.dovetail.DovetailException;
@@ -37,7 +38,7 @@ final class RowFile implements Iterable<Map<String, Object>> {
     RowFile(Path file, Heading heading) {
         this.file = file;
         this.heading = heading;
-        this.csv = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+        this.csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
     }
 
     @Override

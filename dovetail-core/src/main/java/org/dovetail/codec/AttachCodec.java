@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import org.dovetail.InvalidValueException;
 import org.dovetail.heading.Attribute;
 
@@ -45,7 +46,7 @@ final class AttachCodec implements AttributeCodec {
         if (zero == stored.length) {
             throw new InvalidValueException("Attribute `" + attribute.name() + "` holds no attachment name (no 0 byte)");
         }
-        byte[] contents = java.util.Arrays.copyOfRange(stored, zero + 1, stored.length);
+        byte[] contents = Arrays.copyOfRange(stored, zero + 1, stored.length);
         return new Attachment(new String(stored, 0, zero, StandardCharsets.UTF_8), contents);
     }
 }

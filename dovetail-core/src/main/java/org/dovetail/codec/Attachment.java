@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -46,12 +47,12 @@ public record Attachment(String filename, byte[] contents) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Attachment a && a.filename.equals(filename) && java.util.Arrays.equals(a.contents, contents);
+        return other instanceof Attachment a && a.filename.equals(filename) && Arrays.equals(a.contents, contents);
     }
 
     @Override
     public int hashCode() {
-        return filename.hashCode() * 31 + java.util.Arrays.hashCode(contents);
+        return filename.hashCode() * 31 + Arrays.hashCode(contents);
     }
 
     @Override

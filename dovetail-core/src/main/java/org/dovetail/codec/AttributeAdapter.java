@@ -1,5 +1,7 @@
 package org.dovetail.codec;
 
+import java.util.function.Function;
+
 /**
  * A custom attribute type, DataJoint's {@code AttributeAdapter}: a definition line
  * {@code centroid : <point>} is stored as the adapter's {@link #attributeType()}, and values go
@@ -27,8 +29,8 @@ public interface AttributeAdapter {
     Object get(Object stored);
 
     /** An adapter from two functions. */
-    static AttributeAdapter of(String name, String attributeType, java.util.function.Function<Object, Object> put,
-                               java.util.function.Function<Object, Object> get) {
+    static AttributeAdapter of(String name, String attributeType, Function<Object, Object> put,
+                               Function<Object, Object> get) {
         return new AttributeAdapter() {
             @Override
             public String name() {

@@ -1,5 +1,7 @@
 package org.dovetail.codec;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +42,7 @@ public final class AttributeAdapters implements AutoCloseable {
                 }
 
                 @Override
-                public Object fromDatabase(java.sql.ResultSet row, int column) throws java.sql.SQLException {
+                public Object fromDatabase(ResultSet row, int column) throws SQLException {
                     return bulk.fromDatabase(row, column);
                 }
 
@@ -57,7 +59,7 @@ public final class AttributeAdapters implements AutoCloseable {
             }
 
             @Override
-            public Object fromDatabase(java.sql.ResultSet row, int column) throws java.sql.SQLException {
+            public Object fromDatabase(ResultSet row, int column) throws SQLException {
                 Object value = stored.fromDatabase(row, column);
                 return value == null ? null : adapter.get(value);
             }

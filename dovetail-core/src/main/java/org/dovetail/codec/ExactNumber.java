@@ -2,6 +2,8 @@ package org.dovetail.codec;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +25,7 @@ final class ExactNumber {
             return b ? BigInteger.ONE : BigInteger.ZERO;
         }
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
-                || value instanceof java.util.concurrent.atomic.AtomicLong || value instanceof java.util.concurrent.atomic.AtomicInteger) {
+                || value instanceof AtomicLong || value instanceof AtomicInteger) {
             return BigInteger.valueOf(((Number) value).longValue());
         }
         if (value instanceof BigInteger || value instanceof Double || value instanceof BigDecimal) {

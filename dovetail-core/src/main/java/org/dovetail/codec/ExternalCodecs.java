@@ -1,5 +1,6 @@
 package org.dovetail.codec;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,7 +9,9 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.dovetail.DovetailException;
 import org.dovetail.InvalidValueException;
 import org.dovetail.blob.Blob;
 import org.dovetail.hash.UuidBytes;
@@ -58,7 +61,7 @@ public final class ExternalCodecs {
     public static Map<Object, StagedObject> stageAll(Attribute attribute, CodecContext context, List<Object> values) {
         ExternalStore store = ExternalStore.of(context.connection(), attribute.store());
         Map<Object, StagedObject> staged = new IdentityHashMap<>();
-        java.util.Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Object> distinct = new ArrayList<>();
         for (Object v : values) {
             if (seen.add(v)) {
@@ -96,7 +99,7 @@ public final class ExternalCodecs {
         if (value instanceof String s) {
             return Path.of(s);
         }
-        if (value instanceof java.io.File f) {
+        if (value instanceof File f) {
             return f.toPath();
         }
         throw new InvalidValueException("Attribute `" + attribute.name() + "` (" + attribute.type() + ") takes a file path, got "
@@ -140,7 +143,7 @@ public final class ExternalCodecs {
             byte[] blob;
             try {
                 blob = Blob.encode(value);
-            } catch (org.dovetail.DovetailException e) {
+            } catch (DovetailException e) {
                 throw new InvalidValueException("Attribute `" + attribute.name() + "` (" + attribute.type() + "): " + e.getMessage(), e);
             }
             return UuidBytes.toBytes(store().putBlob(schema, blob));

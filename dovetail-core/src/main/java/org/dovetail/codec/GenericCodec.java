@@ -1,7 +1,10 @@
 package org.dovetail.codec;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
 
 /**
  * Computed attributes and column types without a codec of their own (binary, bit, geometry...):
@@ -25,13 +28,13 @@ final class GenericCodec implements AttributeCodec {
         if (value instanceof Float f) {
             return Double.parseDouble(f.toString());
         }
-        if (value instanceof java.sql.Date d) {
+        if (value instanceof Date d) {
             return d.toLocalDate();
         }
-        if (value instanceof java.sql.Timestamp t) {
+        if (value instanceof Timestamp t) {
             return t.toLocalDateTime();
         }
-        if (value instanceof java.sql.Time) {
+        if (value instanceof Time) {
             return TemporalCodec.parseDuration(row.getString(column));
         }
         if (value instanceof Boolean b) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.dovetail.InvalidValueException;
@@ -36,7 +37,7 @@ final class JsonCodec implements AttributeCodec {
             throw new InvalidValueException("Attribute `" + attribute.name() + "` (json) cannot hold " + Values.describe(value)
                     + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return text.toString();
     }

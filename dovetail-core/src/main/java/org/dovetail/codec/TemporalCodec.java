@@ -1,7 +1,9 @@
 package org.dovetail.codec;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,7 +46,7 @@ final class TemporalCodec implements AttributeCodec {
         if (value instanceof LocalDate || value instanceof LocalDateTime) {
             return value;
         }
-        if (value instanceof java.sql.Date d) {
+        if (value instanceof Date d) {
             return d.toLocalDate();
         }
         throw Values.invalid(attribute, value, "a LocalDate or an ISO date");
@@ -63,7 +65,7 @@ final class TemporalCodec implements AttributeCodec {
         if (value instanceof ZonedDateTime z) {
             return z.toLocalDateTime();
         }
-        if (value instanceof java.sql.Timestamp t) {
+        if (value instanceof Timestamp t) {
             return t.toLocalDateTime();
         }
         if (value instanceof Instant) {

@@ -2,6 +2,7 @@ package org.dovetail.codec;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.dovetail.heading.Attribute;
@@ -48,7 +49,7 @@ final class TextCodec implements AttributeCodec {
      */
     static List<String> enumValues(String type) {
         String inner = type.substring(type.indexOf('(') + 1, type.lastIndexOf(')'));
-        List<String> values = new java.util.ArrayList<>();
+        List<String> values = new ArrayList<>();
         StringBuilder current = null;
         for (int i = 0; i < inner.length(); i++) {
             char c = inner.charAt(i);

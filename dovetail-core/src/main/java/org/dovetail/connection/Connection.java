@@ -5,8 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.dovetail.ConnectionException;
 import org.dovetail.DovetailException;
@@ -46,7 +49,7 @@ public final class Connection implements AutoCloseable {
     private long connectionId;
     private boolean inTransaction;
     private boolean closed;
-    private final java.util.Map<Object, AutoCloseable> shared = new java.util.LinkedHashMap<>();
+    private final Map<Object, AutoCloseable> shared = new LinkedHashMap<>();
 
     private Connection(Connector connector, Config config) {
         this.connector = connector;
@@ -195,7 +198,7 @@ public final class Connection implements AutoCloseable {
      * A resource that lives as long as this connection (e.g. an open external store): created on
      * first request, shared by later ones, closed when the connection closes.
      */
-    public synchronized <T extends AutoCloseable> T shared(Object key, Class<T> type, java.util.function.Supplier<T> factory) {
+    public synchronized <T extends AutoCloseable> T shared(Object key, Class<T> type, Supplier<T> factory) {
         AutoCloseable resource = shared.get(key);
         if (resource == null) {
             resource = factory.get();

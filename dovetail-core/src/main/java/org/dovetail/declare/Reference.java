@@ -1,6 +1,8 @@
 package org.dovetail.declare;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,8 +60,8 @@ record Reference(String table, Map<String, String> renames) {
         }
     }
 
-    private static java.util.List<String> splitArguments(String args) {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    private static List<String> splitArguments(String args) {
+        List<String> out = new ArrayList<>();
         int start = 0;
         while (true) {
             int comma = Scanner.indexOutsideQuotes(args, ',', start);

@@ -1,5 +1,6 @@
 package org.dovetail.declare;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
@@ -59,7 +60,7 @@ public final class TableNames {
      * {@code __b__c} → {@code BC}, {@code table_2} → {@code Table_2}.
      */
     public static String toCamelCase(String sqlName) {
-        return WORD_START.matcher(sqlName).replaceAll(r -> r.group(2).toUpperCase(java.util.Locale.ROOT));
+        return WORD_START.matcher(sqlName).replaceAll(r -> r.group(2).toUpperCase(Locale.ROOT));
     }
 
     /** The SQL name of part {@code partClassName} of the master whose SQL name is given. */

@@ -1,5 +1,6 @@
 package org.dovetail.declare;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -76,6 +77,6 @@ public enum Tier {
 
     /** DataJoint's class-name spelling of the tier, e.g. {@code "Lookup"}. */
     public String displayName() {
-        return name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT);
+        return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
     }
 }

@@ -3,7 +3,9 @@ package org.dovetail.graph;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -168,7 +170,7 @@ public final class DependencyGraph {
     /** {@code table} followed by every table it depends on, directly or not, nearest first (reverse topological order). */
     public List<String> ancestors(String table) {
         List<String> sorted = new ArrayList<>(TopologicalSort.sort(reachable(table, false), edges));
-        java.util.Collections.reverse(sorted);
+        Collections.reverse(sorted);
         sorted.add(0, table);
         return sorted;
     }
@@ -208,7 +210,7 @@ public final class DependencyGraph {
 
     private List<Dependency> dependencies(String table, Function<Dependency, String> side) {
         List<Dependency> result = new ArrayList<>();
-        Set<Dependency> seen = new java.util.HashSet<>();
+        Set<Dependency> seen = new HashSet<>();
         for (Edge e : edges) {
             Dependency d = e.dependency();
             if (side.apply(d).equals(table) && seen.add(d)) {

@@ -3,6 +3,7 @@ package org.dovetail.graph;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.dovetail.TableName;
@@ -114,7 +115,7 @@ public final class Diagram {
             }
         }
         for (Style s : Style.values()) {
-            out.append("    classDef ").append(s.name().toLowerCase(java.util.Locale.ROOT)).append(" fill:").append(s.fill)
+            out.append("    classDef ").append(s.name().toLowerCase(Locale.ROOT)).append(" fill:").append(s.fill)
                     .append(",stroke:").append(s.stroke).append(",color:#000\n");
         }
         return out.toString();
@@ -172,7 +173,7 @@ public final class Diagram {
     }
 
     private static String styleName(Node n) {
-        return style(n).name().toLowerCase(java.util.Locale.ROOT);
+        return style(n).name().toLowerCase(Locale.ROOT);
     }
 
     /** DataJoint's tier colours. */

@@ -1,5 +1,6 @@
 package org.dovetail.heading;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +82,7 @@ public final class Describe {
     private static String foreignKeyLine(ForeignKey fk, Index index, Function<String, String> parentName) {
         String options = "";
         if (index != null) {
-            List<String> flags = new java.util.ArrayList<>();
+            List<String> flags = new ArrayList<>();
             if (index.unique()) {
                 flags.add("unique");
             }

@@ -1,8 +1,11 @@
 package org.dovetail.heading;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -119,14 +122,14 @@ public final class TableShape {
         String name = TableName.quote(database) + "." + TableName.quote(table);
         List<Column> columns = connection.query("SHOW FULL COLUMNS FROM " + name, r -> new Column(r.getString("Field"),
                         r.getString("Type"), r.getString("Null"), r.getString("Default"),
-                        Objects.toString(r.getString("Extra"), "").toLowerCase(java.util.Locale.ROOT).contains("auto_increment"),
+                        Objects.toString(r.getString("Extra"), "").toLowerCase(Locale.ROOT).contains("auto_increment"),
                         r.getString("Comment")))
                 .stream().filter(c -> !c.name().startsWith("_")).toList();
         record Part(String key, int seq, String column, boolean unique) {
         }
         List<Part> parts = connection.query("SHOW KEYS FROM " + name,
                 r -> new Part(r.getString("Key_name"), r.getInt("Seq_in_index"), r.getString("Column_name"), r.getInt("Non_unique") == 0));
-        Map<String, List<Part>> byKey = new java.util.LinkedHashMap<>();
+        Map<String, List<Part>> byKey = new LinkedHashMap<>();
         parts.forEach(p -> byKey.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(p));
         List<String> primaryKey = List.of();
         List<Key> indexes = new ArrayList<>();
@@ -160,7 +163,7 @@ public final class TableShape {
     }
 
     private static List<String> names(String backQuotedList) {
-        return java.util.Arrays.stream(backQuotedList.split(",")).map(s -> s.strip().replace("`", "")).toList();
+        return Arrays.stream(backQuotedList.split(",")).map(s -> s.strip().replace("`", "")).toList();
     }
 
     private static String describe(List<String> columns, String parent, List<String> parentColumns) {

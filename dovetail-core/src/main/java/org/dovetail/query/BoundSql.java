@@ -1,5 +1,7 @@
 package org.dovetail.query;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -14,6 +16,6 @@ import java.util.List;
  */
 public record BoundSql(String sql, List<Object> parameters) {
     public BoundSql {
-        parameters = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(parameters));
+        parameters = Collections.unmodifiableList(new ArrayList<>(parameters));
     }
 }

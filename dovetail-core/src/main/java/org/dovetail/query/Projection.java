@@ -1,6 +1,7 @@
 package org.dovetail.query;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -147,9 +148,9 @@ final class Projection {
     }
 
     @SafeVarargs
-    private static List<String> concat(java.util.Collection<String>... parts) {
+    private static List<String> concat(Collection<String>... parts) {
         List<String> all = new ArrayList<>();
-        for (java.util.Collection<String> p : parts) {
+        for (Collection<String> p : parts) {
             all.addAll(p);
         }
         return all;

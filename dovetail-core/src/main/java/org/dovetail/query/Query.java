@@ -1,10 +1,12 @@
 package org.dovetail.query;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.dovetail.DovetailException;
 import org.dovetail.InvalidQueryException;
@@ -53,7 +55,7 @@ public class Query {
      * List<Map<String, Object>> rows = reports.downloadTo(Path.of("downloads")).fetch();
      * }</pre>
      */
-    public Query downloadTo(java.nio.file.Path directory) {
+    public Query downloadTo(Path directory) {
         State s = state.copy();
         s.downloadPath = directory;
         return new Query(s);
@@ -113,7 +115,7 @@ public class Query {
      * This query restricted by SQL whose values are bound, referring to {@code attributes}: for
      * restrictions copied from another table's restriction (the cascading delete).
      */
-    protected Query restrictWhere(BoundSql condition, java.util.Set<String> attributes) {
+    protected Query restrictWhere(BoundSql condition, Set<String> attributes) {
         if (condition.sql().isEmpty()) {
             return this;
         }
@@ -124,8 +126,8 @@ public class Query {
     }
 
     /** The attributes the restrictions of this query refer to. */
-    protected java.util.Set<String> restrictionAttributes() {
-        return java.util.Set.copyOf(state.restrictionAttributes);
+    protected Set<String> restrictionAttributes() {
+        return Set.copyOf(state.restrictionAttributes);
     }
 
     /** The SELECT of {@code query} producing only {@code fields}, in that order. */

@@ -1,6 +1,7 @@
 package org.dovetail.query;
 
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -236,7 +237,7 @@ final class Restrictions {
             throw new InvalidValueException("Cannot restrict `" + name + "` by NaN: use null (IS NULL) instead");
         }
         if (value instanceof BigInteger big) {
-            return new java.math.BigDecimal(big);
+            return new BigDecimal(big);
         }
         if (value instanceof Number || value instanceof CharSequence || value instanceof Boolean || value instanceof LocalDate
                 || value instanceof LocalDateTime || value instanceof LocalTime || value instanceof byte[]) {

@@ -1,5 +1,6 @@
 package org.dovetail.query;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -37,7 +38,7 @@ final class State {
     /** Aggregation only: the names of the grouping operand, which may be grouped by too. */
     Set<String> groupNames = new HashSet<>();
     /** Where fetched external attachments go (DataJoint's {@code download_path}). */
-    java.nio.file.Path downloadPath = java.nio.file.Path.of(".");
+    Path downloadPath = Path.of(".");
     /** Internal blobs fetch as their stored bytes ({@code RawBlob}), undecoded. */
     boolean rawBlobs;
 

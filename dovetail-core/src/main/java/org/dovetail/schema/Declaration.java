@@ -1,10 +1,12 @@
 package org.dovetail.schema;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.dovetail.DefinitionConflictException;
 import org.dovetail.DovetailException;
 import org.dovetail.InvalidDefinitionException;
@@ -29,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Declaration {
     private static final Logger LOG = LoggerFactory.getLogger(Declaration.class);
-    private static final Set<String> PREFIX_WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<String> PREFIX_WARNED = ConcurrentHashMap.newKeySet();
 
     private final Schema schema;
     private final Connection connection;
@@ -154,7 +156,7 @@ final class Declaration {
 
     private void dropCreated(RuntimeException cause) {
         List<String> reversed = new ArrayList<>(created);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         Set<String> failed = new LinkedHashSet<>();
         for (String fullName : reversed) {
             try {

@@ -1,6 +1,8 @@
 package org.dovetail.schema;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dovetail.InvalidInputException;
@@ -61,7 +63,7 @@ final class LookupContents {
     }
 
     private Map<String, Object> values(Object row) {
-        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        Map<String, Object> values = new LinkedHashMap<>();
         if (row instanceof Map<?, ?> map) {
             for (var e : map.entrySet()) {
                 String name = String.valueOf(e.getKey());
@@ -72,7 +74,7 @@ final class LookupContents {
                 values.put(name, e.getValue());
             }
         } else {
-            List<?> list = row instanceof Object[] array ? java.util.Arrays.asList(array) : row instanceof List<?> l ? l : null;
+            List<?> list = row instanceof Object[] array ? Arrays.asList(array) : row instanceof List<?> l ? l : null;
             if (list == null || list.size() != heading.attributes().size()) {
                 throw new InvalidInputException("A content row of " + heading.fullTableName() + " must be a Map or a List of "
                         + heading.attributes().size() + " values " + heading.names() + ": " + row);

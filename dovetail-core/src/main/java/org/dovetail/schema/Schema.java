@@ -12,6 +12,8 @@ import org.dovetail.ErrorCode;
 import org.dovetail.MissingSchemaException;
 import org.dovetail.MissingTableException;
 import org.dovetail.TableName;
+import org.dovetail.codec.AttributeAdapter;
+import org.dovetail.codec.AttributeAdapters;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.DeclarationContext;
 import org.dovetail.declare.DefinitionCompiler;
@@ -133,8 +135,8 @@ public final class Schema {
      * This schema with an adapter: definitions may use {@code <name>}, and inserts and fetches on
      * this connection convert values through it.
      */
-    public Schema withAdapter(org.dovetail.codec.AttributeAdapter adapter) {
-        org.dovetail.codec.AttributeAdapters.register(connection, adapter);
+    public Schema withAdapter(AttributeAdapter adapter) {
+        AttributeAdapters.register(connection, adapter);
         return withAdapter(adapter.name(), adapter.attributeType());
     }
 

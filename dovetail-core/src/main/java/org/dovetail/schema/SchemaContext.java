@@ -1,6 +1,7 @@
 package org.dovetail.schema;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dovetail.TableName;
@@ -22,7 +23,7 @@ final class SchemaContext implements DeclarationContext {
     private final Map<String, String> aliases;
     private final Map<String, String> adapters;
     private final String masterClassName;
-    private final Map<String, java.util.List<String>> tablesByDatabase = new HashMap<>();
+    private final Map<String, List<String>> tablesByDatabase = new HashMap<>();
 
     SchemaContext(Connection connection, String database, Map<String, String> aliases, Map<String, String> adapters,
             String masterClassName) {
@@ -85,7 +86,7 @@ final class SchemaContext implements DeclarationContext {
         return byClass;
     }
 
-    private java.util.List<String> tables(String db) {
+    private List<String> tables(String db) {
         return tablesByDatabase.computeIfAbsent(db, d -> Schema.tableNames(connection, d));
     }
 }

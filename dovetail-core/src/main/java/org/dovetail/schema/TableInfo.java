@@ -1,6 +1,7 @@
 package org.dovetail.schema;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.Optional;
 import org.dovetail.declare.TableNames;
 import org.dovetail.declare.Tier;
 
@@ -21,7 +22,7 @@ import org.dovetail.declare.Tier;
 public record TableInfo(String schema, String tableName, Tier tier, String className) {
 
     /** The table of {@code tableName} in {@code schema}; empty tier for names DataJoint ignores. */
-    static java.util.Optional<TableInfo> of(String schema, String tableName) {
+    static Optional<TableInfo> of(String schema, String tableName) {
         return Tier.ofSqlName(tableName).map(tier -> new TableInfo(schema, tableName, tier, TableNames.className(tableName)));
     }
 

@@ -1,5 +1,6 @@
 package org.dovetail.store;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.dovetail.MissingExternalFileException;
 import org.dovetail.StoreException;
+import org.dovetail.blob.Blob;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.connection.Connection;
 import org.dovetail.hash.ContentHash;
@@ -102,7 +104,7 @@ public final class ExternalStore implements AutoCloseable {
      * and uploading one value, so compression and transfer overlap; same order as the input.
      */
     public List<StagedObject> stageValues(String schema, List<?> values) {
-        return markTracked(schema, inParallel(new ArrayList<>(values), value -> stageBlob(schema, org.dovetail.blob.Blob.encode(value))));
+        return markTracked(schema, inParallel(new ArrayList<>(values), value -> stageBlob(schema, Blob.encode(value))));
     }
 
     /** Stages many blobs in parallel on the transfer pool; same order as the input. */
@@ -155,7 +157,7 @@ public final class ExternalStore implements AutoCloseable {
 
     /** Marks which staged objects already had a tracking row in the schema (one query per thousand). */
     private List<StagedObject> markTracked(String schema, List<StagedObject> staged) {
-        java.util.Set<UUID> tracked = tracking(schema).existing(staged.stream().map(StagedObject::hash).toList());
+        Set<UUID> tracked = tracking(schema).existing(staged.stream().map(StagedObject::hash).toList());
         return staged.stream().map(o -> tracked.contains(o.hash()) ? o.withTrackedWhenStaged() : o.untracked()).toList();
     }
 
@@ -250,13 +252,13 @@ public final class ExternalStore implements AutoCloseable {
             StagedObject staged = stageAttachment(schema, file);
             Files.delete(file);
             return new StagedObject(staged.hash(), staged.size(), staged.attachmentName(), staged.path(), contents, null, true);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new StoreException("Cannot stage attachment " + name + ": " + e.getMessage(), e);
         } finally {
             if (dir != null) {
                 try {
                     Files.deleteIfExists(dir);
-                } catch (java.io.IOException ignored) {
+                } catch (IOException ignored) {
                     // a leftover empty temporary folder
                 }
             }
@@ -340,7 +342,7 @@ public final class ExternalStore implements AutoCloseable {
     static long size(Path file) {
         try {
             return Files.size(file);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new StoreException("Cannot read " + file + ": " + e.getMessage(), e);
         }
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.dovetail.StoreException;
 import org.dovetail.config.StoreSpec;
 
 /**
@@ -69,8 +70,8 @@ public interface ObjectStore extends AutoCloseable {
     void close();
 
     /** A checked failure with the store's name and the address of the object. */
-    default org.dovetail.StoreException failure(String what, String path, Exception cause) {
-        return new org.dovetail.StoreException("Store `" + spec().name() + "`: cannot " + what + " " + address(path)
+    default StoreException failure(String what, String path, Exception cause) {
+        return new StoreException("Store `" + spec().name() + "`: cannot " + what + " " + address(path)
                 + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()), cause);
     }
 }

@@ -3,6 +3,7 @@ package org.dovetail.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +128,7 @@ final class S3Store implements ObjectStore {
             for (int number = 1; (long) (number - 1) * partSize < size; number++) {
                 long offset = (number - 1) * partSize;
                 long length = Math.min(partSize, size - offset);
-                InputStream part = java.nio.channels.Channels.newInputStream(channel.position(offset));
+                InputStream part = Channels.newInputStream(channel.position(offset));
                 int partNumber = number;
                 String etag = client.uploadPart(b -> b.bucket(bucket).key(key(path)).uploadId(uploadId).partNumber(partNumber)
                         .contentLength(length), RequestBody.fromInputStream(part, length)).eTag();

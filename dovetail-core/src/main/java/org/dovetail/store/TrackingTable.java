@@ -1,12 +1,18 @@
 package org.dovetail.store;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.dovetail.TableName;
+import org.dovetail.TransactionException;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.DeclarationContext;
 import org.dovetail.declare.DefinitionCompiler;
@@ -72,7 +78,7 @@ public final class TrackingTable {
             return;
         }
         if (connection.inTransaction()) {
-            throw new org.dovetail.TransactionException(fullName() + " does not exist and cannot be created inside a transaction"
+            throw new TransactionException(fullName() + " does not exist and cannot be created inside a transaction"
                     + " (DDL would commit it); use the store once before the transaction");
         }
         connection.execute(createTableSql(schema, store));
@@ -84,11 +90,11 @@ public final class TrackingTable {
      *
      * @return for each object, whether its row is new
      */
-    public boolean[] record(java.util.List<StagedObject> objects) {
+    public boolean[] record(List<StagedObject> objects) {
         String sql = "INSERT INTO " + fullName() + " (hash, size, attachment_name) VALUES (?, ?, ?)"
                 + " ON DUPLICATE KEY UPDATE timestamp = CURRENT_TIMESTAMP";
         int[] counts = connection.withJdbc(jdbc -> {
-            try (java.sql.PreparedStatement ps = jdbc.prepareStatement(sql)) {
+            try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
                 for (StagedObject o : objects) {
                     ps.setBytes(1, UuidBytes.toBytes(o.hash()));
                     ps.setLong(2, o.size());
@@ -107,11 +113,11 @@ public final class TrackingTable {
     }
 
     /** The hashes among these that have a row, one query per thousand. */
-    public java.util.Set<UUID> existing(java.util.List<UUID> hashes) {
-        java.util.Set<UUID> found = new java.util.HashSet<>();
+    public Set<UUID> existing(List<UUID> hashes) {
+        Set<UUID> found = new HashSet<>();
         for (int from = 0; from < hashes.size(); from += 1000) {
-            java.util.List<UUID> chunk = hashes.subList(from, Math.min(hashes.size(), from + 1000));
-            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            List<UUID> chunk = hashes.subList(from, Math.min(hashes.size(), from + 1000));
+            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
             connection.query("SELECT hash FROM " + fullName() + " WHERE hash IN (" + marks + ")",
                     r -> found.add(UuidBytes.fromBytes(r.getBytes(1))), chunk.stream().map(UuidBytes::toBytes).toArray());
         }
@@ -179,7 +185,7 @@ public final class TrackingTable {
 
     private static TrackingRow map(ResultSet r) throws SQLException {
         byte[] contents = r.getBytes(5);
-        java.sql.Timestamp ts = r.getTimestamp(6);
+        Timestamp ts = r.getTimestamp(6);
         return new TrackingRow(UuidBytes.fromBytes(r.getBytes(1)), r.getLong(2), r.getString(3), r.getString(4),
                 contents == null ? null : UuidBytes.fromBytes(contents), ts == null ? null : ts.toLocalDateTime());
     }

@@ -3,6 +3,7 @@ package org.dovetail.store;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.dovetail.DovetailException;
 import org.dovetail.IntegrityException;
 import org.dovetail.connection.Connection;
@@ -38,7 +39,7 @@ public final class UnusedObjects {
         TrackingTable table = store.tracking(plan.schema());
         int rows = 0;
         int objects = 0;
-        List<java.util.UUID> skipped = new ArrayList<>();
+        List<UUID> skipped = new ArrayList<>();
         List<CleanupReport.Failure> failures = new ArrayList<>();
         for (TrackingRow planned : plan.rows()) {
             String path = planned.objectPath(plan.schema(), store.spec().subfolding());

@@ -2,11 +2,16 @@ package org.dovetail.table;
 
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.LongSupplier;
 import org.dovetail.DovetailException;
 import org.dovetail.DuplicateException;
 import org.dovetail.ErrorCode;
@@ -17,6 +22,7 @@ import org.dovetail.InvalidQueryException;
 import org.dovetail.InvalidValueException;
 import org.dovetail.TableName;
 import org.dovetail.UnknownAttributeException;
+import org.dovetail.blob.BlobValueException;
 import org.dovetail.codec.AttributeCodec;
 import org.dovetail.codec.AttributeCodecs;
 import org.dovetail.codec.CodecContext;
@@ -95,8 +101,8 @@ final class Insert {
             return rows;
         }
         List<Map<String, Object>> all = (List<Map<String, Object>>) list;
-        Map<String, List<StagedObject>> perStore = new java.util.LinkedHashMap<>();
-        java.util.Set<StagedObject> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Map<String, List<StagedObject>> perStore = new LinkedHashMap<>();
+        Set<StagedObject> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Attribute attribute : heading.attributes()) {
             if (!ExternalCodecs.stageable(attribute)) {
                 continue;
@@ -167,7 +173,7 @@ final class Insert {
             List<Object> values = new ArrayList<>();
             for (Map<String, Object> row : all) {
                 Object value = row.get(attribute.name());
-                if (value != null && !(value instanceof java.util.UUID) && !(value instanceof StagedObject)) {
+                if (value != null && !(value instanceof UUID) && !(value instanceof StagedObject)) {
                     values.add(value);
                 }
             }
@@ -177,7 +183,7 @@ final class Insert {
             Map<Object, StagedObject> staged;
             try {
                 staged = ExternalCodecs.stageAll(attribute, context, values);
-            } catch (org.dovetail.blob.BlobValueException e) {
+            } catch (BlobValueException e) {
                 throw new InvalidValueException(heading.fullTableName() + ": attribute `" + attribute.name() + "` ("
                         + attribute.type() + "): " + e.getMessage(), e);
             }
@@ -235,7 +241,7 @@ final class Insert {
         return " ON DUPLICATE KEY UPDATE " + pk + "=" + (qualified ? heading.fullTableName() + "." : "") + pk;
     }
 
-    private long translate(java.util.function.LongSupplier statement) {
+    private long translate(LongSupplier statement) {
         try {
             return statement.getAsLong();
         } catch (DuplicateException e) {

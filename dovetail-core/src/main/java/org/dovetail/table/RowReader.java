@@ -1,6 +1,7 @@
 package org.dovetail.table;
 
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ final class RowReader {
             return positional(list);
         }
         if (row instanceof Object[] array) {
-            return positional(java.util.Arrays.asList(array));
+            return positional(Arrays.asList(array));
         }
         if (row instanceof Collection<?>) {
             throw new InvalidInputException("Datatype " + row.getClass().getSimpleName()

@@ -1,5 +1,6 @@
 package org.dovetail.table;
 
+import java.io.Console;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -189,7 +190,7 @@ public class Table extends Query {
         if (!connection().config().safemode()) {
             return delete(plan -> true, options);
         }
-        java.io.Console console = System.console();
+        Console console = System.console();
         if (console == null) {
             throw new InvalidOperationException("safemode is on and there is no console to confirm the delete: call delete(plan -> ..., options)"
                     + " to decide in code, or set safemode to false");
@@ -237,7 +238,7 @@ public class Table extends Query {
             drop(plan -> true);
             return;
         }
-        java.io.Console console = System.console();
+        Console console = System.console();
         if (console == null) {
             throw new InvalidOperationException("safemode is on and there is no console to confirm the drop: call drop(plan -> ...) to decide"
                     + " in code, or set safemode to false");

@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -181,13 +183,13 @@ public final class EmbeddedMariaDb {
         process.destroy();
         try {
             process.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             LOG.warn("mariadbd (pid {}) did not stop within {} s; killing it", process.pid(), STOP_TIMEOUT.toSeconds());
             process.destroyForcibly();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EmbeddedServerException("Interrupted while waiting for mariadbd to stop", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new EmbeddedServerException("Could not wait for mariadbd to stop: " + e.getMessage(), e);
         }
     }

@@ -1,6 +1,7 @@
 package org.dovetail.testkit;
 
 import java.net.URI;
+import java.util.Map;
 
 /**
  * The S3 API server of a test class, with a bucket of its own (deleted with its objects when
@@ -43,7 +44,7 @@ public final class TestS3 implements AutoCloseable {
     }
 
     /** Puts an object into this class's bucket (with optional user metadata), as any S3 client would. */
-    public void putObject(String key, byte[] content, java.util.Map<String, String> metadata) {
+    public void putObject(String key, byte[] content, Map<String, String> metadata) {
         server.put(bucket, key, content, metadata);
     }
 

@@ -3,6 +3,7 @@ package org.dovetail.testkit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.stream.Stream;
 import org.dovetail.embedded.EmbeddedMariaDb;
 import org.dovetail.embedded.EmbeddedSettings;
@@ -122,7 +123,7 @@ public final class TestServers implements AutoCloseable {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         } catch (IOException e) {

@@ -1,11 +1,15 @@
 package org.dovetail.bench.migrate;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.PreparedStatement;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.dovetail.blob.Blob;
 import org.dovetail.config.Config;
@@ -38,7 +42,7 @@ public final class LegacyMigrationCurve {
     private LegacyMigrationCurve() {}
 
     public static void main(String[] args) throws Exception {
-        List<Integer> sizes = args.length == 0 ? List.of(1000, 10000) : java.util.Arrays.stream(args).map(Integer::valueOf).toList();
+        List<Integer> sizes = args.length == 0 ? List.of(1000, 10000) : Arrays.stream(args).map(Integer::valueOf).toList();
         try (TestServers servers = TestServers.start(); TestDatabase db = servers.newDatabase(); TestS3 s3 = servers.newBucket()) {
             Path files = Files.createTempDirectory("dovetail-bench-legacy");
             Config config = Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
@@ -91,7 +95,7 @@ public final class LegacyMigrationCurve {
                         Files.createDirectories(file.getParent());
                         Files.write(file, blob);
                     } else {
-                        s3.putObject("maps/" + schema + "/" + hash, blob, java.util.Map.of());
+                        s3.putObject("maps/" + schema + "/" + hash, blob, Map.of());
                     }
                     ext.setString(1, hash);
                     ext.setLong(2, blob.length);
@@ -108,8 +112,8 @@ public final class LegacyMigrationCurve {
                 ext.executeBatch();
                 row.executeBatch();
                 return null;
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }));
     }

@@ -2,6 +2,7 @@ package org.dovetail.ops.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.dovetail.DovetailException;
 import org.dovetail.config.Config;
@@ -70,7 +71,7 @@ public final class AccessManager {
 
     /** The dj_* roles that do not exist on the server ({@link #initRoles} creates them). */
     public List<Role> missingRoles() {
-        return java.util.Arrays.stream(Role.values()).filter(r -> catalog.roleGrants(r.roleName()).isEmpty()).toList();
+        return Arrays.stream(Role.values()).filter(r -> catalog.roleGrants(r.roleName()).isEmpty()).toList();
     }
 
     /**

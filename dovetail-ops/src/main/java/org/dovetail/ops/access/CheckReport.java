@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.dovetail.Report;
 
 /**
@@ -64,7 +65,7 @@ public record CheckReport(List<Item> items) implements Report {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         ArrayNode array = json.putArray("checks");
         items.forEach(i -> array.addObject().put("name", i.name()).put("value", i.value())
-                .put("status", i.status().name().toLowerCase(java.util.Locale.ROOT)).put("note", i.note()));
+                .put("status", i.status().name().toLowerCase(Locale.ROOT)).put("note", i.note()));
         return json;
     }
 

@@ -2,6 +2,7 @@ package org.dovetail.ops.access;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Plans {@code add-user}, {@code reset-password} and {@code set-password}. */
 final class UserPlans {
@@ -41,7 +42,7 @@ final class UserPlans {
             statements.add(SqlStatement.of(dialect.grant(Privileges.ALL, own, account)));
         }
         statements.addAll(RolePlans.readGrants(state, List.of(own), RolePlans.sharedPatterns(state)));
-        return new Plan("add-user " + account.user() + " --role " + role.name().toLowerCase(java.util.Locale.ROOT),
+        return new Plan("add-user " + account.user() + " --role " + role.name().toLowerCase(Locale.ROOT),
                 statements, notes, password);
     }
 
