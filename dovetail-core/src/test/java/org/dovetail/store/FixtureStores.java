@@ -100,13 +100,11 @@ final class FixtureStores {
     }
 
     static StoreSpec fileStore(Path base) {
-        return new StoreSpec("fstore", StoreSpec.Protocol.FILE, base.resolve("fstore").toString(), null, null, null, null,
-                false, null, StoreSpec.DEFAULT_SUBFOLDING, base.resolve("fstage").toString());
+        return StoreSpec.file("fstore", base.resolve("fstore").toString()).withStage(base.resolve("fstage").toString());
     }
 
     static StoreSpec s3Store(TestS3 s3, String stage) {
-        return new StoreSpec("s3store", StoreSpec.Protocol.S3, S3_LOCATION, s3.hostAndPort(), s3.bucket(), s3.accessKey(),
-                s3.secretKey(), false, null, StoreSpec.DEFAULT_SUBFOLDING, stage);
+        return StoreSpec.s3("s3store", s3.hostAndPort(), s3.bucket(), S3_LOCATION, s3.accessKey(), s3.secretKey()).withStage(stage);
     }
 
     static S3Client client(TestS3 s3) {

@@ -36,12 +36,9 @@ final class LegacyFixture {
 
     static Config config(TestDatabase db, TestS3 s3, Path local) {
         return Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
-                .store(new StoreSpec("external", StoreSpec.Protocol.S3, "store", s3.hostAndPort(), s3.bucket(), s3.accessKey(),
-                        s3.secretKey(), false, null, StoreSpec.DEFAULT_SUBFOLDING, null))
-                .store(new StoreSpec("shared", StoreSpec.Protocol.S3, "maps", s3.hostAndPort(), s3.bucket(), s3.accessKey(),
-                        s3.secretKey(), false, null, StoreSpec.DEFAULT_SUBFOLDING, null))
-                .store(new StoreSpec("local", StoreSpec.Protocol.FILE, local.toString(), null, null, null, null, false, null,
-                        StoreSpec.DEFAULT_SUBFOLDING, null))
+                .store(StoreSpec.s3("external", s3.hostAndPort(), s3.bucket(), "store", s3.accessKey(), s3.secretKey()))
+                .store(StoreSpec.s3("shared", s3.hostAndPort(), s3.bucket(), "maps", s3.accessKey(), s3.secretKey()))
+                .store(StoreSpec.file("local", local.toString()))
                 .build();
     }
 
