@@ -64,8 +64,9 @@ import org.dovetail.testkit.TestServers;
  * <p>Arguments: N (default 10,000), FOREIGN (default 10), runs (default 1). Properties:
  * {@code dovetail.bench.python}, an interpreter with DataJoint-Python and its {@code migrate.py}
  * (without it only Dovetail runs, compared with the stored figure); {@code dovetail.bench.cli}, the
- * command that starts Dovetail, split at spaces (default {@code java -jar
- * dovetail-cli/target/dovetail.jar}, relative to the current directory);
+ * command that starts Dovetail, split at spaces, or several separated by {@code ;}, each timed on a
+ * schema of its own (default {@code ./dovetail}, the launcher of a source checkout, run from the
+ * checkout's root; e.g. {@code ./dovetail;java -jar dovetail-cli/target/dovetail.jar});
  * {@code dovetail.bench.cli.args}, extra arguments after {@code run SCHEMA} (e.g. {@code --debug}).
  */
 public final class LegacyMigrationSideBySide {
@@ -104,21 +105,22 @@ public final class LegacyMigrationSideBySide {
         int foreign = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         String python = System.getProperty("dovetail.bench.python");
-        List<String> cli = Arrays.asList(System.getProperty("dovetail.bench.cli", "java -jar dovetail-cli/target/dovetail.jar").split(" "));
+        List<List<String>> clis = Arrays.stream(System.getProperty("dovetail.bench.cli", "./dovetail").split(";"))
+                .map(c -> Arrays.asList(c.trim().split(" "))).toList();
         List<String> cliArgs = System.getProperty("dovetail.bench.cli.args", "").isBlank() ? List.of()
                 : Arrays.asList(System.getProperty("dovetail.bench.cli.args").split(" "));
         try (TestServers servers = TestServers.start(); TestDatabase db = servers.newDatabase(); TestS3 s3 = servers.newBucket()) {
             LegacyMigrationSideBySide bench = new LegacyMigrationSideBySide(db, s3, Files.createTempDirectory("dovetail-bench-legacy-files"),
                     Files.createTempDirectory("dovetail-bench-legacy-work"));
             try {
-                bench.run(n, foreign, runs, python, cli, cliArgs);
+                bench.run(n, foreign, runs, python, clis, cliArgs);
             } finally {
                 bench.puts.shutdownNow();
             }
         }
     }
 
-    private void run(int n, int foreign, int runs, String python, List<String> cli, List<String> cliArgs) throws Exception {
+    private void run(int n, int foreign, int runs, String python, List<List<String>> clis, List<String> cliArgs) throws Exception {
         writeLocalConfig();
         Path driver = work.resolve("notebook_migration.py");
         try (InputStream in = LegacyMigrationSideBySide.class.getResourceAsStream("notebook_migration.py")) {
@@ -129,53 +131,80 @@ public final class LegacyMigrationSideBySide {
         int others = putForeignObjects(foreign * ownS3);
         System.out.printf("bucket: %,d objects of %d other schemas (%.0f s to write); each schema's own: %,d in S3, %,d in files%n",
                 foreign * ownS3, others, (System.nanoTime() - t0) / 1e9, ownS3, n / 4);
-        System.out.println("| run | references | DataJoint-Python migrate call (process) | Dovetail CLI, fresh JVM | ratio | values correct |");
-        System.out.println("| --- | --- | --- | --- | --- | --- |");
-        List<Double> ratios = new ArrayList<>();
-        List<Double> dovetailTimes = new ArrayList<>();
+        StringBuilder header = new StringBuilder("| run | references | DataJoint-Python migrate call (process) |");
+        StringBuilder rule = new StringBuilder("| --- | --- | --- |");
+        for (List<String> cli : clis) {
+            header.append(" `").append(String.join(" ", cli)).append("` | ratio |");
+            rule.append(" --- | --- |");
+        }
+        System.out.println(header.append(" values correct |"));
+        System.out.println(rule.append(" --- |"));
         List<Double> pythonTimes = new ArrayList<>();
+        List<List<Double>> dovetailTimes = new ArrayList<>();
+        clis.forEach(c -> dovetailTimes.add(new ArrayList<>()));
         try (Connection conn = Connection.open(config)) {
             for (int r = 1; r <= runs; r++) {
                 String pySchema = db.schema("nb" + r);
-                String dtSchema = db.schema("dt" + r);
-                Map<String, byte[]> expected = build(conn, dtSchema, n, r);
+                List<String> dtSchemas = new ArrayList<>();
+                Map<String, byte[]> expected = null;
+                for (int v = 0; v < clis.size(); v++) {
+                    dtSchemas.add(db.schema("dt" + r + "_" + v));
+                    expected = build(conn, dtSchemas.get(v), n, r);
+                }
                 if (python != null) {
                     build(conn, pySchema, n, r);
                 }
                 double[] py = null;
-                double dt;
-                if (python != null && r % 2 == 0) { // alternate which side goes first
-                    dt = runDovetail(cli, cliArgs, dtSchema);
+                double[] dt = new double[clis.size()];
+                if (python != null && r % 2 == 1) { // alternate which side goes first
                     py = runPython(python, driver, pySchema);
-                } else {
-                    py = python == null ? null : runPython(python, driver, pySchema);
-                    dt = runDovetail(cli, cliArgs, dtSchema);
                 }
-                int correct = checkValues(conn, dtSchema, expected);
+                for (int v = 0; v < clis.size(); v++) {
+                    dt[v] = runDovetail(clis.get(v), cliArgs, dtSchemas.get(v));
+                }
+                if (python != null && r % 2 == 0) {
+                    py = runPython(python, driver, pySchema);
+                }
+                int correct = 0;
+                for (String dtSchema : dtSchemas) {
+                    correct += checkValues(conn, dtSchema, expected);
+                }
                 String pyCell = "stored figure: " + STORED_PYTHON_10K_SECONDS + " s";
                 double pySeconds = STORED_PYTHON_10K_SECONDS * n / 10_000.0;
                 if (py != null) {
                     correct += checkValues(conn, pySchema, expected);
-                    compareTracking(conn, pySchema, dtSchema);
+                    for (String dtSchema : dtSchemas) {
+                        compareTracking(conn, pySchema, dtSchema);
+                    }
                     pySeconds = py[0];
                     pyCell = String.format("%.2f s (%.2f s)", py[0], py[1]);
                 }
-                int values = py == null ? n : 2 * n;
+                int values = (dtSchemas.size() + (py == null ? 0 : 1)) * n;
                 if (correct != values) {
                     throw new IllegalStateException(correct + " of " + values + " values correct");
                 }
-                ratios.add(pySeconds / dt);
-                dovetailTimes.add(dt);
                 pythonTimes.add(pySeconds);
-                System.out.printf("| %d | %,d | %s | %.2f s | %.1f× | %,d of %,d |%n", r, n, pyCell, dt, pySeconds / dt, correct, values);
+                StringBuilder line = new StringBuilder(String.format("| %d | %,d | %s |", r, n, pyCell));
+                for (int v = 0; v < clis.size(); v++) {
+                    dovetailTimes.get(v).add(dt[v]);
+                    line.append(String.format(" %.2f s | %.1f× |", dt[v], pySeconds / dt[v]));
+                }
+                System.out.println(line.append(String.format(" %,d of %,d |", correct, values)));
                 if (python != null) {
                     drop(conn, pySchema);
                 }
-                drop(conn, dtSchema);
+                for (String dtSchema : dtSchemas) {
+                    drop(conn, dtSchema);
+                }
             }
         }
-        System.out.printf("median of %d: Python %.2f s, Dovetail %.2f s, ratio %.1f×%s%n", runs, median(pythonTimes), median(dovetailTimes),
-                median(ratios), python == null ? " (Python: the stored figure, scaled to N)" : "");
+        StringBuilder summary = new StringBuilder(String.format("median of %d: Python %.2f s%s", runs, median(pythonTimes),
+                python == null ? " (the stored figure, scaled to N)" : ""));
+        for (int v = 0; v < clis.size(); v++) {
+            double m = median(dovetailTimes.get(v));
+            summary.append(String.format("; `%s` %.2f s, %.1f×", String.join(" ", clis.get(v)), m, median(pythonTimes) / m));
+        }
+        System.out.println(summary);
     }
 
     private void writeLocalConfig() throws IOException {
