@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Executes a migration column by column: objects (each read and hashed, recorded in the ledger,
  * then the new tracking rows in one statement), references (temporary column filled set-based),
- * swap (one ALTER). A column with missing objects is left as it was unless they are accepted. Each phase is idempotent and recorded
- * in the ledger, so a run killed anywhere resumes; the schema lock keeps runs apart.
+ * swap (one ALTER). A column with missing objects is left as it was unless they are accepted.
+ * Each phase is idempotent and recorded in the ledger, so a run killed anywhere resumes; the
+ * schema lock keeps runs apart.
  */
 final class MigrationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
