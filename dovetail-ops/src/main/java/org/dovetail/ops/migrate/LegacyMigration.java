@@ -56,7 +56,7 @@ public final class LegacyMigration {
      * reported unless {@code acceptMissing}.
      */
     public RunReport run(String schema, boolean acceptMissing, boolean ignoreSessions) {
-        MigrationPlan plan = plan(schema);
+        MigrationPlan plan = new MigrationPlanner(conn, stores).planWithoutListing(schema);
         if (!plan.otherSessions().isEmpty() && !ignoreSessions) {
             throw new DovetailException(ErrorCode.REFUSED, "Other sessions are using schema `" + schema + "`: " + plan.otherSessions()
                     + ". Stop DataJoint 0.11 clients before migrating (or pass --ignore-sessions if they are harmless).");

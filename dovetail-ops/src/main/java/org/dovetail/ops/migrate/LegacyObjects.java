@@ -2,7 +2,6 @@ package org.dovetail.ops.migrate;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -13,18 +12,31 @@ import org.dovetail.store.ObjectStore;
 import org.dovetail.store.TransferPool;
 
 /**
- * The legacy objects of one store: {@code <location>/<schema>/<legacy hash>}, checked and hashed
- * in parallel (streaming: objects are never held in memory whole).
+ * The legacy objects of one store: {@code <location>/<schema>/<legacy hash>}, read and hashed in
+ * parallel (streaming: objects are never held in memory whole); an object that is not there is
+ * reported as missing.
  */
-final class LegacyObjects implements AutoCloseable {
+final class LegacyObjects {
 
     private final ObjectStore store;
     private final String schema;
-    private final TransferPool pool = new TransferPool("migrate");
+    private final TransferPool pool;
 
-    LegacyObjects(ObjectStore store, String schema) {
+    /** The objects of {@code schema} in {@code store}, read on {@code pool}'s threads. */
+    LegacyObjects(ObjectStore store, String schema, TransferPool pool) {
         this.store = store;
         this.schema = schema;
+        this.pool = pool;
+    }
+
+    /** The name of the store. */
+    String storeName() {
+        return store.spec().name();
+    }
+
+    /** Where an object is, for messages. */
+    String address(String legacyHash) {
+        return store.address(path(legacyHash));
     }
 
     /** The object's path relative to the store location. */
@@ -34,27 +46,6 @@ final class LegacyObjects implements AutoCloseable {
 
     /** What was found for one object: its size and contents hash, or that it is missing. */
     record Found(String legacyHash, boolean present, long size, UUID contentsHash) {}
-
-    /**
-     * Whether each object exists (and its size), from one listing of the schema's folder: a
-     * thousand objects per S3 request instead of one request each.
-     */
-    List<Found> stat(List<String> hashes) {
-        java.util.Map<String, Long> listed = new java.util.HashMap<>();
-        String folder = schema + "/";
-        store.list(folder, info -> {
-            String name = info.path().substring(folder.length());
-            if (!name.contains("/")) {
-                listed.put(name, info.size());
-            }
-        });
-        List<Found> found = new ArrayList<>(hashes.size());
-        for (String h : hashes) {
-            Long size = listed.get(h);
-            found.add(size == null ? new Found(h, false, -1, null) : new Found(h, true, size, null));
-        }
-        return found;
-    }
 
     /** Hashes each object's contents (MD5, as the tracking table's contents_hash). */
     List<Found> hash(List<String> hashes) {
@@ -73,11 +64,6 @@ final class LegacyObjects implements AutoCloseable {
 
     private <T, R> List<R> inParallel(List<T> items, Function<T, R> work) {
         return pool.map(items, work);
-    }
-
-    @Override
-    public void close() {
-        pool.close();
     }
 
     /** Counts the bytes read through it. */

@@ -7,8 +7,6 @@ import java.util.Set;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.TableNames;
-import org.dovetail.store.ObjectStores;
-import org.dovetail.store.ObjectStore;
 import org.dovetail.store.TrackingTable;
 
 /** Computes the read-only plan of a schema's migration. */
@@ -23,7 +21,23 @@ final class MigrationPlanner {
         this.stores = stores;
     }
 
+    /** The plan, with each store's schema folder listed once to find missing objects. */
     MigrationPlan plan(String schema) {
+        try (StoreListings listings = new StoreListings(schema)) {
+            return plan(schema, listings);
+        }
+    }
+
+    /**
+     * The plan a run starts from: the same, but for missing objects, which the run finds when it
+     * reads each object anyway (a listing costs a request per thousand objects on AWS, but on some
+     * servers time that grows with everything else in the bucket).
+     */
+    MigrationPlan planWithoutListing(String schema) {
+        return plan(schema, null);
+    }
+
+    private MigrationPlan plan(String schema, StoreListings listings) {
         MigrationLedger ledger = new MigrationLedger(conn, schema);
         List<LegacyColumn> legacy = LegacyCatalog.legacyColumns(conn, schema);
         Set<String> seen = new HashSet<>();
@@ -31,7 +45,7 @@ final class MigrationPlanner {
         for (LegacyColumn c : legacy) {
             seen.add(c.table() + "." + c.column());
             String phase = ledger.phase(c.table(), c.column()).orElse("planned");
-            plans.add(planColumn(withRemembered(ledger, c), phase));
+            plans.add(planColumn(withRemembered(ledger, c), phase, listings));
         }
         for (LegacyColumn c : ledger.remembered()) {
             if (!seen.contains(c.table() + "." + c.column())) {
@@ -53,7 +67,7 @@ final class MigrationPlanner {
         return current;
     }
 
-    private ColumnPlan planColumn(LegacyColumn c, String phase) {
+    private ColumnPlan planColumn(LegacyColumn c, String phase, StoreListings listings) {
         StoreSpec spec = stores.spec(conn.config(), c.legacyStore());
         String table = TableNames.fullName(c.schema(), c.table());
         String col = MigrationSql.q(c.column());
@@ -82,22 +96,22 @@ final class MigrationPlanner {
         LOG.debug("{}: {} distinct values read", c.label(), hashes.size());
         List<String> missing = new ArrayList<>();
         long missingCount = 0;
-        try (ObjectStore objects = ObjectStores.open(spec); LegacyObjects legacyObjects = new LegacyObjects(objects, c.schema())) {
-            for (LegacyObjects.Found found : legacyObjects.stat(hashes)) {
-                if (!found.present()) {
+        if (listings != null) {
+            StoreListings.Listing listing = listings.of(spec);
+            for (String h : hashes) {
+                if (!listing.contains(h)) {
                     missingCount++;
                     if (missing.size() < LISTED) {
-                        missing.add(found.legacyHash() + " (" + objects.address(legacyObjects.path(found.legacyHash())) + ")");
+                        missing.add(h + " (" + listing.address(h) + ")");
                     }
                 }
             }
+            LOG.debug("{}: checked against the listing of store `{}`", c.label(), spec.name());
         }
-        LOG.debug("{}: objects listed in store `{}`", c.label(), spec.name());
         List<String> statements = List.of(
                 TrackingTable.createTableSql(c.schema(), spec.name()),
+                MigrationSql.insertTracking(c, spec.name()) + " -- " + hashes.size() + " rows, once each object is read and hashed",
                 MigrationSql.addTemp(c, spec.name()),
-                "INSERT INTO " + TableNames.fullName(c.schema(), TrackingTable.PREFIX + spec.name())
-                        + " (hash, size, filepath, contents_hash) VALUES ... -- " + hashes.size() + " rows, in batches",
                 MigrationSql.fillTemp(c) + " -- repeated until no row is left",
                 MigrationSql.swap(c, spec.name()));
         return new ColumnPlan(c, spec.name(), rows, nulls, hashes.size(), bytes[0], missing, missingCount,

@@ -2,25 +2,30 @@ package org.dovetail.ops.migrate;
 
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.TableNames;
-import org.dovetail.hash.ContentHash;
 import org.dovetail.hash.UuidBytes;
 import org.dovetail.store.ObjectStore;
 import org.dovetail.store.ObjectStores;
 import org.dovetail.store.TrackingTable;
+import org.dovetail.store.TransferPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Executes a migration column by column: objects (hash, new tracking rows), references
- * (temporary column filled set-based), swap (one ALTER). Each phase is idempotent and recorded
- * in the ledger, so a run killed anywhere resumes; the schema lock keeps runs apart.
+ * Executes a migration column by column: objects (each read and hashed, recorded in the ledger,
+ * then the new tracking rows in one statement), references (temporary column filled set-based),
+ * swap (one ALTER). A column with missing objects is left as it was unless they are accepted.
+ * Each phase is idempotent and recorded in the ledger, so a run killed anywhere resumes; the
+ * schema lock keeps runs apart.
  */
 final class MigrationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
@@ -43,22 +48,27 @@ final class MigrationRunner {
         this.progress = progress;
     }
 
+    /** Runs {@code plan}; each store is opened once for all its columns. */
     RunReport run(MigrationPlan plan, boolean acceptMissing) {
         MigrationLedger ledger = new MigrationLedger(conn, plan.schema());
         ledger.create();
         ledger.lock();
-        try {
+        Map<String, ObjectStore> opened = new HashMap<>();
+        try (TransferPool pool = new TransferPool("migrate")) {
             List<RunReport.ColumnResult> results = new ArrayList<>();
             for (ColumnPlan column : plan.columns()) {
-                results.add(migrate(ledger, column, acceptMissing));
+                results.add(migrate(ledger, column, acceptMissing, spec -> new LegacyObjects(
+                        opened.computeIfAbsent(spec.name(), name -> ObjectStores.open(spec)), column.column().schema(), pool)));
             }
             return new RunReport(plan.schema(), results);
         } finally {
+            opened.values().forEach(ObjectStore::close);
             ledger.unlock();
         }
     }
 
-    private RunReport.ColumnResult migrate(MigrationLedger ledger, ColumnPlan plan, boolean acceptMissing) {
+    private RunReport.ColumnResult migrate(MigrationLedger ledger, ColumnPlan plan, boolean acceptMissing,
+                                           Function<StoreSpec, LegacyObjects> objectsOf) {
         LegacyColumn c = plan.column();
         if (plan.phase().equals("swapped")) {
             return result(plan, RunReport.Outcome.ALREADY_MIGRATED, 0, 0, 0, null);
@@ -67,21 +77,29 @@ final class MigrationRunner {
             return result(plan, RunReport.Outcome.NOT_MIGRATED, 0, 0, 0, plan.untracked().size()
                     + " value(s) are not legacy hashes of this store or have no row in ~external, e.g. " + plan.untracked().get(0));
         }
-        if (plan.missingCount() > 0 && !acceptMissing) {
-            return result(plan, RunReport.Outcome.NOT_MIGRATED, 0, plan.missingCount(), 0, plan.missingCount()
-                    + " object(s) are missing from store `" + plan.store() + "`, e.g. " + plan.missing().get(0)
-                    + "; restore them, or run with --accept-missing to migrate their references anyway");
-        }
-        ledger.remember(c, plan.store());
         StoreSpec spec = conn.config().store(plan.store());
-        new TrackingTable(conn, c.schema(), spec.name()).declare();
-        long[] hashed = {0, 0};
+        Hashed hashed = new Hashed(0, 0, null);
         long started = System.nanoTime();
         if (plan.phase().equals("planned")) {
-            hashed = hashObjects(ledger, c, spec);
-            LOG.debug("{}: objects hashed and tracked in {} ms", c.label(), (System.nanoTime() - started) / 1_000_000);
+            LegacyObjects objects = objectsOf.apply(spec);
+            hashed = hashObjects(ledger, c, objects);
+            LOG.debug("{}: {} objects read and hashed in {} ms", c.label(), hashed.present() + hashed.missing(),
+                    (System.nanoTime() - started) / 1_000_000);
+            if (hashed.missing() > 0 && !acceptMissing) {
+                // Nothing of the column has changed: the ledger only remembers what was read, so a later run reads just the missing.
+                return result(plan, RunReport.Outcome.NOT_MIGRATED, hashed.present(), hashed.missing(), 0, hashed.missing()
+                        + " object(s) are missing from store `" + plan.store() + "`, e.g. " + hashed.firstMissing() + " ("
+                        + objects.address(hashed.firstMissing()) + "); restore them, or run with --accept-missing to migrate"
+                        + " their references anyway");
+            }
+            ledger.remember(c, plan.store());
+            new TrackingTable(conn, c.schema(), spec.name()).declare();
+            conn.execute(MigrationSql.insertTracking(c, spec.name()));
+            LOG.debug("{}: tracking rows written after {} ms", c.label(), (System.nanoTime() - started) / 1_000_000);
             ledger.advance(c.table(), c.column(), "objects");
             checkpoint.reached(c, "objects");
+        } else {
+            ledger.remember(c, plan.store());
         }
         long updated = 0;
         if (!plan.phase().equals("references")) {
@@ -97,77 +115,71 @@ final class MigrationRunner {
         ledger.advance(c.table(), c.column(), "swapped");
         checkpoint.reached(c, "swapped");
         LOG.info("migrated {}.{} to blob@{}", c.schema(), c.label(), spec.name());
-        return result(plan, RunReport.Outcome.MIGRATED, hashed[0], hashed[1], updated, null);
+        return result(plan, RunReport.Outcome.MIGRATED, hashed.present(), hashed.missing(), updated, null);
     }
 
-    /** Hashes the column's objects not hashed yet and writes their tracking rows, a batch per transaction. */
-    private long[] hashObjects(MigrationLedger ledger, LegacyColumn c, StoreSpec spec) {
+    /** What reading a column's objects found: how many were there, how many not, and the first that was not. */
+    private record Hashed(long present, long missing, String firstMissing) {}
+
+    /**
+     * Reads and hashes the column's objects that no earlier run has hashed (those found missing
+     * before are tried again), recording each in the ledger, a batch per transaction.
+     */
+    private Hashed hashObjects(MigrationLedger ledger, LegacyColumn c, LegacyObjects objects) {
         String table = TableNames.fullName(c.schema(), c.table());
         String col = MigrationSql.q(c.column());
         List<String> todo = conn.query("SELECT DISTINCT t." + col + " FROM " + table + " t LEFT JOIN " + ledger.objects()
-                + " o ON o.legacy_hash = t." + col + " WHERE t." + col + " IS NOT NULL AND o.legacy_hash IS NULL ORDER BY 1",
-                r -> r.getString(1));
-        long hashed = 0;
+                + " o ON o.legacy_hash = t." + col + " WHERE t." + col + " IS NOT NULL AND (o.legacy_hash IS NULL OR o.state = 'missing')"
+                + " ORDER BY 1", r -> r.getString(1));
+        long present = 0;
         long missing = 0;
-        try (ObjectStore objects = ObjectStores.open(spec); LegacyObjects legacy = new LegacyObjects(objects, c.schema())) {
-            progress.start("objects of " + c.label(), todo.size());
-            for (int from = 0; from < todo.size(); from += BATCH) {
-                List<String> batch = todo.subList(from, Math.min(todo.size(), from + BATCH));
-                List<LegacyObjects.Found> found = legacy.hash(batch);
-                java.util.Map<String, Long> sizes = legacySizes(c.schema(), batch);
-                conn.transaction(() -> record(ledger, c, spec, found, sizes));
-                for (LegacyObjects.Found f : found) {
-                    if (f.present()) {
-                        hashed++;
-                    } else {
-                        missing++;
-                    }
+        String firstMissing = null;
+        progress.start("objects of " + c.label(), todo.size());
+        for (int from = 0; from < todo.size(); from += BATCH) {
+            List<String> batch = todo.subList(from, Math.min(todo.size(), from + BATCH));
+            List<LegacyObjects.Found> found = objects.hash(batch);
+            Map<String, Long> sizes = legacySizes(c.schema(), batch);
+            conn.transaction(() -> record(ledger, objects.storeName(), found, sizes));
+            for (LegacyObjects.Found f : found) {
+                if (f.present()) {
+                    present++;
+                } else {
+                    missing++;
+                    firstMissing = firstMissing == null ? f.legacyHash() : firstMissing;
                 }
-                progress.advance(from + batch.size());
             }
-            progress.end();
+            progress.advance(from + batch.size());
         }
-        return new long[] {hashed, missing};
+        progress.end();
+        return new Hashed(present, missing, firstMissing);
     }
 
-    /** Writes a batch's tracking rows and ledger rows with two batched statements. */
-    private int record(MigrationLedger ledger, LegacyColumn c, StoreSpec spec, List<LegacyObjects.Found> found,
-                       java.util.Map<String, Long> sizes) {
-        String tracking = "INSERT INTO " + TableNames.fullName(c.schema(), TrackingTable.PREFIX + spec.name())
-                + " (hash, size, filepath, contents_hash) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE hash = hash";
+    /** Writes a batch's ledger rows with one batched statement. */
+    private int record(MigrationLedger ledger, String store, List<LegacyObjects.Found> found, Map<String, Long> sizes) {
         String objects = "INSERT INTO " + ledger.objects() + " (legacy_hash, store, state, size, contents_hash) VALUES (?, ?, ?, ?, ?)"
-                + " ON DUPLICATE KEY UPDATE state = VALUES(state)";
+                + " ON DUPLICATE KEY UPDATE state = VALUES(state), size = VALUES(size), contents_hash = VALUES(contents_hash)";
         return conn.withJdbc(jdbc -> {
-            try (PreparedStatement rows = jdbc.prepareStatement(tracking); PreparedStatement ledgerRows = jdbc.prepareStatement(objects)) {
+            try (PreparedStatement ledgerRows = jdbc.prepareStatement(objects)) {
                 for (LegacyObjects.Found f : found) {
-                    long size = sizes.getOrDefault(f.legacyHash(), Math.max(0, f.size()));
-                    String relative = c.schema() + "/" + f.legacyHash();
-                    byte[] contents = f.contentsHash() == null ? null : UuidBytes.toBytes(f.contentsHash());
-                    rows.setBytes(1, UuidBytes.toBytes(ContentHash.uuidFromBuffer(new byte[0], relative)));
-                    rows.setLong(2, size);
-                    rows.setString(3, relative);
-                    rows.setBytes(4, contents);
-                    rows.addBatch();
                     ledgerRows.setString(1, f.legacyHash());
-                    ledgerRows.setString(2, spec.name());
+                    ledgerRows.setString(2, store);
                     ledgerRows.setString(3, f.present() ? "hashed" : "missing");
-                    ledgerRows.setLong(4, size);
-                    ledgerRows.setBytes(5, contents);
+                    ledgerRows.setLong(4, sizes.getOrDefault(f.legacyHash(), Math.max(0, f.size())));
+                    ledgerRows.setBytes(5, f.contentsHash() == null ? null : UuidBytes.toBytes(f.contentsHash()));
                     ledgerRows.addBatch();
                 }
-                rows.executeBatch();
                 ledgerRows.executeBatch();
                 return found.size();
             }
         });
     }
 
-    private java.util.Map<String, Long> legacySizes(String schema, List<String> hashes) {
+    private Map<String, Long> legacySizes(String schema, List<String> hashes) {
         if (!LegacyCatalog.tableExists(conn, schema, "~external")) {
-            return java.util.Map.of();
+            return Map.of();
         }
         String marks = hashes.stream().map(h -> "?").collect(Collectors.joining(","));
-        java.util.Map<String, Long> sizes = new java.util.HashMap<>();
+        Map<String, Long> sizes = new HashMap<>();
         conn.query("SELECT hash, size FROM " + TableNames.fullName(schema, "~external") + " WHERE hash IN (" + marks + ")",
                 r -> sizes.put(r.getString(1), r.getLong(2)), hashes.toArray());
         return sizes;

@@ -41,6 +41,21 @@ final class MigrationSql {
                 + q(temp(c)) + " IS NULL LIMIT " + CHUNK;
     }
 
+    /**
+     * The column's new tracking rows in one statement, from what the ledger recorded for its
+     * objects: the hash is MD5 of {@code <schema>/<legacy hash>} and the filepath that path, both
+     * computed by the server (as {@link #fillTemp} computes the references). Repeatable.
+     */
+    static String insertTracking(LegacyColumn c, String store) {
+        String path = "CONCAT(" + literal(c.schema() + "/") + ", o.legacy_hash)";
+        String col = q(c.column());
+        return "INSERT INTO " + TableNames.fullName(c.schema(), TrackingTable.PREFIX + store)
+                + " (hash, size, filepath, contents_hash) SELECT UNHEX(MD5(" + path + ")), o.size, " + path + ", o.contents_hash"
+                + " FROM (SELECT DISTINCT " + col + " AS h FROM " + TableNames.fullName(c.schema(), c.table()) + " WHERE " + col
+                + " IS NOT NULL) d JOIN " + TableNames.fullName(c.schema(), MigrationLedger.OBJECTS) + " o ON o.legacy_hash = d.h"
+                + " ON DUPLICATE KEY UPDATE hash = hash";
+    }
+
     static String countUnfilled(LegacyColumn c) {
         return "SELECT COUNT(*) FROM " + TableNames.fullName(c.schema(), c.table()) + " WHERE " + q(c.column())
                 + " IS NOT NULL AND " + q(temp(c)) + " IS NULL";
