@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.dovetail.TableName;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.TableNames;
@@ -70,7 +71,7 @@ final class MigrationPlanner {
     private ColumnPlan planColumn(LegacyColumn c, String phase, StoreListings listings) {
         StoreSpec spec = stores.spec(conn.config(), c.legacyStore());
         String table = TableNames.fullName(c.schema(), c.table());
-        String col = MigrationSql.q(c.column());
+        String col = TableName.quote(c.column());
         long rows = conn.queryValue("SELECT COUNT(*) FROM " + table, Long.class).orElse(0L);
         long nulls = conn.queryValue("SELECT COUNT(*) FROM " + table + " WHERE " + col + " IS NULL", Long.class).orElse(0L);
         List<String> untracked = new ArrayList<>();
@@ -126,7 +127,7 @@ final class MigrationPlanner {
         StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM " + TableNames.fullName(schema, "~external") + " e WHERE 1");
         for (LegacyColumn c : legacy) {
             sql.append(" AND NOT EXISTS (SELECT 1 FROM ").append(TableNames.fullName(schema, c.table())).append(" r WHERE r.")
-                    .append(MigrationSql.q(c.column())).append(" = e.hash)");
+                    .append(TableName.quote(c.column())).append(" = e.hash)");
         }
         return conn.queryValue(sql.toString(), Long.class).orElse(0L);
     }

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
+import org.dovetail.TableName;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.TableNames;
@@ -127,7 +128,7 @@ final class MigrationRunner {
      */
     private Hashed hashObjects(MigrationLedger ledger, LegacyColumn c, LegacyObjects objects) {
         String table = TableNames.fullName(c.schema(), c.table());
-        String col = MigrationSql.q(c.column());
+        String col = TableName.quote(c.column());
         List<String> todo = conn.query("SELECT DISTINCT t." + col + " FROM " + table + " t LEFT JOIN " + ledger.objects()
                 + " o ON o.legacy_hash = t." + col + " WHERE t." + col + " IS NOT NULL AND (o.legacy_hash IS NULL OR o.state = 'missing')"
                 + " ORDER BY 1", r -> r.getString(1));

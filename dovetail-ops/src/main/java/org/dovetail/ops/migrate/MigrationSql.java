@@ -1,5 +1,6 @@
 package org.dovetail.ops.migrate;
 
+import org.dovetail.TableName;
 import org.dovetail.declare.TableNames;
 import org.dovetail.store.TrackingTable;
 
@@ -8,10 +9,6 @@ final class MigrationSql {
     static final int CHUNK = 50_000;
 
     private MigrationSql() {}
-
-    static String q(String identifier) {
-        return "`" + identifier.replace("`", "``") + "`";
-    }
 
     /** A string literal for a comment (quotes and backslashes escaped). */
     static String literal(String text) {
@@ -27,8 +24,8 @@ final class MigrationSql {
     }
 
     static String addTemp(LegacyColumn c, String store) {
-        return "ALTER TABLE " + TableNames.fullName(c.schema(), c.table()) + " ADD COLUMN " + q(temp(c))
-                + " binary(16) DEFAULT NULL COMMENT " + literal(comment(c, store)) + " AFTER " + q(c.column());
+        return "ALTER TABLE " + TableNames.fullName(c.schema(), c.table()) + " ADD COLUMN " + TableName.quote(temp(c))
+                + " binary(16) DEFAULT NULL COMMENT " + literal(comment(c, store)) + " AFTER " + TableName.quote(c.column());
     }
 
     /**
@@ -36,9 +33,9 @@ final class MigrationSql {
      * reference is MD5 of {@code <schema>/<legacy hash>}, computed by the server.
      */
     static String fillTemp(LegacyColumn c) {
-        return "UPDATE " + TableNames.fullName(c.schema(), c.table()) + " SET " + q(temp(c)) + " = UNHEX(MD5(CONCAT("
-                + literal(c.schema() + "/") + ", " + q(c.column()) + "))) WHERE " + q(c.column()) + " IS NOT NULL AND "
-                + q(temp(c)) + " IS NULL LIMIT " + CHUNK;
+        return "UPDATE " + TableNames.fullName(c.schema(), c.table()) + " SET " + TableName.quote(temp(c)) + " = UNHEX(MD5(CONCAT("
+                + literal(c.schema() + "/") + ", " + TableName.quote(c.column()) + "))) WHERE " + TableName.quote(c.column()) + " IS NOT NULL AND "
+                + TableName.quote(temp(c)) + " IS NULL LIMIT " + CHUNK;
     }
 
     /**
@@ -48,7 +45,7 @@ final class MigrationSql {
      */
     static String insertTracking(LegacyColumn c, String store) {
         String path = "CONCAT(" + literal(c.schema() + "/") + ", o.legacy_hash)";
-        String col = q(c.column());
+        String col = TableName.quote(c.column());
         return "INSERT INTO " + TableNames.fullName(c.schema(), TrackingTable.PREFIX + store)
                 + " (hash, size, filepath, contents_hash) SELECT UNHEX(MD5(" + path + ")), o.size, " + path + ", o.contents_hash"
                 + " FROM (SELECT DISTINCT " + col + " AS h FROM " + TableNames.fullName(c.schema(), c.table()) + " WHERE " + col
@@ -57,8 +54,8 @@ final class MigrationSql {
     }
 
     static String countUnfilled(LegacyColumn c) {
-        return "SELECT COUNT(*) FROM " + TableNames.fullName(c.schema(), c.table()) + " WHERE " + q(c.column())
-                + " IS NOT NULL AND " + q(temp(c)) + " IS NULL";
+        return "SELECT COUNT(*) FROM " + TableNames.fullName(c.schema(), c.table()) + " WHERE " + TableName.quote(c.column())
+                + " IS NOT NULL AND " + TableName.quote(temp(c)) + " IS NULL";
     }
 
     /**
@@ -68,13 +65,13 @@ final class MigrationSql {
     static String swap(LegacyColumn c, String store) {
         StringBuilder sql = new StringBuilder("ALTER TABLE ").append(TableNames.fullName(c.schema(), c.table())).append(' ');
         if (c.constraint() != null) {
-            sql.append("DROP FOREIGN KEY ").append(q(c.constraint())).append(", ");
+            sql.append("DROP FOREIGN KEY ").append(TableName.quote(c.constraint())).append(", ");
         }
-        sql.append("DROP COLUMN ").append(q(c.column())).append(", CHANGE COLUMN ").append(q(temp(c))).append(' ')
-                .append(q(c.column())).append(" binary(16) ").append(c.nullable() ? "DEFAULT NULL" : "NOT NULL")
+        sql.append("DROP COLUMN ").append(TableName.quote(c.column())).append(", CHANGE COLUMN ").append(TableName.quote(temp(c))).append(' ')
+                .append(TableName.quote(c.column())).append(" binary(16) ").append(c.nullable() ? "DEFAULT NULL" : "NOT NULL")
                 .append(" COMMENT ").append(literal(comment(c, store)))
-                .append(c.previousColumn() == null ? " FIRST" : " AFTER " + q(c.previousColumn()))
-                .append(", ADD FOREIGN KEY (").append(q(c.column())).append(") REFERENCES ")
+                .append(c.previousColumn() == null ? " FIRST" : " AFTER " + TableName.quote(c.previousColumn()))
+                .append(", ADD FOREIGN KEY (").append(TableName.quote(c.column())).append(") REFERENCES ")
                 .append(TableNames.fullName(c.schema(), TrackingTable.PREFIX + store)).append(" (`hash`) ON UPDATE RESTRICT ON DELETE RESTRICT");
         return sql.toString();
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.dovetail.DovetailException;
+import org.dovetail.TableName;
 import org.dovetail.blob.Blob;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.TableNames;
@@ -36,10 +37,10 @@ final class MigrationVerifier {
             }
             String store = conn.queryValue("SELECT store FROM " + ledger.columns() + " WHERE table_name = ? AND column_name = ?",
                     String.class, c.table(), c.column()).orElseThrow();
-            List<UUID> hashes = conn.query("SELECT DISTINCT " + MigrationSql.q(c.column()) + " FROM "
-                    + TableNames.fullName(schema, c.table()) + " WHERE " + MigrationSql.q(c.column()) + " IS NOT NULL",
+            List<UUID> hashes = conn.query("SELECT DISTINCT " + TableName.quote(c.column()) + " FROM "
+                    + TableNames.fullName(schema, c.table()) + " WHERE " + TableName.quote(c.column()) + " IS NOT NULL",
                     r -> UuidBytes.fromBytes(r.getBytes(1)));
-            references += conn.queryValue("SELECT COUNT(" + MigrationSql.q(c.column()) + ") FROM "
+            references += conn.queryValue("SELECT COUNT(" + TableName.quote(c.column()) + ") FROM "
                     + TableNames.fullName(schema, c.table()), Long.class).orElse(0L);
             try (ExternalStore external = ExternalStore.open(conn, store)) {
                 for (UUID hash : hashes) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
+import org.dovetail.TableName;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.TableNames;
@@ -78,7 +79,7 @@ final class Relocation {
         String tracking = TableNames.fullName(schema, TrackingTable.PREFIX + spec.name());
         for (String[] column : conn.query("SELECT table_name, column_name FROM " + ledger.columns()
                 + " WHERE store = ? AND phase = 'swapped'", r -> new String[] {r.getString(1), r.getString(2)}, spec.name())) {
-            String col = MigrationSql.q(column[1]);
+            String col = TableName.quote(column[1]);
             switched += conn.execute("UPDATE " + TableNames.fullName(schema, column[0]) + " t JOIN " + tracking + " e ON e.hash = t." + col
                     + " JOIN " + ledger.objects() + " o ON e.filepath = CONCAT(?, o.legacy_hash)"
                     + " SET t." + col + " = o.contents_hash WHERE o.state = 'hashed' AND e.attachment_name IS NULL", schema + "/");
