@@ -63,7 +63,7 @@ final class ConfigLoader {
         }
         builder.source(source);
         FileValues values = new FileValues(source);
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             values.apply(field.getKey(), field.getValue(), builder);
         }

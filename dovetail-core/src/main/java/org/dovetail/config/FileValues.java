@@ -54,7 +54,7 @@ final class FileValues {
         }
         StoreSpecParser parser = new StoreSpecParser(source);
         Map<String, StoreSpec> parsed = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> store = it.next();
             parsed.put(store.getKey(), parser.parse(store.getKey(), store.getValue()));
         }
@@ -70,7 +70,7 @@ final class FileValues {
         }
         if (value.isObject()) {
             Map<String, String> options = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> option = it.next();
                 options.put(option.getKey(), option.getValue().isTextual() ? option.getValue().asText() : option.getValue().toString());
             }

@@ -118,7 +118,7 @@ public record Pipeline(Map<String, String> schemas, Map<String, String> adapters
         if (!node.isObject()) {
             throw problem(path, "must be a mapping of names to text");
         }
-        node.fields().forEachRemaining(e -> {
+        node.properties().iterator().forEachRemaining(e -> {
             if (!e.getValue().isTextual()) {
                 throw problem(path + "." + e.getKey(), "must be text");
             }

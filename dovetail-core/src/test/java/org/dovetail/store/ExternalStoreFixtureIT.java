@@ -54,7 +54,7 @@ class ExternalStoreFixtureIT {
     /** Every external column of the fixture: table, column, store. */
     private static List<String[]> externalColumns(String kind) {
         List<String[]> columns = new ArrayList<>();
-        fixture.expected.get("tables").fields().forEachRemaining(t -> {
+        fixture.expected.get("tables").properties().iterator().forEachRemaining(t -> {
             for (JsonNode c : t.getValue().get("columns")) {
                 if (c.has("store") && c.get("kind").asText().equals(kind)) {
                     columns.add(new String[] {t.getKey(), c.get("name").asText(), c.get("store").asText()});
@@ -73,7 +73,7 @@ class ExternalStoreFixtureIT {
         JsonNode table = table(className);
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
-        key.fields().forEachRemaining(k -> {
+        key.properties().iterator().forEachRemaining(k -> {
             where.append(where.length() == 0 ? "" : " AND ").append('`').append(k.getKey()).append("` = ?");
             params.add(k.getValue().isIntegralNumber() ? k.getValue().asLong() : k.getValue().asText());
         });

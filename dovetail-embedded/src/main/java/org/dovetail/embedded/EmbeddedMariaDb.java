@@ -209,6 +209,7 @@ public final class EmbeddedMariaDb {
     }
 
     /** Runs an action holding both the in-process monitor and the state directory's file lock. */
+    @SuppressWarnings("try") // the lock is held, not used
     private <T> T locked(Action<T> action) {
         synchronized (IN_PROCESS_LOCK) {
             try {

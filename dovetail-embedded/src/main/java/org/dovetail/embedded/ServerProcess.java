@@ -92,6 +92,7 @@ final class ServerProcess {
         return process.pid();
     }
 
+    @SuppressWarnings("try") // the login itself is the check
     Outcome awaitReady(Duration timeout, String password) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Properties props = new Properties();

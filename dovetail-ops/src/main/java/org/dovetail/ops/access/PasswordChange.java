@@ -59,6 +59,7 @@ public final class PasswordChange {
         return Dialect.of(ServerVersion.parse(meta.getDatabaseProductVersion(), meta.getDatabaseProductName()));
     }
 
+    @SuppressWarnings("try") // the login itself is the check
     private static String verify(Config config, String newPassword) {
         try (Connection check = Connection.open(config.toBuilder().password(newPassword).build())) {
             return "verified: logged in again as " + config.user().orElse("?") + " with the new password";

@@ -114,7 +114,7 @@ class LegacyMigrationIT {
             JsonNode expected = LegacyFixture.json("expected.json");
             for (String table : List.of("A", "B")) {
                 for (JsonNode row : expected.get("tables").get(table).get("rows")) {
-                    for (var field : iterable(row.get("stored").fields())) {
+                    for (var field : iterable(row.get("stored").properties().iterator())) {
                         String store = new StoreMap(Map.of()).target(field.getValue().get("store").asText());
                         UUID md5 = UUID.fromString(field.getValue().get("md5").asText());
                         byte[] ref = conn.query("SELECT `" + field.getKey() + "` FROM `" + fixture.schema + "`.`" + table.toLowerCase()
@@ -276,7 +276,7 @@ class LegacyMigrationIT {
             JsonNode want = expected.get("tables").get(table).get("rows");
             assertThat(rows).hasSize(want.size());
             for (int r = 0; r < rows.size(); r++) {
-                for (var field : iterable(want.get(r).get("values").fields())) {
+                for (var field : iterable(want.get(r).get("values").properties().iterator())) {
                     Object value = rows.get(r).get(field.getKey());
                     if (field.getKey().equals("id")) {
                         assertThat(((Number) value).intValue()).isEqualTo(field.getValue().asInt());
