@@ -1,6 +1,6 @@
 package org.dovetail;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -31,8 +31,8 @@ public interface Report {
     /** The report for a terminal: lines, each ending with a newline. */
     String toText();
 
-    /** The report as one JSON object. */
-    ObjectNode toJson();
+    /** The report as JSON: one object, or an array when a command reports on several schemas. */
+    JsonNode toJson();
 
     /** Column names of the report's main table. */
     List<String> columns();

@@ -3,20 +3,20 @@ package org.dovetail.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
-import org.dovetail.ops.migrate.ColumnPlan;
 import org.dovetail.ops.migrate.LegacyMigration;
 import org.dovetail.ops.migrate.MigrationCheck;
 import org.dovetail.ops.migrate.MigrationPlan;
 import org.dovetail.ops.migrate.MigrationProgress;
+import org.dovetail.ops.migrate.PlanReport;
 import org.dovetail.ops.migrate.RelocateReport;
 import org.dovetail.ops.migrate.RunReport;
+import org.dovetail.ops.migrate.RunSummary;
 import org.dovetail.ops.migrate.StoreMap;
+import org.dovetail.ops.migrate.VerifySummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,12 +81,7 @@ final class MigrateCommand {
             DovetailCommand global = parent.global();
             return parent.withMigration(spec, target, migration -> {
                 List<MigrationPlan> plans = target.schemas.stream().map(migration::plan).toList();
-                if (global.format == OutputFormat.table) {
-                    plans.forEach(p -> printPlan(spec.commandLine().getOut(), p));
-                } else {
-                    print(spec, global, plans);
-                }
-                return ExitCode.OK.code();
+                return Commands.output(spec, global).report(new PlanReport(plans));
             });
         }
     }
@@ -130,26 +125,7 @@ final class MigrateCommand {
                         relocations.add(migration.relocate(schema, deleteLegacyObjects));
                     }
                 }
-                if (global.format == OutputFormat.table) {
-                    PrintWriter out = spec.commandLine().getOut();
-                    for (RunReport r : reports) {
-                        out.printf("schema %s%n", r.schema());
-                        for (RunReport.ColumnResult c : r.columns()) {
-                            out.printf("  `%s`.`%s` -> blob@%s: %s (%d objects hashed, %d missing, %d references rewritten)%s%n",
-                                    c.table(), c.column(), c.store(), c.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                                    c.objectsHashed(), c.objectsMissing(), c.rowsUpdated(), c.reason() == null ? "" : ": " + c.reason());
-                        }
-                    }
-                    for (RelocateReport r : relocations) {
-                        out.printf("schema %s relocated: %d objects copied (%d already in place), %d references switched, %d old rows"
-                                + " and %d legacy objects removed, %d missing objects left as they were%n", r.schema(), r.objectsCopied(),
-                                r.objectsInPlace(), r.references(), r.oldRows(), r.oldObjects(), r.skipped());
-                    }
-                    out.flush();
-                } else {
-                    print(spec, global, relocate ? Map.of("runs", reports, "relocations", relocations) : reports);
-                }
-                return reports.stream().allMatch(RunReport::complete) ? ExitCode.OK.code() : ExitCode.SAFETY_LIMIT.code();
+                return Commands.output(spec, global).report(new RunSummary(reports, relocations, relocate));
             });
         }
     }
@@ -169,19 +145,7 @@ final class MigrateCommand {
             DovetailCommand global = parent.global();
             return parent.withMigration(spec, target, migration -> {
                 List<MigrationCheck> checks = target.schemas.stream().map(migration::verify).toList();
-                if (global.format == OutputFormat.table) {
-                    PrintWriter out = spec.commandLine().getOut();
-                    for (MigrationCheck c : checks) {
-                        out.printf("schema %s: %d references checked, %s%n", c.schema(), c.references(),
-                                c.passed() ? "all resolve and decode" : c.problems().size() + " problem(s), " + c.remaining().size() + " column(s) left");
-                        c.remaining().forEach(r -> out.println("  left: " + r));
-                        c.problems().forEach(p -> out.println("  problem: " + p));
-                    }
-                    out.flush();
-                } else {
-                    print(spec, global, checks);
-                }
-                return checks.stream().allMatch(MigrationCheck::passed) ? ExitCode.OK.code() : ExitCode.FAILURE.code();
+                return Commands.output(spec, global).report(new VerifySummary(checks));
             });
         }
     }
@@ -244,33 +208,5 @@ final class MigrateCommand {
                 current = null;
             }
         }
-    }
-
-    private static void printPlan(PrintWriter out, MigrationPlan plan) {
-        out.printf("schema %s%s%n", plan.schema(), plan.done() ? ": nothing left to migrate" : "");
-        if (!plan.otherSessions().isEmpty()) {
-            out.printf("  WARNING: other sessions use the schema (a run refuses): %s%n", plan.otherSessions());
-        }
-        for (ColumnPlan c : plan.columns()) {
-            out.printf("  %s (%s) -> blob@%s [%s]%n", c.column().label(), c.column().legacyStore(), c.store(), c.phase());
-            if (c.phase().equals("swapped")) {
-                continue;
-            }
-            out.printf("    %d rows, %d NULL, %d objects, %d bytes, %d missing from the store%n", c.rows(), c.nulls(), c.objects(),
-                    c.bytes(), c.missingCount());
-            c.missing().forEach(m -> out.println("    missing: " + m));
-            c.untracked().forEach(u -> out.println("    cannot migrate: " + u));
-            c.statements().forEach(s -> out.println("    " + s + ";"));
-        }
-        if (plan.orphanRows() > 0) {
-            out.printf("  %d rows of ~external are referenced by no column (dropped with ~external at finalize; their objects stay)%n",
-                    plan.orphanRows());
-        }
-        out.flush();
-    }
-
-    private static void print(CommandSpec spec, DovetailCommand global, Object value) {
-        spec.commandLine().getOut().println(Output.JSON.valueToTree(value).toPrettyString());
-        spec.commandLine().getOut().flush();
     }
 }
