@@ -14,7 +14,7 @@ import org.dovetail.connection.Connection;
  * @param connection   the connection of the query or table
  * @param database     the schema (database) of the attribute's table; null for computed attributes
  * @param downloadPath directory for fetched external attachments and filepaths
- * @param rawBlobs     internal blobs fetch as their stored bytes ({@link org.dovetail.blob.RawBlob}), undecoded
+ * @param rawBlobs     blobs (internal and external) fetch as their stored bytes ({@link org.dovetail.blob.RawBlob}), undecoded
  */
 public record CodecContext(Connection connection, String database, Path downloadPath, boolean rawBlobs) {
     /** A context that decodes blobs. */

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.dovetail.DovetailException;
 import org.dovetail.InvalidValueException;
 import org.dovetail.blob.Blob;
+import org.dovetail.blob.RawBlob;
 import org.dovetail.hash.UuidBytes;
 import org.dovetail.heading.Attribute;
 import org.dovetail.store.ExternalStore;
@@ -181,7 +182,9 @@ public final class ExternalCodecs {
                 }
             } else {
                 List<byte[]> blobs = store.getBlobs(schema, hashes);
-                List<Object> decoded = blobs.parallelStream().map(Blob::decode).toList();
+                boolean raw = context.rawBlobs() && attribute.adapter() == null; // an adapter gets the decoded value
+                List<Object> decoded = raw ? blobs.stream().<Object>map(RawBlob::of).toList()
+                        : blobs.parallelStream().map(Blob::decode).toList();
                 for (int i = 0; i < hashes.size(); i++) {
                     values.set(positions.get(i), decoded.get(i));
                 }

@@ -62,10 +62,10 @@ public class Query {
     }
 
     /**
-     * This query with internal blob attributes fetched as their stored bytes, undecoded
+     * This query with blob attributes, internal and external, fetched as their stored bytes, undecoded
      * ({@link org.dovetail.blob.RawBlob}; DataJoint's {@code bypass_serialization}): a copy inserts
      * them byte for byte, and a blob holding None ({@code RawBlob}) stays apart from SQL NULL
-     * ({@code null}). Adapted and external attributes fetch as usual.
+     * ({@code null}). Adapted attributes, attachments and filepaths fetch as usual.
      *
      * <pre>{@code
      * RawBlob stored = (RawBlob) trials.rawBlobs().fetch1("trace").get("trace");

@@ -3,6 +3,7 @@ package org.dovetail.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.dovetail.blob.Blob;
 import org.dovetail.blob.BlobFormatException;
 import org.dovetail.blob.RawBlob;
 import org.dovetail.config.Config;
+import org.dovetail.config.StoreSpec;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.Tier;
 import org.dovetail.schema.Schema;
@@ -21,6 +23,7 @@ import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code Query.rawBlobs()}: blobs fetched as their stored bytes, and blobs that are not valid naming their attribute. */
 @DovetailTest
@@ -57,6 +60,27 @@ class RawBlobsIT {
         blobs.rawBlobs().fetch().forEach(r -> raw.put(r.get("id"), r.get("value")));
         assertThat(decoded).containsEntry(1L, null).containsEntry(2L, java.math.BigInteger.valueOf(7)).containsEntry(3L, null);
         assertThat(raw).containsEntry(1L, RawBlob.of(none)).containsEntry(2L, RawBlob.of(seven)).containsEntry(3L, null);
+    }
+
+    @Test
+    void externalBlobsFetchRawTooSoNoneStaysApartFromNull(@TempDir Path store) {
+        Config config = Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
+                .store(StoreSpec.file("files", store.toString())).build();
+        try (Connection conn = Connection.open(config)) {
+            Schema schema = Schema.create(conn, db.schema("rawext"));
+            schema.declare(TableDefinition.of(Tier.MANUAL, "Stored", "id : int\n---\nvalue = null : blob@files"));
+            Table stored = Table.of(schema, "Stored");
+            byte[] none = Blob.encode(null);
+            byte[] seven = Blob.encode(7);
+            Map<String, Object> sqlNull = new HashMap<>();
+            sqlNull.put("id", 3);
+            sqlNull.put("value", null);
+            stored.insert(List.of(Map.of("id", 1, "value", RawBlob.of(none)), Map.of("id", 2, "value", RawBlob.of(seven)), sqlNull));
+            Map<Object, Object> raw = new HashMap<>();
+            stored.rawBlobs().fetch().forEach(r -> raw.put(r.get("id"), r.get("value")));
+            assertThat(raw).containsEntry(1L, RawBlob.of(none)).containsEntry(2L, RawBlob.of(seven)).containsEntry(3L, null);
+            assertThat(stored.restrict("id = 2").fetch1("value").get("value")).isEqualTo(java.math.BigInteger.valueOf(7));
+        }
     }
 
     @Test
