@@ -141,15 +141,7 @@ final class NumberCodec implements AttributeCodec {
         } else {
             d = ((BigDecimal) number).doubleValue(); // the nearest double, as Java and Python parse the text
         }
-        if (Double.isInfinite(d)) {
-            throw Values.cannotHold(attribute, value, "out of range: beyond the range of a double (magnitude at most "
-                    + Double.MAX_VALUE + ")");
-        }
-        if (d == 0 && signum(number) != 0) {
-            throw Values.cannotHold(attribute, value, "out of range: too small for a double (it would be stored as 0;"
-                    + " the smallest double is " + Double.MIN_VALUE + ")");
-        }
-        checkSign(value, d);
+        checkFits(value, number, d, "double", Double.MAX_VALUE, Double.MIN_VALUE);
         return d;
     }
 
@@ -164,20 +156,23 @@ final class NumberCodec implements AttributeCodec {
         } else {
             f = number.floatValue(); // BigInteger and BigDecimal round once, straight to the nearest float
         }
-        if (Float.isInfinite(f)) {
-            throw Values.cannotHold(attribute, value, "out of range: beyond the range of a float (magnitude at most "
-                    + Float.MAX_VALUE + ")");
-        }
-        if (f == 0 && signum(number) != 0) {
-            throw Values.cannotHold(attribute, value, "out of range: too small for a float (it would be stored as 0;"
-                    + " the smallest float is " + Float.MIN_VALUE + ")");
-        }
-        checkSign(value, f);
+        checkFits(value, number, f, "float", Float.MAX_VALUE, Float.MIN_VALUE);
         return parameter(f);
     }
 
-    private void checkSign(Object value, double d) {
-        if (limits.unsigned() && d < 0) {
+    /**
+     * Refuses a floating-point value the column would store as something else: beyond its range
+     * (infinite once converted), a non-zero value that became 0, a negative one in an unsigned column.
+     */
+    private void checkFits(Object value, Number number, double stored, String type, Number max, Number min) {
+        if (Double.isInfinite(stored)) {
+            throw Values.cannotHold(attribute, value, "out of range: beyond the range of a " + type + " (magnitude at most " + max + ")");
+        }
+        if (stored == 0 && signum(number) != 0) {
+            throw Values.cannotHold(attribute, value, "out of range: too small for a " + type + " (it would be stored as 0;"
+                    + " the smallest " + type + " is " + min + ")");
+        }
+        if (limits.unsigned() && stored < 0) {
             throw Values.cannotHold(attribute, value, "out of range: an unsigned column holds no negative numbers");
         }
     }
