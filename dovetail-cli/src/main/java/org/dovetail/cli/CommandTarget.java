@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.dovetail.schema.Schema;
-import org.dovetail.table.Table;
+import org.dovetail.schema.Table;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -49,7 +49,7 @@ abstract class CommandTarget {
         /** Opens the database and the table, runs {@code action} on the table and closes the database. */
         int run(TableAction action) throws Exception {
             try (Database.Opened db = openDatabase()) {
-                return action.run(TableArgument.open(db.connection(), table));
+                return action.run(TableArgument.open(db.dovetail(), table));
             }
         }
     }
@@ -66,7 +66,7 @@ abstract class CommandTarget {
         int run(BiConsumer<Schema, String> action) {
             String[] name = Commands.schemaAndClass(spec, table);
             try (Database.Opened db = openDatabase()) {
-                action.accept(TableArgument.openSchema(db.connection(), table, name), name[1]);
+                action.accept(TableArgument.openSchema(db.dovetail(), table, name), name[1]);
                 return ExitCode.OK.code();
             }
         }
@@ -80,7 +80,7 @@ abstract class CommandTarget {
         /** Opens the database and the schema and runs {@code action} on the schema; exit code 0. */
         int run(Consumer<Schema> action) {
             try (Database.Opened db = openDatabase()) {
-                action.accept(Schema.open(db.connection(), schema));
+                action.accept(db.dovetail().schema(schema));
                 return ExitCode.OK.code();
             }
         }

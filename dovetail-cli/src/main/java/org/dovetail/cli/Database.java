@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.dovetail.ConnectionException;
+import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
 import org.dovetail.config.Tls;
 import org.dovetail.connection.Connection;
@@ -70,7 +71,7 @@ final class Database {
     Opened open(UnaryOperator<Config> adjust) {
         Config config = adjust.apply(config());
         if (!usesEmbedded(config)) {
-            return new Opened(Connection.open(withPassword(config)), null);
+            return new Opened(Dovetail.connect(withPassword(config)), null);
         }
         ServerInfo info = embeddedServer().start();
         if (info.startedNow()) {
@@ -82,7 +83,7 @@ final class Database {
                 .host(info.host()).port(info.port()).user(info.user()).password(info.password())
                 .tls(Tls.DISABLED)
                 .build();
-        return new Opened(Connection.open(embeddedConfig), info);
+        return new Opened(Dovetail.connect(embeddedConfig), info);
     }
 
     /** The configuration with a password: prompted for on a terminal when none is configured. */
@@ -92,14 +93,19 @@ final class Database {
     }
 
     /** An open connection, and the embedded server behind it if there is one. */
-    record Opened(Connection connection, ServerInfo embedded) implements AutoCloseable {
+    record Opened(Dovetail dovetail, ServerInfo embedded) implements AutoCloseable {
         boolean isEmbedded() {
             return embedded != null;
         }
 
+        /** The connection, for plain SQL. */
+        Connection connection() {
+            return dovetail.connection();
+        }
+
         @Override
         public void close() {
-            connection.close();
+            dovetail.close();
         }
     }
 

@@ -54,8 +54,8 @@ final class DeclareCommand implements Callable<Integer> {
         Pipeline pipeline = Pipeline.fromTree(read());
         PrintWriter err = spec.commandLine().getErr();
         try (Database.Opened db = Commands.database(spec, global).open()) {
-            boolean existed = Schema.exists(db.connection(), schema);
-            Schema target = Schema.create(db.connection(), schema);
+            boolean existed = db.dovetail().schemaExists(schema);
+            Schema target = db.dovetail().createSchema(schema);
             if (!existed) {
                 err.println("dovetail: created schema " + TableName.quote(schema));
             }
@@ -63,10 +63,10 @@ final class DeclareCommand implements Callable<Integer> {
             target.declare(pipeline);
             List<List<Object>> rows = new ArrayList<>();
             for (TableDefinition table : pipeline.tables()) {
-                TableInfo master = target.table(table.className()).orElseThrow();
+                TableInfo master = target.find(table.className()).orElseThrow();
                 rows.add(row(master, before));
                 for (TableDefinition part : table.parts()) {
-                    rows.add(row(target.table(table.className() + "." + part.className()).orElseThrow(), before));
+                    rows.add(row(target.find(table.className() + "." + part.className()).orElseThrow(), before));
                 }
             }
             if (rows.stream().anyMatch(r -> r.get(3).equals("declared"))) {

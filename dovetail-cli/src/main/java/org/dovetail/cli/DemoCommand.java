@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
 import org.dovetail.TableName;
@@ -30,15 +31,15 @@ import org.dovetail.hash.ContentHash;
 import org.dovetail.hash.KeyHash;
 import org.dovetail.query.Query;
 import org.dovetail.query.Top;
+import org.dovetail.schema.DeletePlan;
+import org.dovetail.schema.InsertOption;
 import org.dovetail.schema.Schema;
 import org.dovetail.schema.SchemaPrefixRule;
+import org.dovetail.schema.Table;
 import org.dovetail.store.ExternalStore;
 import org.dovetail.store.ObjectPaths;
 import org.dovetail.store.StoreVerifier;
 import org.dovetail.store.VerifyReport;
-import org.dovetail.table.DeletePlan;
-import org.dovetail.table.InsertOption;
-import org.dovetail.table.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -118,9 +119,9 @@ final class DemoCommand implements Callable<Integer> {
             out.println("   START TRANSACTION WITH CONSISTENT SNAPSHOT ... COMMIT: ok");
 
             step(out, 7, "A lab pipeline, declared as DataJoint-Python declares it");
-            LabPipeline.show(out, conn, schema);
+            LabPipeline.show(out, db.dovetail(), schema);
 
-            queriesAndData(out, conn);
+            queriesAndData(out, db.dovetail());
 
             step(out, 9, "Access: an account `" + DEMO_USER + "` with the role dj_user");
             DemoAccess.show(out, conn, db.isEmbedded(), DEMO_USER);
@@ -160,13 +161,13 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Step 7: declare two tables, insert, query with DataJoint's operators, plan a cascading delete. */
-    private void queriesAndData(PrintWriter out, Connection conn) {
+    private void queriesAndData(PrintWriter out, Dovetail dovetail) {
         step(out, 8, "Queries and data");
-        Schema demo = Schema.create(conn, schema);
+        Schema demo = dovetail.createSchema(schema);
         demo.declare(Tier.MANUAL, "Mouse", "mouse_id : int\n---\nstrain : varchar(32)\nweight : float");
         demo.declare(Tier.MANUAL, "Weighing", "-> Mouse\nday : date\n---\ngrams : float");
-        Table mouse = Table.of(demo, "Mouse");
-        Table weighing = Table.of(demo, "Weighing");
+        Table mouse = demo.table("Mouse");
+        Table weighing = demo.table("Weighing");
         List<List<Object>> mice = new ArrayList<>();
         List<Map<String, Object>> weighings = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {

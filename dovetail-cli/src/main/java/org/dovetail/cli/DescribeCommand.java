@@ -23,7 +23,7 @@ final class DescribeCommand implements Callable<Integer> {
                 output.text(definition);
             } else {
                 Map<String, Object> record = new LinkedHashMap<>();
-                record.put("table", schema.freeTable(className).fullName());
+                record.put("table", schema.table(className).fullName());
                 record.put("class", className);
                 record.put("definition", definition);
                 output.record(record);

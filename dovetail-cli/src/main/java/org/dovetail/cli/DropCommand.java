@@ -3,7 +3,7 @@ package org.dovetail.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.dovetail.table.DropPlan;
+import org.dovetail.schema.DropPlan;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.dovetail.heading.Attribute;
 import org.dovetail.query.Query;
 import org.dovetail.query.Top;
-import org.dovetail.table.Table;
+import org.dovetail.schema.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,7 +58,7 @@ final class FetchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Database.Opened db = Commands.database(spec, global).open()) {
-            Table t = TableArgument.open(db.connection(), table);
+            Table t = TableArgument.open(db.dovetail(), table);
             Query q = t;
             for (String condition : where) {
                 q = q.restrict(condition);

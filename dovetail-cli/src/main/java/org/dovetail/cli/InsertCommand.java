@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
-import org.dovetail.table.InsertOption;
+import org.dovetail.schema.InsertOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.dovetail.connection.Connection;
+import org.dovetail.Dovetail;
 import org.dovetail.schema.Pipeline;
 import org.dovetail.schema.Schema;
 import org.dovetail.schema.TableInfo;
@@ -26,8 +26,8 @@ final class LabPipeline {
         }
     }
 
-    static void show(PrintWriter out, Connection connection, String schemaName) {
-        Schema schema = Schema.open(connection, schemaName);
+    static void show(PrintWriter out, Dovetail dovetail, String schemaName) {
+        Schema schema = dovetail.schema(schemaName);
         Set<String> before = schema.tables().stream().map(TableInfo::tableName).collect(Collectors.toSet());
         schema.declare(pipeline());
         out.println("   tables (as `dovetail tables` lists them: parents first, parts after their master):");
@@ -37,7 +37,7 @@ final class LabPipeline {
         }
         out.println("   `dovetail describe " + schemaName + ".Session.Probe` reads the definition back from the database:");
         schema.describe("Session.Probe").lines().forEach(line -> out.println("     " + line.stripTrailing()));
-        long species = connection.queryValue("SELECT COUNT(*) FROM " + schema.fullName("#species"), Long.class).orElse(0L);
+        long species = dovetail.connection().queryValue("SELECT COUNT(*) FROM " + schema.fullName("#species"), Long.class).orElse(0L);
         out.printf("   Lookup contents inserted once: %d species%n", species);
     }
 }

@@ -61,7 +61,7 @@ final class MigrateCommand {
         int withMigration(CommandSpec spec, Target target, ToIntFunction<LegacyMigration> phase) {
             StoreMap stores = StoreMap.parse(target.storeMap); // a bad --store-map fails before any connection
             try (Database.Opened db = Commands.database(spec, global()).open()) {
-                return phase.applyAsInt(new LegacyMigration(db.connection(), stores).withProgress(new ProgressBars()));
+                return phase.applyAsInt(new LegacyMigration(db.dovetail(), stores).withProgress(new ProgressBars()));
             }
         }
     }

@@ -1,13 +1,13 @@
 package org.dovetail.cli;
 
+import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
 import org.dovetail.InvalidInputException;
 import org.dovetail.MissingSchemaException;
 import org.dovetail.TableName;
-import org.dovetail.connection.Connection;
 import org.dovetail.schema.Schema;
-import org.dovetail.table.Table;
+import org.dovetail.schema.Table;
 
 /**
  * {@code SCHEMA.Class} (or {@code SCHEMA.Master.Part}) on the command line, split at its first
@@ -23,18 +23,18 @@ final class TableArgument {
     }
 
     /** The table the argument names. */
-    static Table open(Connection connection, String argument) {
+    static Table open(Dovetail dovetail, String argument) {
         String[] name = split(argument);
-        return Table.of(openSchema(connection, argument, name), name[1]);
+        return openSchema(dovetail, argument, name).table(name[1]);
     }
 
     /**
      * The schema of an argument already {@link #split}; a missing schema's message says how to
      * write a schema name with a dot when the rest of the argument holds one.
      */
-    static Schema openSchema(Connection connection, String argument, String[] name) {
+    static Schema openSchema(Dovetail dovetail, String argument, String[] name) {
         try {
-            return Schema.open(connection, name[0]);
+            return dovetail.schema(name[0]);
         } catch (MissingSchemaException e) {
             if (argument.startsWith("`") || !name[1].contains(".")) {
                 throw e;

@@ -1,7 +1,6 @@
 package org.dovetail.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.dovetail.Dovetail;
 import org.dovetail.blob.BlobJson;
 import org.dovetail.cli.CommandRun.Result;
 import org.dovetail.config.Config;
@@ -63,8 +63,8 @@ class BlobVectorsCliIT {
     static void store(TestDatabase database) throws SQLException, IOException {
         db = database;
         lab = db.schema("vectors");
-        try (Connection c = Connection.open(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build())) {
-            Schema schema = Schema.create(c, lab);
+        try (Dovetail c = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build())) {
+            Schema schema = c.createSchema(lab);
             for (String table : List.of("Stored", "ViaJsonl", "ViaCsv", "ReadOnly", "Unreadable")) {
                 schema.declare(TableDefinition.of(Tier.MANUAL, table, "id : varchar(64)\n---\nvalue : longblob"));
             }

@@ -1,7 +1,6 @@
 package org.dovetail.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -11,12 +10,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
-import org.dovetail.connection.Connection;
 import org.dovetail.declare.Tier;
 import org.dovetail.schema.Schema;
 import org.dovetail.schema.TableDefinition;
-import org.dovetail.table.Table;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,8 +34,8 @@ class DataCommandsIT {
     static void declare(TestDatabase database) {
         db = database;
         lab = db.schema("lab");
-        try (Connection c = Connection.open(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build())) {
-            Schema schema = Schema.create(c, lab);
+        try (Dovetail c = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build())) {
+            Schema schema = c.createSchema(lab);
             schema.declare(TableDefinition.of(Tier.MANUAL, "Subject", """
                     subject_id : int
                     ---
@@ -49,7 +47,7 @@ class DataCommandsIT {
                     """));
             schema.declare(TableDefinition.of(Tier.MANUAL, "Session", "-> Subject\nsession : smallint\n---\nnotes = '' : varchar(100)"));
             schema.declare(TableDefinition.of(Tier.MANUAL, "Scratch", "id : int"));
-            Table.of(schema, "Scratch").insert(List.of(List.of(1), List.of(2)));
+            schema.table("Scratch").insert(List.of(List.of(1), List.of(2)));
         }
     }
 

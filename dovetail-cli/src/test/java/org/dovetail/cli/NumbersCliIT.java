@@ -1,7 +1,6 @@
 package org.dovetail.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dovetail.Dovetail;
 import org.dovetail.cli.CommandRun.Result;
 import org.dovetail.config.Config;
 import org.dovetail.connection.Connection;
@@ -61,8 +61,8 @@ class NumbersCliIT {
     static void declare(TestDatabase database) {
         db = database;
         lab = db.schema("numbers");
-        try (Connection c = Connection.open(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build())) {
-            Schema schema = Schema.create(c, lab);
+        try (Dovetail c = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build())) {
+            Schema schema = c.createSchema(lab);
             for (String table : List.of("FromJsonl", "FromCsv", "CopyJsonl", "CopyCsv", "Rejects")) {
                 schema.declare(TableDefinition.of(Tier.MANUAL, table, DEFINITION));
             }

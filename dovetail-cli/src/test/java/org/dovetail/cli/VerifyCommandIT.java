@@ -1,23 +1,22 @@
 package org.dovetail.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import org.dovetail.Dovetail;
 import org.dovetail.blob.Blob;
+import org.dovetail.cli.CommandRun.Result;
 import org.dovetail.config.Config;
-import org.dovetail.connection.Connection;
 import org.dovetail.store.ExternalStore;
 import org.dovetail.store.ObjectPaths;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.FilesystemS3;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testkit.TestS3;
-import org.dovetail.cli.CommandRun.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -51,9 +50,9 @@ class VerifyCommandIT {
         String schema = db.schema("verified");
         UUID fileHash;
         UUID s3Hash;
-        try (Connection conn = Connection.open(Config.load(config, Map.of()))) {
-            conn.execute("CREATE DATABASE `" + schema + "`");
-            try (ExternalStore files = ExternalStore.open(conn, "files"); ExternalStore bucket = ExternalStore.open(conn, "bucket")) {
+        try (Dovetail conn = Dovetail.connect(Config.load(config, Map.of()))) {
+            conn.connection().execute("CREATE DATABASE `" + schema + "`");
+            try (ExternalStore files = ExternalStore.open(conn.connection(), "files"); ExternalStore bucket = ExternalStore.open(conn.connection(), "bucket")) {
                 fileHash = files.putBlob(schema, Blob.encode("on disk"));
                 files.putBlob(schema, Blob.encode("also on disk"));
                 s3Hash = bucket.putBlob(schema, Blob.encode("in the bucket"));
@@ -98,11 +97,11 @@ class VerifyCommandIT {
                 memory.accessKey(), memory.secretKey(), files.hostAndPort(), files.bucket(), files.accessKey(), files.secretKey()));
         String schema = db.schema("marked");
         Path notes = Files.writeString(Files.createDirectories(work.resolve("notes")).resolve("notes.txt"), "trial notes");
-        try (Connection conn = Connection.open(Config.load(config, Map.of()))) {
-            org.dovetail.schema.Schema s = org.dovetail.schema.Schema.create(conn, schema);
+        try (Dovetail conn = Dovetail.connect(Config.load(config, Map.of()))) {
+            org.dovetail.schema.Schema s = conn.createSchema(schema);
             s.declare(org.dovetail.declare.Tier.MANUAL, "Recording",
                     "rec : int\n---\nin_memory : blob@memory\non_disk : blob@disk\nnotes_memory : attach@memory\nnotes_disk : attach@disk\n");
-            org.dovetail.table.Table.of(s, "Recording").insert(java.util.List.of(
+            s.table("Recording").insert(java.util.List.of(
                     Map.of("rec", 1, "in_memory", new double[] {1}, "on_disk", new double[] {2}, "notes_memory", notes, "notes_disk", notes),
                     Map.of("rec", 2, "in_memory", new double[] {3}, "on_disk", new double[] {4}, "notes_memory", notes, "notes_disk", notes)));
         }
@@ -153,10 +152,10 @@ class VerifyCommandIT {
                 """.formatted(db.host(), db.port(), db.user(), db.password(), location));
         String schema = db.schema("docs");
         Path report = Files.writeString(Files.createDirectories(work.resolve("src")).resolve("report.txt"), "hello");
-        try (Connection conn = Connection.open(Config.load(config, Map.of()))) {
-            org.dovetail.schema.Schema s = org.dovetail.schema.Schema.create(conn, schema);
+        try (Dovetail conn = Dovetail.connect(Config.load(config, Map.of()))) {
+            org.dovetail.schema.Schema s = conn.createSchema(schema);
             s.declare(org.dovetail.declare.Tier.MANUAL, "Doc", "doc_id : int\n---\nfile : attach@files\ntrace : blob@files\n");
-            org.dovetail.table.Table.of(s, "Doc").insert1(Map.of("doc_id", 1, "file", report, "trace", new double[] {1, 2}));
+            s.table("Doc").insert1(Map.of("doc_id", 1, "file", report, "trace", new double[] {1, 2}));
         }
         Path downloads = work.resolve("downloads");
         Result fetched = run("--config", config.toString(), "fetch", schema + ".Doc", "--download-dir", downloads.toString(),

@@ -9,7 +9,7 @@ import java.sql.SQLException;
  * every value through it.
  *
  * <pre>{@code
- * AttributeCodec codec = AttributeCodecs.forAttribute(heading.attribute("trace"), CodecContext.of(conn, "lab"));
+ * AttributeCodec codec = AttributeCodecs.forAttribute(heading.attribute("trace"), dovetail.codecContext("lab"));
  * Object parameter = codec.toDatabase(new double[] {1, 2, 3});   // the packed blob bytes
  * Object value = codec.fromDatabase(resultSet, 3);              // an NdArray again
  * }</pre>

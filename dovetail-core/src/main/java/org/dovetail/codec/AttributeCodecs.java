@@ -37,8 +37,8 @@ public final class AttributeCodecs {
         if (a.adapter() == null) {
             return stored;
         }
-        return AttributeAdapters.find(context.connection(), a.adapter())
-                .map(adapter -> AttributeAdapters.adapted(stored, adapter)).orElse(stored);
+        return context.adapters().apply(a.adapter())
+                .map(adapter -> AdaptedCodecs.adapted(stored, adapter)).orElse(stored);
     }
 
     /** The codec of the type an attribute is stored as. */

@@ -1,29 +1,57 @@
 package org.dovetail.codec;
 
 import java.nio.file.Path;
-import org.dovetail.connection.Connection;
+import java.util.Optional;
+import java.util.function.Function;
+import org.dovetail.store.ExternalStore;
 
 /**
- * What a codec may need besides the value: the connection (for external stores and their
- * tracking tables), the schema the attribute's table lives in, and where fetched attachments go.
+ * What a codec may need besides the value: the external stores and adapters of the connection,
+ * the schema the attribute's table lives in, and where fetched attachments go.
  *
  * <pre>{@code
- * CodecContext context = CodecContext.of(connection, "lab");
+ * CodecContext context = dovetail.codecContext("lab").withDownloadPath(Path.of("downloads"));
  * }</pre>
  *
- * @param connection   the connection of the query or table
+ * @param stores       the connection's external stores by name (opened on first use)
+ * @param adapters     the connection's attribute adapters by name
  * @param database     the schema (database) of the attribute's table; null for computed attributes
  * @param downloadPath directory for fetched external attachments and filepaths
  * @param rawBlobs     blobs (internal and external) fetch as their stored bytes ({@link org.dovetail.blob.RawBlob}), undecoded
  */
-public record CodecContext(Connection connection, String database, Path downloadPath, boolean rawBlobs) {
-    /** A context that decodes blobs. */
-    public CodecContext(Connection connection, String database, Path downloadPath) {
-        this(connection, database, downloadPath, false);
+public record CodecContext(Function<String, ExternalStore> stores, Function<String, Optional<AttributeAdapter>> adapters,
+        String database, Path downloadPath, boolean rawBlobs) {
+
+    /** A context that decodes blobs and downloads into the working directory, as DataJoint does by default. */
+    public static CodecContext of(Function<String, ExternalStore> stores, Function<String, Optional<AttributeAdapter>> adapters,
+            String database) {
+        return new CodecContext(stores, adapters, database, Path.of("."), false);
     }
 
-    /** A context that downloads into the working directory, as DataJoint does by default. */
-    public static CodecContext of(Connection connection, String database) {
-        return new CodecContext(connection, database, Path.of("."));
+    /** A context without stores or adapters (for values that need neither). */
+    public static CodecContext detached(String database) {
+        return of(name -> {
+            throw new IllegalStateException("no external store `" + name + "` here");
+        }, name -> Optional.empty(), database);
+    }
+
+    /** This context for a table of {@code otherDatabase}. */
+    public CodecContext withDatabase(String otherDatabase) {
+        return new CodecContext(stores, adapters, otherDatabase, downloadPath, rawBlobs);
+    }
+
+    /** This context, downloading attachments and filepaths into {@code path}. */
+    public CodecContext withDownloadPath(Path path) {
+        return new CodecContext(stores, adapters, database, path, rawBlobs);
+    }
+
+    /** This context, fetching blobs as their stored bytes or not. */
+    public CodecContext withRawBlobs(boolean raw) {
+        return new CodecContext(stores, adapters, database, downloadPath, raw);
+    }
+
+    /** The external store {@code name}. */
+    public ExternalStore store(String name) {
+        return stores.apply(name);
     }
 }

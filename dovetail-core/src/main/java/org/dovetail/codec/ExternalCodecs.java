@@ -60,7 +60,7 @@ public final class ExternalCodecs {
      * without touching the database; returns, for each value, the staged object to insert instead.
      */
     public static Map<Object, StagedObject> stageAll(Attribute attribute, CodecContext context, List<Object> values) {
-        ExternalStore store = ExternalStore.of(context.connection(), attribute.store());
+        ExternalStore store = context.store(attribute.store());
         Map<Object, StagedObject> staged = new IdentityHashMap<>();
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Object> distinct = new ArrayList<>();
@@ -118,7 +118,7 @@ public final class ExternalCodecs {
         }
 
         private ExternalStore store() {
-            return ExternalStore.of(context.connection(), attribute.store());
+            return context.store(attribute.store());
         }
 
         @Override

@@ -5,11 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.dovetail.ConnectionException;
 import org.dovetail.DovetailException;
@@ -49,7 +46,6 @@ public final class Connection implements AutoCloseable {
     private long connectionId;
     private boolean inTransaction;
     private boolean closed;
-    private final Map<Object, AutoCloseable> shared = new LinkedHashMap<>();
 
     private Connection(Connector connector, Config config) {
         this.connector = connector;
@@ -194,32 +190,11 @@ public final class Connection implements AutoCloseable {
         return result;
     }
 
-    /**
-     * A resource that lives as long as this connection (e.g. an open external store): created on
-     * first request, shared by later ones, closed when the connection closes.
-     */
-    public synchronized <T extends AutoCloseable> T shared(Object key, Class<T> type, Supplier<T> factory) {
-        AutoCloseable resource = shared.get(key);
-        if (resource == null) {
-            resource = factory.get();
-            shared.put(key, resource);
-        }
-        return type.cast(resource);
-    }
-
     @Override
     public void close() {
         if (closed) {
             return;
         }
-        for (AutoCloseable resource : shared.values()) {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                LOG.debug("closing {} failed: {}", resource, e.getMessage());
-            }
-        }
-        shared.clear();
         closed = true;
         inTransaction = false;
         try {

@@ -17,7 +17,6 @@ import org.dovetail.ErrorCode;
 import org.dovetail.codec.AttributeCodec;
 import org.dovetail.codec.AttributeCodecs;
 import org.dovetail.codec.BulkCodec;
-import org.dovetail.codec.CodecContext;
 import org.dovetail.connection.Connection;
 
 /** Runs a query's SELECT and decodes each row through the codecs of its heading. */
@@ -37,7 +36,7 @@ final class Fetcher {
         for (int i = 0; i < codecs.length; i++) {
             Column c = s.heading.get(i);
             codecs[i] = c.attribute() == null ? AttributeCodecs.forExpression()
-                    : AttributeCodecs.forAttribute(c.attribute(), new CodecContext(connection, c.database(), s.downloadPath, s.rawBlobs));
+                    : AttributeCodecs.forAttribute(c.attribute(), s.dovetail.codecContext(c.database()).withDownloadPath(s.downloadPath).withRawBlobs(s.rawBlobs));
         }
         this.sql = Renderer.select(s);
     }

@@ -127,7 +127,7 @@ final class Joins {
         if (b.secondary().stream().anyMatch(secondary::contains)) {
             throw new InvalidQueryException("The operands of a union must not share any secondary attributes.");
         }
-        State u = new State(a.connection);
+        State u = new State(a.dovetail);
         u.kind = State.Kind.UNION;
         u.support.add(new State.Source(null, a));
         u.support.add(new State.Source(null, b));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.InvalidQueryException;
 import org.dovetail.connection.Connection;
@@ -77,21 +78,19 @@ public class Query {
         return new Query(s);
     }
 
-    /**
-     * Every row of a table (DataJoint's {@code FreeTable}).
-     *
-     * <pre>{@code
-     * Query sessions = Query.of(connection, HeadingReader.read(connection, "lab", "session"));
-     * }</pre>
-     */
-    public static Query of(Connection connection, Heading heading) {
-        State s = new State(connection);
+    /** Every row of the table of {@code heading}: what a {@link org.dovetail.schema.Table} starts from. */
+    protected Query(Dovetail dovetail, Heading heading) {
+        this(tableState(dovetail, heading));
+    }
+
+    private static State tableState(Dovetail dovetail, Heading heading) {
+        State s = new State(dovetail);
         s.support.add(new State.Source(heading.fullTableName(), null));
         for (Attribute a : heading.attributes()) {
             s.heading.add(Column.of(a, heading.database()));
         }
         s.originalNames.addAll(heading.names());
-        return new Query(s);
+        return s;
     }
 
     /**
@@ -407,6 +406,11 @@ public class Query {
     /** The table attribute an attribute of this query comes from; empty for computed attributes. */
     public Optional<Attribute> attribute(String name) {
         return state.find(name).map(Column::attribute);
+    }
+
+    /** The entry object this query belongs to (its connection, stores and adapters). */
+    public Dovetail dovetail() {
+        return state.dovetail;
     }
 
     /** The connection the query runs on. */

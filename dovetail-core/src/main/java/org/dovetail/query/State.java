@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.dovetail.Dovetail;
 import org.dovetail.connection.Connection;
 
 /**
@@ -20,6 +21,7 @@ final class State {
     record Source(String table, State query) {
     }
 
+    final Dovetail dovetail;
     final Connection connection;
     Kind kind = Kind.QUERY;
     List<Source> support = new ArrayList<>();
@@ -42,12 +44,13 @@ final class State {
     /** Internal blobs fetch as their stored bytes ({@code RawBlob}), undecoded. */
     boolean rawBlobs;
 
-    State(Connection connection) {
-        this.connection = connection;
+    State(Dovetail dovetail) {
+        this.dovetail = dovetail;
+        this.connection = dovetail.connection();
     }
 
     State copy() {
-        State s = new State(connection);
+        State s = new State(dovetail);
         s.kind = kind;
         s.support = new ArrayList<>(support);
         s.left = new ArrayList<>(left);
@@ -67,7 +70,7 @@ final class State {
 
     /** A query selecting everything from this one as a subquery; its heading has no expressions. */
     State subquery() {
-        State s = new State(connection);
+        State s = new State(dovetail);
         s.support.add(new Source(null, this));
         s.heading = new ArrayList<>(heading.stream().map(Column::plain).toList());
         s.originalNames = new LinkedHashSet<>(names());

@@ -62,11 +62,11 @@ final class Declaration {
                 declareOne(masterName + "__" + sqlName("", part.className()), part.definition(), table.className());
             }
             if (!table.contents().isEmpty()) {
-                new LookupContents(connection, schema.name(), masterName).insert(table.contents());
+                new LookupContents(schema.dovetail(), schema.name(), masterName).insert(table.contents());
             }
             for (TableDefinition part : table.parts()) {
                 if (!part.contents().isEmpty()) {
-                    new LookupContents(connection, schema.name(), masterName + "__" + sqlName("", part.className()))
+                    new LookupContents(schema.dovetail(), schema.name(), masterName + "__" + sqlName("", part.className()))
                             .insert(part.contents());
                 }
             }

@@ -5,11 +5,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dovetail.Dovetail;
 import org.dovetail.InvalidInputException;
 import org.dovetail.TableName;
 import org.dovetail.codec.AttributeCodec;
 import org.dovetail.codec.AttributeCodecs;
-import org.dovetail.codec.CodecContext;
 import org.dovetail.connection.Connection;
 import org.dovetail.heading.Attribute;
 import org.dovetail.heading.Heading;
@@ -24,11 +24,13 @@ import org.slf4j.LoggerFactory;
  */
 final class LookupContents {
     private static final Logger LOG = LoggerFactory.getLogger(LookupContents.class);
+    private final Dovetail dovetail;
     private final Connection connection;
     private final Heading heading;
 
-    LookupContents(Connection connection, String database, String table) {
-        this.connection = connection;
+    LookupContents(Dovetail dovetail, String database, String table) {
+        this.dovetail = dovetail;
+        this.connection = dovetail.connection();
         this.heading = HeadingReader.read(connection, database, table);
     }
 
@@ -49,7 +51,7 @@ final class LookupContents {
             List<Object> parameters = new ArrayList<>();
             values.forEach((name, value) -> {
                 Object parameter = value == null ? AttributeCodec.USE_DEFAULT
-                        : AttributeCodecs.forAttribute(heading.attribute(name), CodecContext.of(connection, heading.database())).toDatabase(value);
+                        : AttributeCodecs.forAttribute(heading.attribute(name), dovetail.codecContext(heading.database())).toDatabase(value);
                 if (parameter == AttributeCodec.USE_DEFAULT) {
                     marks.add("DEFAULT");
                 } else {

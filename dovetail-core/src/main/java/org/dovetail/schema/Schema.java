@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dovetail.AccessException;
+import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
 import org.dovetail.MissingSchemaException;
 import org.dovetail.MissingTableException;
 import org.dovetail.TableName;
 import org.dovetail.codec.AttributeAdapter;
-import org.dovetail.codec.AttributeAdapters;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.DeclarationContext;
 import org.dovetail.declare.DefinitionCompiler;
@@ -30,7 +30,7 @@ import org.dovetail.heading.HeadingReader;
  * declares from the same definitions.
  *
  * <pre>{@code
- * Schema lab = Schema.create(connection, "lab");
+ * Schema lab = dovetail.createSchema("lab");
  * lab.declare(Tier.MANUAL, "Subject", """
  *         # experimental subjects
  *         subject_id : int unsigned
@@ -60,14 +60,16 @@ public final class Schema {
             connection_id = 0  : bigint unsigned          # connection_id()
             timestamp=CURRENT_TIMESTAMP  :timestamp   # automatic timestamp
             """;
+    private final Dovetail dovetail;
     private final Connection connection;
     private final String name;
     private final Map<String, String> aliases;
     private final Map<String, String> adapters;
     private final SchemaLog log;
 
-    private Schema(Connection connection, String name, Map<String, String> aliases, Map<String, String> adapters) {
-        this.connection = connection;
+    private Schema(Dovetail dovetail, String name, Map<String, String> aliases, Map<String, String> adapters) {
+        this.dovetail = dovetail;
+        this.connection = dovetail.connection();
         this.name = name;
         this.aliases = Map.copyOf(aliases);
         this.adapters = Map.copyOf(adapters);
@@ -78,9 +80,10 @@ public final class Schema {
      * Opens the schema {@code name}, creating it first (and logging {@code created} to its
      * {@code ~log}) if it does not exist.
      */
-    public static Schema create(Connection connection, String name) {
+    public static Schema create(Dovetail dovetail, String name) {
         TableName.checkIdentifier("schema", name);
-        if (!exists(connection, name)) {
+        Connection connection = dovetail.connection();
+        if (!exists(dovetail, name)) {
             try {
                 connection.execute("CREATE DATABASE " + TableName.quote(name));
             } catch (AccessException e) {
@@ -88,16 +91,16 @@ public final class Schema {
             }
             new SchemaLog(connection, name).log("created");
         }
-        return new Schema(connection, name, Map.of(), Map.of());
+        return new Schema(dovetail, name, Map.of(), Map.of());
     }
 
     /** Opens the existing schema {@code name}; throws if it does not exist. */
-    public static Schema open(Connection connection, String name) {
+    public static Schema open(Dovetail dovetail, String name) {
         TableName.checkIdentifier("schema", name);
-        if (!exists(connection, name)) {
-            throw new MissingSchemaException("Database `" + name + "` has not yet been declared. Use Schema.create to create it.");
+        if (!exists(dovetail, name)) {
+            throw new MissingSchemaException("Database `" + name + "` has not yet been declared. Use createSchema to create it.");
         }
-        return new Schema(connection, name, Map.of(), Map.of());
+        return new Schema(dovetail, name, Map.of(), Map.of());
     }
 
     /**
@@ -105,9 +108,9 @@ public final class Schema {
      *
      * @throws org.dovetail.InvalidInputException if the name cannot be a schema name (see {@link TableName#checkIdentifier})
      */
-    public static boolean exists(Connection connection, String name) {
+    public static boolean exists(Dovetail dovetail, String name) {
         TableName.checkIdentifier("schema", name);
-        return !connection.query("SELECT schema_name FROM information_schema.schemata WHERE schema_name = ?",
+        return !dovetail.connection().query("SELECT schema_name FROM information_schema.schemata WHERE schema_name = ?",
                 r -> r.getString(1), name).isEmpty();
     }
 
@@ -118,7 +121,7 @@ public final class Schema {
     public Schema withAlias(String alias, String otherSchema) {
         Map<String, String> more = new HashMap<>(aliases);
         more.put(alias, otherSchema);
-        return new Schema(connection, name, more, adapters);
+        return new Schema(dovetail, name, more, adapters);
     }
 
     /**
@@ -128,7 +131,7 @@ public final class Schema {
     public Schema withAdapter(String adapterName, String storageType) {
         Map<String, String> more = new HashMap<>(adapters);
         more.put(adapterName, storageType);
-        return new Schema(connection, name, aliases, more);
+        return new Schema(dovetail, name, aliases, more);
     }
 
     /**
@@ -136,7 +139,7 @@ public final class Schema {
      * this connection convert values through it.
      */
     public Schema withAdapter(AttributeAdapter adapter) {
-        AttributeAdapters.register(connection, adapter);
+        dovetail.register(adapter);
         return withAdapter(adapter.name(), adapter.attributeType());
     }
 
@@ -144,6 +147,12 @@ public final class Schema {
         return name;
     }
 
+    /** The entry object this schema was opened through. */
+    public Dovetail dovetail() {
+        return dovetail;
+    }
+
+    /** The connection (for plain SQL in the same session). */
     public Connection connection() {
         return connection;
     }
@@ -152,7 +161,7 @@ public final class Schema {
      * Declares the table of a class annotated with {@link Definition}, with its nested part
      * classes and {@code CONTENTS}; see {@link #declare(TableDefinition)}.
      */
-    public TableInfo declare(Class<?> annotatedClass) {
+    public Table declare(Class<?> annotatedClass) {
         return declare(TableDefinition.of(annotatedClass));
     }
 
@@ -164,7 +173,7 @@ public final class Schema {
      *
      * @return the master tables, in the pipeline's order
      */
-    public List<TableInfo> declare(Pipeline pipeline) {
+    public List<Table> declare(Pipeline pipeline) {
         Schema target = this;
         for (var alias : pipeline.schemas().entrySet()) {
             target = target.withAlias(alias.getKey(), alias.getValue());
@@ -172,7 +181,7 @@ public final class Schema {
         for (var adapter : pipeline.adapters().entrySet()) {
             target = target.withAdapter(adapter.getKey(), adapter.getValue());
         }
-        List<TableInfo> declared = new ArrayList<>();
+        List<Table> declared = new ArrayList<>();
         for (TableDefinition table : pipeline.tables()) {
             declared.add(target.declare(table));
         }
@@ -180,7 +189,7 @@ public final class Schema {
     }
 
     /** Declares a table without parts or contents; see {@link #declare(TableDefinition)}. */
-    public TableInfo declare(Tier tier, String className, String definition) {
+    public Table declare(Tier tier, String className, String definition) {
         return declare(TableDefinition.of(tier, className, definition));
     }
 
@@ -193,8 +202,8 @@ public final class Schema {
      * @return the master table
      * @throws org.dovetail.InvalidDefinitionException for a definition that cannot be declared
      */
-    public TableInfo declare(TableDefinition table) {
-        return new Declaration(this, connection, log).declare(table);
+    public Table declare(TableDefinition table) {
+        return freeTable(new Declaration(this, connection, log).declare(table).tableName());
     }
 
     /**
@@ -245,8 +254,28 @@ public final class Schema {
         return tables;
     }
 
-    /** The table with DataJoint class name {@code className} ({@code Subject}, {@code Session.Trial}). */
-    public Optional<TableInfo> table(String className) {
+    /**
+     * The table with DataJoint class name {@code className} ({@code Subject}, {@code Session.Trial}).
+     *
+     * @throws MissingTableException if the schema has no table of that class
+     */
+    public Table table(String className) {
+        return freeTable(require(className).tableName());
+    }
+
+    /**
+     * Any table of the schema by its SQL name ({@code session}, {@code _session__trial}), also one
+     * that follows no DataJoint naming (DataJoint's {@code FreeTable}).
+     *
+     * @throws MissingTableException if there is no such table
+     */
+    public Table freeTable(String sqlName) {
+        TableName.checkIdentifier("table", sqlName);
+        return Table.open(dovetail, name, sqlName);
+    }
+
+    /** The name, tier and class of the table with DataJoint class name {@code className}, if there is one. */
+    public Optional<TableInfo> find(String className) {
         return tableNames(connection, name).stream()
                 .map(t -> TableInfo.of(name, t))
                 .flatMap(Optional::stream)
@@ -255,21 +284,16 @@ public final class Schema {
     }
 
     /**
-     * Every table of the schema as a {@link FreeTable}, by DataJoint class name ({@code Session},
-     * {@code Session.Note}), in {@link #tables()} order: DataJoint's virtual module
-     * ({@code spawn_missing_classes}) without classes. Tables whose names follow no tier are left out.
+     * Every table of the schema by DataJoint class name ({@code Session}, {@code Session.Note}), in
+     * {@link #tables()} order: DataJoint's virtual module ({@code spawn_missing_classes}) without
+     * classes. Tables whose names follow no tier are left out.
      */
-    public Map<String, FreeTable> freeTables() {
-        Map<String, FreeTable> byClass = new LinkedHashMap<>();
+    public Map<String, Table> tablesByClass() {
+        Map<String, Table> byClass = new LinkedHashMap<>();
         for (TableInfo t : tables()) {
-            byClass.put(t.className(), FreeTable.of(connection, name, t.tableName()));
+            byClass.put(t.className(), freeTable(t.tableName()));
         }
         return byClass;
-    }
-
-    /** The table of class name {@code className} as a {@link FreeTable}; throws if there is none. */
-    public FreeTable freeTable(String className) {
-        return FreeTable.of(connection, name, require(className).tableName());
     }
 
     /**
@@ -322,7 +346,7 @@ public final class Schema {
     }
 
     private TableInfo require(String className) {
-        return table(className).orElseThrow(() -> new MissingTableException(
+        return find(className).orElseThrow(() -> new MissingTableException(
                 "Schema `" + name + "` has no table of class " + className));
     }
 

@@ -56,14 +56,6 @@ public final class ExternalStore implements AutoCloseable {
         return open(connection, connection.config().store(name));
     }
 
-    /**
-     * The store named in the connection's configuration, opened once per connection and closed
-     * with it (what table inserts and fetches use).
-     */
-    public static ExternalStore of(Connection connection, String name) {
-        return connection.shared(ExternalStore.class.getName() + ":" + name, ExternalStore.class, () -> open(connection, name));
-    }
-
     /** Opens a store described in code rather than in the configuration. */
     public static ExternalStore open(Connection connection, StoreSpec spec) {
         return new ExternalStore(connection, spec, ObjectStores.open(spec));

@@ -10,8 +10,6 @@ import static org.dovetail.codec.CodecAttributes.filepath;
 import static org.dovetail.codec.CodecAttributes.json;
 import static org.dovetail.codec.CodecAttributes.plain;
 import static org.dovetail.codec.CodecAttributes.uuid;
-
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -26,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Which codec AttributeCodecs gives an attribute (numbers are left to the number codec's own tests). */
 class CodecChoiceTest {
     /** No connection: enough for every codec that does not reach a store or an adapter registry. */
-    private static final CodecContext CONTEXT = new CodecContext(null, "lab", Path.of("."));
+    private static final CodecContext CONTEXT = CodecContext.detached("lab");
 
     private static AttributeCodec codec(Attribute a) {
         return AttributeCodecs.forAttribute(a, CONTEXT);
@@ -156,7 +154,7 @@ class CodecChoiceTest {
         AttributeAdapter point = AttributeAdapter.of("point", "varchar(64)",
                 v -> ((double[]) v)[0] + "," + ((double[]) v)[1],
                 s -> Arrays.stream(((String) s).split(",")).mapToDouble(Double::parseDouble).toArray());
-        AttributeCodec codec = AttributeAdapters.adapted(codec(adapted("position", "point", "varchar(64)")), point);
+        AttributeCodec codec = AdaptedCodecs.adapted(codec(adapted("position", "point", "varchar(64)")), point);
 
         assertThat(codec.toDatabase(new double[] {0.5, -1.25})).isEqualTo("0.5,-1.25");
     }
@@ -164,7 +162,7 @@ class CodecChoiceTest {
     @Test
     void anAdapterKeepsTheStoredCodecsInvalidValueErrors() {
         AttributeAdapter identity = AttributeAdapter.of("tag", "enum('a','b')", v -> v, s -> s);
-        AttributeCodec codec = AttributeAdapters.adapted(codec(plain("tag", "enum('a','b')")), identity);
+        AttributeCodec codec = AdaptedCodecs.adapted(codec(plain("tag", "enum('a','b')")), identity);
 
         assertThatThrownBy(() -> codec.toDatabase("c"))
                 .isInstanceOf(InvalidValueException.class)
@@ -175,6 +173,6 @@ class CodecChoiceTest {
     void anAdapterOverAnExternalTypeStaysABulkCodec() {
         AttributeAdapter any = AttributeAdapter.of("graph", "blob@raw", v -> v, s -> s);
 
-        assertThat(AttributeAdapters.adapted(codec(externalBlob("graph", "raw")), any)).isInstanceOf(BulkCodec.class);
+        assertThat(AdaptedCodecs.adapted(codec(externalBlob("graph", "raw")), any)).isInstanceOf(BulkCodec.class);
     }
 }

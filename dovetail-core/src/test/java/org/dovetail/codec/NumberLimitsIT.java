@@ -2,20 +2,19 @@ package org.dovetail.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dovetail.Dovetail;
 import org.dovetail.InvalidValueException;
 import org.dovetail.config.Config;
-import org.dovetail.connection.Connection;
 import org.dovetail.declare.Tier;
 import org.dovetail.schema.Schema;
+import org.dovetail.schema.Table;
 import org.dovetail.schema.TableDefinition;
-import org.dovetail.table.Table;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -34,14 +33,14 @@ class NumberLimitsIT {
         Math.nextDown(Double.MIN_NORMAL), Double.MIN_VALUE, -Double.MIN_VALUE, -0.0, 0.0, 0.1, 1.0450168441060445e299,
         -1.7976931348623157e308, 2.2250738585072014e-308, 9007199254740993.0, 1.0 / 3};
 
-    private static Connection connection;
+    private static Dovetail connection;
     private static Schema schema;
     private static int nextId;
 
     @BeforeAll
     static void declare(TestDatabase db) {
-        connection = Connection.open(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
-        schema = Schema.create(connection, db.schema("limits"));
+        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
+        schema = connection.createSchema(db.schema("limits"));
         schema.declare(TableDefinition.of(Tier.MANUAL, "Reals", """
                 id : int
                 ---
@@ -72,11 +71,11 @@ class NumberLimitsIT {
     }
 
     private static Table reals() {
-        return Table.of(schema, "Reals");
+        return schema.table("Reals");
     }
 
     private static Table integers() {
-        return Table.of(schema, "Integers");
+        return schema.table("Integers");
     }
 
     /** Inserts {@code value} into {@code attribute} of a new row and returns the fetched value. */

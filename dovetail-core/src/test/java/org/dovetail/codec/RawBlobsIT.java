@@ -2,12 +2,12 @@ package org.dovetail.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dovetail.Dovetail;
 import org.dovetail.blob.Blob;
 import org.dovetail.blob.BlobFormatException;
 import org.dovetail.blob.RawBlob;
@@ -16,8 +16,8 @@ import org.dovetail.config.StoreSpec;
 import org.dovetail.connection.Connection;
 import org.dovetail.declare.Tier;
 import org.dovetail.schema.Schema;
+import org.dovetail.schema.Table;
 import org.dovetail.schema.TableDefinition;
-import org.dovetail.table.Table;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -29,16 +29,16 @@ import org.junit.jupiter.api.io.TempDir;
 @DovetailTest
 class RawBlobsIT {
     private static TestDatabase db;
-    private static Connection connection;
+    private static Dovetail connection;
     private static Table blobs;
 
     @BeforeAll
     static void declare(TestDatabase database) {
         db = database;
-        connection = Connection.open(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
-        Schema schema = Schema.create(connection, db.schema("raw"));
+        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
+        Schema schema = connection.createSchema(db.schema("raw"));
         schema.declare(TableDefinition.of(Tier.MANUAL, "Blobs", "id : int\n---\nvalue = null : longblob"));
-        blobs = Table.of(schema, "Blobs");
+        blobs = schema.table("Blobs");
     }
 
     @AfterAll
@@ -66,10 +66,10 @@ class RawBlobsIT {
     void externalBlobsFetchRawTooSoNoneStaysApartFromNull(@TempDir Path store) {
         Config config = Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
                 .store(StoreSpec.file("files", store.toString())).build();
-        try (Connection conn = Connection.open(config)) {
-            Schema schema = Schema.create(conn, db.schema("rawext"));
+        try (Dovetail conn = Dovetail.connect(config)) {
+            Schema schema = conn.createSchema(db.schema("rawext"));
             schema.declare(TableDefinition.of(Tier.MANUAL, "Stored", "id : int\n---\nvalue = null : blob@files"));
-            Table stored = Table.of(schema, "Stored");
+            Table stored = schema.table("Stored");
             byte[] none = Blob.encode(null);
             byte[] seven = Blob.encode(7);
             Map<String, Object> sqlNull = new HashMap<>();

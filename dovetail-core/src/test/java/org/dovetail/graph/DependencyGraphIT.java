@@ -2,11 +2,10 @@ package org.dovetail.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
-
 import java.util.List;
 import java.util.Map;
+import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
-import org.dovetail.connection.Connection;
 import org.dovetail.declare.Tier;
 import org.dovetail.schema.Schema;
 import org.dovetail.schema.Upstream;
@@ -19,15 +18,15 @@ import org.junit.jupiter.api.Test;
 /** The graph read from a real database: DataJoint's schema_advanced, tables of schema_any (test1) and a second schema. */
 @DovetailTest
 class DependencyGraphIT {
-    private static Connection connection;
+    private static Dovetail connection;
     private static Schema advanced;
     private static Schema test1;
     private static Schema other;
 
     @BeforeAll
     static void declare(TestDatabase db) {
-        connection = Connection.open(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
-        advanced = Schema.create(connection, db.schema("advanced"));
+        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
+        advanced = connection.createSchema(db.schema("advanced"));
         advanced.declare(Tier.MANUAL, "Person", "person_id : int\n----\nfull_name : varchar(60)\nsex : enum('M','F')");
         advanced.declare(Tier.MANUAL, "Parent", "-> Person\nparent_sex  : enum('M','F')\n---\n-> Person.proj(parent='person_id')");
         advanced.declare(Tier.MANUAL, "Prep", "prep   : int");
@@ -36,10 +35,10 @@ class DependencyGraphIT {
         advanced.declare(Tier.MANUAL, "InputCell", "  # a synapse within the slice\n-> Cell\n-> Cell.proj(input=\"cell\")");
         advanced.declare(Tier.MANUAL, "LocalSynapse", "-> Cell.proj(presynaptic='cell')\n-> Cell.proj(postsynaptic='cell')");
 
-        test1 = Schema.create(connection, db.schema("test1"));
+        test1 = connection.createSchema(db.schema("test1"));
         Upstream.declareSchemaAny(test1, "User", "Subject", "Experiment", "Trial", "Ephys");
 
-        other = Schema.create(connection, db.schema("other")).withAlias("test1", test1.name());
+        other = connection.createSchema(db.schema("other")).withAlias("test1", test1.name());
         other.declare(Tier.MANUAL, "Session", "-> test1.Subject\nsession : int");
     }
 
@@ -50,7 +49,7 @@ class DependencyGraphIT {
 
     @Test
     void aliasNodesCarryRenamedForeignKeys() {
-        DependencyGraph g = DependencyGraph.load(connection, advanced.name());
+        DependencyGraph g = DependencyGraph.load(connection.connection(), advanced.name());
         String cell = advanced.fullName("cell");
         String inputCell = advanced.fullName("input_cell");
         assertThat(g.parents(inputCell)).extracting(Dependency::parent, Dependency::aliased, Dependency::attrMap).containsExactly(
@@ -71,7 +70,7 @@ class DependencyGraphIT {
 
     @Test
     void descendantsAncestorsAndTopologicalOrder() {
-        DependencyGraph g = DependencyGraph.load(connection, advanced.name());
+        DependencyGraph g = DependencyGraph.load(connection.connection(), advanced.name());
         assertThat(g.descendants(advanced.fullName("slice"))).containsExactly(advanced.fullName("slice"),
                 advanced.fullName("cell"), advanced.fullName("input_cell"), advanced.fullName("local_synapse"));
         assertThat(g.ancestors(advanced.fullName("input_cell"))).containsExactly(advanced.fullName("input_cell"),
@@ -87,7 +86,7 @@ class DependencyGraphIT {
     @Test
     void upstreamDependencyChecksOnTest1() {
         // test-schemas.md case 11
-        DependencyGraph g = DependencyGraph.load(connection, test1.name());
+        DependencyGraph g = DependencyGraph.load(connection.connection(), test1.name());
         String experiment = test1.fullName("_experiment");
         String trial = test1.fullName("_trial");
         assertThat(g.parents(experiment, false)).extracting(Dependency::parent).containsExactly(test1.fullName("#user"));
@@ -106,14 +105,14 @@ class DependencyGraphIT {
     void foreignKeysAcrossSchemasBringInTheOtherSchemasTables() {
         String session = other.fullName("session");
         String subject = test1.fullName("#subject");
-        DependencyGraph fromOther = DependencyGraph.load(connection, other.name());
+        DependencyGraph fromOther = DependencyGraph.load(connection.connection(), other.name());
         assertThat(fromOther.tables()).containsExactly(session, subject);
         assertThat(fromOther.parents(session)).extracting(Dependency::parent, Dependency::primary).containsExactly(tuple(subject, true));
-        DependencyGraph fromTest1 = DependencyGraph.load(connection, test1.name());
+        DependencyGraph fromTest1 = DependencyGraph.load(connection.connection(), test1.name());
         assertThat(fromTest1.children(subject)).extracting(Dependency::child).contains(session);
         assertThat(fromTest1.descendants(subject)).contains(session);
         assertThat(fromTest1.parents(session)).extracting(Dependency::primary).containsExactly(true);
-        DependencyGraph both = DependencyGraph.load(connection, test1.name(), other.name());
+        DependencyGraph both = DependencyGraph.load(connection.connection(), test1.name(), other.name());
         assertThat(both.topologicalOrder().indexOf(subject)).isLessThan(both.topologicalOrder().indexOf(session));
     }
 }

@@ -2,7 +2,6 @@ package org.dovetail.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,14 +14,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.UnknownAttributeException;
 import org.dovetail.config.Config;
-import org.dovetail.connection.Connection;
+import org.dovetail.schema.InsertOption;
 import org.dovetail.schema.Schema;
+import org.dovetail.schema.Table;
 import org.dovetail.schema.Upstream;
-import org.dovetail.table.InsertOption;
-import org.dovetail.table.Table;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -46,14 +45,14 @@ class ChecklistQueriesIT {
     private static final int TRIALS_WITH_EPHYS = 4;
 
     private static TestDatabase db;
-    private static Connection connection;
+    private static Dovetail connection;
     private static Schema any;
 
     @BeforeAll
     static void declare(TestDatabase database) {
         db = database;
-        connection = Connection.open(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
-        any = Schema.create(connection, db.schema("test1"));
+        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
+        any = connection.createSchema(db.schema("test1"));
         Upstream.declareSchemaAny(any, "TTest", "User", "Subject", "Language", "Experiment", "Trial", "Ephys", "Parent", "SubjectA",
                 "SessionA", "SessionStatusA", "SessionDateA", "Stimulus");
         populate();
@@ -108,12 +107,12 @@ class ChecklistQueriesIT {
     }
 
     private static Table t(String className) {
-        return Table.of(any, className);
+        return any.table(className);
     }
 
     /** schema_aggr_regress.yaml declared in a fresh schema, with S filled as upstream: product("ABCDF", range(10)). */
     private static Schema aggrRegress(String name) {
-        Schema schema = Schema.create(connection, db.schema(name));
+        Schema schema = connection.createSchema(db.schema(name));
         schema.declare(Upstream.pipeline("schema_aggr_regress"));
         List<List<Object>> s = new ArrayList<>();
         for (char r : "ABCDF".toCharArray()) {
@@ -121,7 +120,7 @@ class ChecklistQueriesIT {
                 s.add(List.of(String.valueOf(r), i));
             }
         }
-        Table.of(schema, "S").insert(s);
+        schema.table("S").insert(s);
         return schema;
     }
 
@@ -131,9 +130,9 @@ class ChecklistQueriesIT {
     @Test
     void case24Issue386AggregationRestrictedByItsComputationRestrictsAnotherTable() {
         Schema schema = aggrRegress("aggr_regress_386");
-        Table q = Table.of(schema, "Q");
-        Table r = Table.of(schema, "R");
-        Table s = Table.of(schema, "S");
+        Table q = schema.table("Q");
+        Table r = schema.table("R");
+        Table s = schema.table("S");
         Query tens = r.aggr(s, "n=count(*)").restrict("n=10");
         assertThat(values(tens.fetch(), "r")).containsExactlyInAnyOrder("A", "B", "C", "D", "F");
         // Q = A B C D F G H; R's rows with 10 S rows are A B C D F
@@ -147,7 +146,7 @@ class ChecklistQueriesIT {
     @Test
     void case24Issue449UniversalSetJoinedWithAnAggregation() {
         Schema schema = aggrRegress("aggr_regress_449");
-        Query result = U.of("n").join(Table.of(schema, "R").aggr(Table.of(schema, "S"), "n=max(s)"));
+        Query result = U.of("n").join(schema.table("R").aggr(schema.table("S"), "n=max(s)"));
         assertThat(result.primaryKey()).containsExactly("r", "n");
         assertThat(result.fetch()).containsExactlyInAnyOrder(Map.of("r", "A", "n", 9L), Map.of("r", "B", "n", 9L),
                 Map.of("r", "C", "n", 9L), Map.of("r", "D", "n", 9L), Map.of("r", "F", "n", 9L));
@@ -158,7 +157,7 @@ class ChecklistQueriesIT {
     @Test
     void case24Issue484NestedUniversalAggregations() {
         Schema schema = aggrRegress("aggr_regress_484");
-        Table s = Table.of(schema, "S");
+        Table s = schema.table("S");
         Query max = U.of().aggr(s, "n=max(s)");
         assertThat(max.fetch("n")).containsExactly(Map.of("n", 9L));
         assertThat(max.fetch1("n").get("n")).isEqualTo(9L);
@@ -174,9 +173,9 @@ class ChecklistQueriesIT {
     @Test
     void case24Issue558ProjectionOfAntijoinAndOfRestrictionKeepsTheRows() {
         Schema schema = aggrRegress("aggr_regress_558");
-        Table a = Table.of(schema, "A");
-        Table b = Table.of(schema, "B");
-        Table x = Table.of(schema, "X");
+        Table a = schema.table("A");
+        Table b = schema.table("B");
+        Table x = schema.table("X");
         Query q = a.minus(b).proj("id2=3");
         assertThat(a.minus(b).count()).isEqualTo(5);
         assertThat(q.count()).isEqualTo(a.minus(b).count());
@@ -319,8 +318,8 @@ class ChecklistQueriesIT {
     @Test
     void case26UnionOfRestrictionsJoinedWithItsParent() {
         Schema schema = aggrRegress("aggr_regress_with_abx");
-        Table a = Table.of(schema, "A");
-        Table b = Table.of(schema, "B");
+        Table a = schema.table("A");
+        Table b = schema.table("B");
         a.insert(List.of(List.of(100), List.of(200), List.of(300), List.of(400), List.of(500), List.of(600)));
         b.insert(List.of(List.of(100, 11), List.of(200, 22), List.of(300, 33), List.of(400, 44)));
         Query q1 = b.restrict("id < 300");

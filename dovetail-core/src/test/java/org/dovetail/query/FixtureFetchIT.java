@@ -1,7 +1,6 @@
 package org.dovetail.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -22,12 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.dovetail.Dovetail;
 import org.dovetail.blob.BlobJson;
 import org.dovetail.codec.Attachment;
 import org.dovetail.config.Config;
-import org.dovetail.connection.Connection;
 import org.dovetail.heading.Attribute;
-import org.dovetail.table.Table;
+import org.dovetail.schema.Table;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +43,7 @@ class FixtureFetchIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
     private static JsonNode expected;
-    private static Connection connection;
+    private static Dovetail connection;
     private static String schema;
 
     @BeforeAll
@@ -58,8 +57,8 @@ class FixtureFetchIT {
                 Statement s = c.createStatement()) {
             s.execute(dump);
         }
-        connection = Connection.open(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
-        connection.execute("SET time_zone = '+00:00'");
+        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
+        connection.connection().execute("SET time_zone = '+00:00'");
     }
 
     @AfterAll
@@ -78,7 +77,7 @@ class FixtureFetchIT {
     @MethodSource("tables")
     void everyRowFetchesToWhatPythonRead(String name) throws Exception {
         JsonNode table = expected().path("tables").path(name);
-        Table t = Table.of(connection, schema, table.path("table").asText());
+        Table t = connection.schema(schema).freeTable(table.path("table").asText());
         // in-table attributes only: fetching an external one reads its store, which is the stores' tests' business
         String[] inTable = t.heading().attributes().stream().filter(a -> !a.isExternal()).map(Attribute::name).toArray(String[]::new);
         List<Map<String, Object>> rows = t.top(Top.orderBy("KEY")).fetch(inTable);

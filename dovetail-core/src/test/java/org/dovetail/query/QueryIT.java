@@ -2,17 +2,16 @@ package org.dovetail.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.UnknownAttributeException;
 import org.dovetail.config.Config;
-import org.dovetail.connection.Connection;
-import org.dovetail.table.Table;
+import org.dovetail.schema.Table;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testschemas.SimpleSchema;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** Checklist section B of test-schemas.md on schema_simple (djtest_relational), populated. */
 @DovetailTest
 class QueryIT {
-    private static Connection connection;
+    private static Dovetail connection;
     private static SimpleSchema simple;
     private static Table a;
     private static Table b;
@@ -33,7 +32,7 @@ class QueryIT {
 
     @BeforeAll
     static void declare(TestDatabase db) {
-        connection = Connection.open(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
+        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
         simple = SimpleSchema.create(connection, db.schema("relational"), true);
         a = simple.table("A");
         b = simple.table("B");

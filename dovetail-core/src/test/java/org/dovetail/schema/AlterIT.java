@@ -2,12 +2,11 @@ package org.dovetail.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
+import org.dovetail.Dovetail;
 import org.dovetail.InvalidDefinitionException;
 import org.dovetail.TransactionException;
 import org.dovetail.config.Config;
-import org.dovetail.connection.Connection;
 import org.dovetail.declare.Tier;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
@@ -31,13 +30,13 @@ class AlterIT {
             subject_notes=null         :varchar(2048) # {notes} e.g. purpose of experiment
             entry_time=CURRENT_TIMESTAMP :timestamp   # automatic timestamp
             """;
-    private static Connection connection;
+    private static Dovetail connection;
     private static Schema schema;
 
     @BeforeAll
     static void declare(TestDatabase db) {
-        connection = Connection.open(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
-        schema = Schema.create(connection, db.schema("alter"));
+        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
+        schema = connection.createSchema(db.schema("alter"));
         schema.declare(Tier.LOOKUP, "User", "username : varchar(12)");
         schema.declare(Tier.LOOKUP, "Subject", "subject_id : int  # unique subject id\n---\nreal_id : varchar(40)");
         schema.declare(Tier.IMPORTED, "Experiment", EXPERIMENT);
@@ -70,7 +69,7 @@ class AlterIT {
         schema.alter("Experiment", EXPERIMENT);
         assertThat(showCreateTable("_experiment")).isEqualTo(original);
         assertThat(schema.alter("Experiment", EXPERIMENT)).isEmpty();
-        assertThat(connection.query("SELECT event FROM " + schema.fullName("~log") + " WHERE event LIKE 'Altered%experiment%'", r -> r.getString(1)))
+        assertThat(connection.connection().query("SELECT event FROM " + schema.fullName("~log") + " WHERE event LIKE 'Altered%experiment%'", r -> r.getString(1)))
                 .containsExactly("Altered " + schema.fullName("_experiment"), "Altered " + schema.fullName("_experiment"));
     }
 
@@ -96,16 +95,16 @@ class AlterIT {
         assertThatThrownBy(() -> schema.alter("Subject", "subject_id : int  # unique subject id\n---\nreal_id : varchar(40)\nindex(real_id)"))
                 .hasMessageContaining("cannot change indexes");
         assertThat(showCreateTable("#subject")).isEqualTo(before);
-        connection.startTransaction();
+        connection.connection().startTransaction();
         try {
             assertThatThrownBy(() -> schema.alter("Subject", "subject_id : int\n---\nreal_id : varchar(50)"))
                     .isInstanceOf(TransactionException.class);
         } finally {
-            connection.cancelTransaction();
+            connection.connection().cancelTransaction();
         }
     }
 
     private static String showCreateTable(String table) {
-        return connection.query("SHOW CREATE TABLE " + schema.fullName(table), r -> r.getString(2)).get(0);
+        return connection.connection().query("SHOW CREATE TABLE " + schema.fullName(table), r -> r.getString(2)).get(0);
     }
 }

@@ -2,11 +2,10 @@ package org.dovetail.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
+import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.config.Config;
-import org.dovetail.connection.Connection;
 import org.dovetail.declare.Tier;
 import org.dovetail.heading.Heading;
 import org.dovetail.testkit.DovetailTest;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Tables declared from Java classes, the {@code ~jobs} table, and tables opened without classes. */
 @DovetailTest
 class ClassesAndFreeTablesIT {
-    private static Connection connection;
+    private static Dovetail connection;
     private static Schema schema;
 
     @Definition(tier = Tier.LOOKUP)
@@ -63,14 +62,14 @@ class ClassesAndFreeTablesIT {
 
     @BeforeAll
     static void open(TestDatabase db) {
-        connection = Connection.open(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
-        schema = Schema.create(connection, db.schema("classes"));
+        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
+        schema = connection.createSchema(db.schema("classes"));
         schema.declare(Species.class);
         schema.declare(Animal.class);
         schema.declare(Parent.class);
         schema.declare(OutfitLaunch.class);
-        connection.execute("CREATE TABLE " + schema.fullName("test_table") + " (oldID int PRIMARY KEY)");
-        connection.execute("CREATE TABLE " + schema.fullName("table_2") + " (id int PRIMARY KEY)");
+        connection.connection().execute("CREATE TABLE " + schema.fullName("test_table") + " (oldID int PRIMARY KEY)");
+        connection.connection().execute("CREATE TABLE " + schema.fullName("table_2") + " (id int PRIMARY KEY)");
     }
 
     @AfterAll
@@ -84,9 +83,9 @@ class ClassesAndFreeTablesIT {
                 "Species", "Animal", "Parent", "Parent.Child", "Parent.AGrandchild", "TestTable");
         assertThat(schema.heading("Animal").comment()).isEqualTo("animals");
         assertThat(schema.heading("Parent.AGrandchild").primaryKey()).containsExactly("parent_id", "child");
-        assertThat(connection.query("SELECT species FROM " + schema.fullName("#species") + " ORDER BY species", r -> r.getString(1)))
+        assertThat(connection.connection().query("SELECT species FROM " + schema.fullName("#species") + " ORDER BY species", r -> r.getString(1)))
                 .containsExactly("mouse", "rat");
-        assertThat(connection.queryValue("SELECT COUNT(*) FROM " + schema.fullName("#outfit_launch__outfit_piece"), Long.class))
+        assertThat(connection.connection().queryValue("SELECT COUNT(*) FROM " + schema.fullName("#outfit_launch__outfit_piece"), Long.class))
                 .contains(2L);
         schema.declare(Animal.class); // again: the same definition, nothing to do
     }
@@ -103,13 +102,13 @@ class ClassesAndFreeTablesIT {
         String jobs = schema.jobsTable();
         assertThat(jobs).isEqualTo(schema.fullName("~jobs"));
         assertThat(schema.jobsTable()).isEqualTo(jobs);
-        FreeTable table = FreeTable.of(connection, jobs);
+        Table table = connection.table(jobs);
         Heading h = table.heading();
         assertThat(h.names()).containsExactly("table_name", "key_hash", "status", "key", "error_message", "error_stack", "user",
                 "host", "pid", "connection_id", "timestamp");
         assertThat(h.primaryKey()).containsExactly("table_name", "key_hash");
         assertThat(h.comment()).isEqualTo("job reservation table for `" + schema.name() + "`");
-        String ddl = connection.query("SHOW CREATE TABLE " + jobs, r -> r.getString(2)).get(0);
+        String ddl = connection.connection().query("SHOW CREATE TABLE " + jobs, r -> r.getString(2)).get(0);
         assertThat(ddl).contains("`status` enum('reserved','error','ignore') NOT NULL COMMENT 'if tuple is missing, the job is available'",
                 "`key` blob DEFAULT NULL COMMENT 'structure containing the key'",
                 "`error_message` varchar(2047) NOT NULL DEFAULT '' COMMENT 'error message returned if failed'",
@@ -122,16 +121,16 @@ class ClassesAndFreeTablesIT {
 
     @Test
     void everyTableOpensWithoutAClass() {
-        var tables = schema.freeTables();
+        var tables = schema.tablesByClass();
         assertThat(tables.keySet()).contains("Animal", "Parent.Child", "OutfitLaunch.OutfitPiece", "TestTable").doesNotContain("Table_2");
-        FreeTable outside = tables.get("TestTable");
+        Table outside = tables.get("TestTable");
         assertThat(outside.tier()).contains(Tier.MANUAL);
         assertThat(outside.heading().names()).containsExactly("oldID");
-        assertThat(outside.toString()).isEqualTo("FreeTable(" + schema.fullName("test_table") + ")");
-        FreeTable animal = schema.freeTable("Animal");
+        assertThat(outside.fullName()).isEqualTo(schema.fullName("test_table"));
+        Table animal = schema.table("Animal");
         assertThat(animal.describe()).isEqualTo(schema.describe("Animal"));
         assertThat(animal.parents()).extracting(d -> d.parent()).containsExactly(schema.fullName("#species"));
-        assertThat(schema.freeTable("Species").children()).extracting(d -> d.child()).containsExactly(schema.fullName("animal"));
-        assertThat(FreeTable.of(connection, schema.fullName("table_2")).tier()).isEmpty();
+        assertThat(schema.table("Species").children()).extracting(d -> d.child()).containsExactly(schema.fullName("animal"));
+        assertThat(connection.table(schema.fullName("table_2")).tier()).isEmpty();
     }
 }

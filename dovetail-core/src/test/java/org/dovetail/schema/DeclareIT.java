@@ -3,14 +3,13 @@ package org.dovetail.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import java.util.List;
 import java.util.Map;
 import org.dovetail.DefinitionConflictException;
+import org.dovetail.Dovetail;
 import org.dovetail.InvalidDefinitionException;
 import org.dovetail.TransactionException;
 import org.dovetail.config.Config;
-import org.dovetail.connection.Connection;
 import org.dovetail.declare.Tier;
 import org.dovetail.heading.Attribute;
 import org.dovetail.heading.Heading;
@@ -25,14 +24,14 @@ import org.junit.jupiter.api.Test;
 @DovetailTest
 class DeclareIT {
     private static TestDatabase db;
-    private static Connection connection;
+    private static Dovetail connection;
     private static Schema test1;
 
     @BeforeAll
     static void declareTest1(TestDatabase database) {
         db = database;
-        connection = Connection.open(config().build());
-        test1 = Schema.create(connection, db.schema("test1"));
+        connection = Dovetail.connect(config().build());
+        test1 = connection.createSchema(db.schema("test1"));
         // schema_any's tables (upstream/schema_any.yaml) through the Java API; User with a repeated row
         test1.declare(Upstream.schemaAny("User").withContents(List.of(List.of("Jake"), List.of("Cathryn"), List.of("Jake"))));
         Upstream.declareSchemaAny(test1, "Subject", "Experiment", "Trial", "Ephys", "Auto");
@@ -118,14 +117,13 @@ class DeclareIT {
 
     @Test
     void lookupContentsAreInsertedWithoutDuplicates() {
-        assertThat(connection.query("SELECT username FROM " + test1.fullName("#user") + " ORDER BY username", r -> r.getString(1)))
+        assertThat(connection.connection().query("SELECT username FROM " + test1.fullName("#user") + " ORDER BY username", r -> r.getString(1)))
                 .containsExactly("Cathryn", "Jake");
     }
 
     @Test
     void specialTypesAreEncodedAndDecoded() {
-        Schema schema = Schema.create(Connection.open(config().filepathManagement(true).adaptedTypes(true).build()),
-                db.schema("extern")).withAdapter("graph", "longblob");
+        Schema schema = Dovetail.connect(config().filepathManagement(true).adaptedTypes(true).build()).createSchema(db.schema("extern")).withAdapter("graph", "longblob");
         schema.declare(Tier.MANUAL, "Special", """
                 id : int
                 ---
@@ -162,7 +160,7 @@ class DeclareIT {
 
     @Test
     void defaultsReadBackAsDataJointShowsThem() {
-        Schema schema = Schema.create(connection, db.schema("defaults"));
+        Schema schema = connection.createSchema(db.schema("defaults"));
         schema.declare(Tier.MANUAL, "Defaults", """
                 id : int
                 ---
@@ -201,7 +199,7 @@ class DeclareIT {
 
     @Test
     void aFailedDeclarationLeavesNothingBehind() {
-        Schema schema = Schema.create(Connection.open(config().filepathManagement(true).build()), db.schema("atomic"));
+        Schema schema = Dovetail.connect(config().filepathManagement(true).build()).createSchema(db.schema("atomic"));
         TableDefinition broken = TableDefinition.of(Tier.MANUAL, "Recording", "rec_id : int\n---\ndata : blob@store")
                 .withPart("Channel", "-> master\nchannel : int\n---\nwave : longblob")
                 .withPart("Broken", "-> master\nx : int\n---\n-> Nowhere");
@@ -221,34 +219,34 @@ class DeclareIT {
         assertThatThrownBy(() -> test1.declare(TableDefinition.of(Tier.MANUAL, "WhyWouldAnyoneCreateATableNameThisLong", "id : int")
                         .withPart("WithSuchALongPartNameThatItCrashesMySQL", "-> master")))
                 .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("exceeds the max length of 64");
-        assertThat(test1.table("WhyWouldAnyoneCreateATableNameThisLong")).isEmpty();
-        connection.startTransaction();
+        assertThat(test1.find("WhyWouldAnyoneCreateATableNameThisLong")).isEmpty();
+        connection.connection().startTransaction();
         try {
             assertThatThrownBy(() -> test1.declare(Tier.MANUAL, "InTransaction", "id : int"))
                     .isInstanceOf(TransactionException.class).hasMessageContaining("inside a transaction");
         } finally {
-            connection.cancelTransaction();
+            connection.connection().cancelTransaction();
         }
     }
 
     @Test
     void referencesIntoAnotherSchema() {
-        Schema other = Schema.create(connection, db.schema("other")).withAlias("test1", test1.name());
+        Schema other = connection.createSchema(db.schema("other")).withAlias("test1", test1.name());
         other.declare(Tier.MANUAL, "Session", "-> test1.Subject\nsession : int\n---\n-> [nullable] test1.User");
         Heading session = other.heading("Session");
         assertThat(session.parents()).extracting(p -> p.table())
                 .containsExactly(test1.fullName("#subject"), test1.fullName("#user"));
         String described = other.describe("Session");
         assertThat(described).startsWith("-> " + test1.fullName("#subject") + "\n");
-        Schema third = Schema.create(connection, db.schema("third"));
+        Schema third = connection.createSchema(db.schema("third"));
         third.declare(Tier.MANUAL, "Session", described);
         assertThat(showCreateTable(third, "session")).isEqualTo(showCreateTable(other, "session"));
     }
 
     @Test
     void theHiddenTimestampIsInvisible() {
-        Connection hidden = Connection.open(config().addHiddenTimestamp(true).build());
-        Schema schema = Schema.create(hidden, db.schema("hidden"));
+        Dovetail hidden = Dovetail.connect(config().addHiddenTimestamp(true).build());
+        Schema schema = hidden.createSchema(db.schema("hidden"));
         schema.declare(Tier.MANUAL, "Stamped", "id : int\n---\nx : int");
         assertThat(schema.heading("Stamped").names()).containsExactly("id", "x");
         assertThat(showCreateTable(schema, "stamped")).containsPattern("`_[0-9a-f]{40}_timestamp` timestamp NOT NULL DEFAULT current_timestamp\\(\\)");
@@ -258,9 +256,9 @@ class DeclareIT {
 
     @Test
     void openingAMissingSchemaFails() {
-        assertThatThrownBy(() -> Schema.open(connection, db.schema("missing")))
+        assertThatThrownBy(() -> connection.schema(db.schema("missing")))
                 .hasMessageContaining("has not yet been declared");
-        assertThat(Schema.exists(connection, db.schema("missing"))).isFalse();
+        assertThat(connection.schemaExists(db.schema("missing"))).isFalse();
     }
 
     private static String showCreateTable(Schema schema, String table) {

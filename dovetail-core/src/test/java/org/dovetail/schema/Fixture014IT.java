@@ -1,7 +1,6 @@
 package org.dovetail.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,8 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
-import org.dovetail.connection.Connection;
 import org.dovetail.declare.Tier;
 import org.dovetail.heading.Describe;
 import org.dovetail.heading.Heading;
@@ -41,7 +40,7 @@ class Fixture014IT {
     private static JsonNode ddl;
     private static String loaded;
     private static String redeclared;
-    private static Connection connection;
+    private static Dovetail connection;
 
     @BeforeAll
     static void loadAndRedeclare(TestDatabase db) throws Exception {
@@ -55,7 +54,7 @@ class Fixture014IT {
                 Statement s = c.createStatement()) {
             s.execute(dump);
         }
-        connection = Connection.open(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
+        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
                 .filepathManagement(true).adaptedTypes(true).build());
         redeclare();
     }
@@ -70,7 +69,7 @@ class Fixture014IT {
      * Dovetail's describe() of the loaded table (which equals Python's, see describeMatchesWhatPythonWrote).
      */
     private static void redeclare() {
-        Schema schema = Schema.create(connection, redeclared).withAdapter("point", "varchar(64)");
+        Schema schema = connection.createSchema(redeclared).withAdapter("point", "varchar(64)");
         for (String name : userTables()) {
             if (name.contains(".")) {
                 continue; // declared with its master
@@ -87,7 +86,7 @@ class Fixture014IT {
     }
 
     private static String describeLoaded(String name) {
-        return Describe.definition(HeadingReader.read(connection, loaded, ddl.path("tables").path(name).path("table").asText()));
+        return Describe.definition(HeadingReader.read(connection.connection(), loaded, ddl.path("tables").path(name).path("table").asText()));
     }
 
     static List<String> userTables() {
@@ -110,7 +109,7 @@ class Fixture014IT {
     @MethodSource("userTables")
     void headingMatchesWhatPythonRead(String name) throws IOException {
         JsonNode table = ddl.path("tables").path(name);
-        Heading heading = HeadingReader.read(connection, loaded, table.path("table").asText());
+        Heading heading = HeadingReader.read(connection.connection(), loaded, table.path("table").asText());
         ObjectNode actual = JSON.valueToTree(heading);
         ObjectNode expected = (ObjectNode) JSON.readTree(table.path("heading").toString()
                 .replace("`" + WRITER_SCHEMA + "`", "`" + loaded + "`"));
@@ -131,7 +130,7 @@ class Fixture014IT {
     @MethodSource("userTables")
     void describeMatchesWhatPythonWrote(String name) {
         JsonNode table = ddl.path("tables").path(name);
-        Heading heading = HeadingReader.read(connection, loaded, table.path("table").asText());
+        Heading heading = HeadingReader.read(connection.connection(), loaded, table.path("table").asText());
         assertThat(Describe.definition(heading)).isEqualTo(withBoolDescribedAsBool(table.path("describe").asText(), heading));
     }
 
@@ -157,15 +156,15 @@ class Fixture014IT {
 
     @Test
     void redeclaringTheSameDefinitionsIsANoOp() {
-        int before = connection.queryValue("SELECT COUNT(*) FROM `" + redeclared + "`.`~log`", Integer.class).orElseThrow();
+        int before = connection.connection().queryValue("SELECT COUNT(*) FROM `" + redeclared + "`.`~log`", Integer.class).orElseThrow();
         redeclare();
-        int after = connection.queryValue("SELECT COUNT(*) FROM `" + redeclared + "`.`~log`", Integer.class).orElseThrow();
+        int after = connection.connection().queryValue("SELECT COUNT(*) FROM `" + redeclared + "`.`~log`", Integer.class).orElseThrow();
         assertThat(after).isEqualTo(before);
     }
 
     @Test
     void describedDefinitionsDeclareTheLoadedTablesAgain() {
-        Schema schema = Schema.open(connection, loaded).withAdapter("point", "varchar(64)");
+        Schema schema = connection.schema(loaded).withAdapter("point", "varchar(64)");
         for (TableInfo table : schema.tables()) {
             if (table.tier() != Tier.PART) {
                 TableDefinition definition = TableDefinition.of(table.tier(), table.className(), schema.describe(table.className()));
@@ -175,32 +174,32 @@ class Fixture014IT {
                                 schema.describe(part.className()));
                     }
                 }
-                assertThat(schema.declare(definition)).isEqualTo(table);
+                assertThat(schema.declare(definition).fullName()).isEqualTo(table.fullName());
             }
         }
     }
 
     @Test
     void theLogRecordsCreationAndEveryDeclaration() {
-        List<String> events = connection.query("SELECT event FROM `" + redeclared + "`.`~log` ORDER BY id", r -> r.getString(1));
+        List<String> events = connection.connection().query("SELECT event FROM `" + redeclared + "`.`~log` ORDER BY id", r -> r.getString(1));
         assertThat(events.get(0)).isEqualTo("created");
         assertThat(events).contains("Declared `" + redeclared + "`.`_recording__channel`");
         assertThat(events.stream().filter(e -> e.startsWith("Declared")).count()).isEqualTo(userTables().size());
-        assertThat(connection.query("SELECT DISTINCT version FROM `" + redeclared + "`.`~log`", r -> r.getString(1)))
+        assertThat(connection.connection().query("SELECT DISTINCT version FROM `" + redeclared + "`.`~log`", r -> r.getString(1)))
                 .containsExactly("0.14.9java");
     }
 
     @Test
     void tablesAreListedWithTiersAndClassNames() {
         Map<String, String> byClass = new LinkedHashMap<>();
-        Schema.open(connection, loaded).tables().forEach(t -> byClass.put(t.className(), t.tier().displayName()));
+        connection.schema(loaded).tables().forEach(t -> byClass.put(t.className(), t.tier().displayName()));
         Map<String, String> expected = new LinkedHashMap<>();
         userTables().forEach(n -> expected.put(n, ddl.path("tables").path(n).path("tier").asText()));
         assertThat(byClass).containsExactlyInAnyOrderEntriesOf(expected);
     }
 
     private static String showCreateTable(String schema, String table) {
-        return connection.query("SHOW CREATE TABLE `" + schema + "`.`" + table + "`", r -> r.getString(2)).get(0);
+        return connection.connection().query("SHOW CREATE TABLE `" + schema + "`.`" + table + "`", r -> r.getString(2)).get(0);
     }
 
     /** The schema name (in ~log's comment) and AUTO_INCREMENT counters depend on the writer, not the declaration. */

@@ -2,14 +2,13 @@ package org.dovetail.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import org.dovetail.Dovetail;
 import org.dovetail.MissingPrivilegeException;
 import org.dovetail.config.Config;
-import org.dovetail.connection.Connection;
 import org.dovetail.declare.Tier;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
@@ -40,9 +39,9 @@ class SafetyIT {
         elsewhere = "u" + db.schemaPrefix() + "elsewhere";
         shared = db.schema("shared");
         own = db.schema("own");
-        try (Connection admin = Connection.open(config(db.user(), db.password()))) {
-            Schema.create(admin, shared).declare(Tier.LOOKUP, "Subject", "subject_id : int");
-            Schema.create(admin, own);
+        try (Dovetail admin = Dovetail.connect(config(db.user(), db.password()))) {
+            admin.createSchema(shared).declare(Tier.LOOKUP, "Subject", "subject_id : int");
+            admin.createSchema(own);
         }
         try (var c = db.connect(); var s = c.createStatement()) {
             s.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'pw'");
@@ -75,22 +74,22 @@ class SafetyIT {
 
     @Test
     void aMissingCreateIsNamedAndNothingIsSent() {
-        try (Connection conn = Connection.open(config(user, "pw"))) {
-            Schema schema = Schema.open(conn, shared);
+        try (Dovetail conn = Dovetail.connect(config(user, "pw"))) {
+            Schema schema = conn.schema(shared);
             MissingPrivilegeException e = catchThrowableOfType(MissingPrivilegeException.class,
                     () -> schema.declare(Tier.MANUAL, "Session", "-> Subject\nsession : int"));
             assertThat(e.missing()).containsExactly("CREATE on schema `" + shared + "`",
                     "REFERENCES on `" + shared + "`.`#subject`");
             assertThat(e.getMessage()).startsWith("Cannot declare `" + shared + "`.`session`: the account lacks CREATE on schema");
-            assertThat(schema.table("Session")).isEmpty();
+            assertThat(schema.find("Session")).isEmpty();
         }
     }
 
     @Test
     void createThroughARoleIsRecognised() {
-        try (Connection conn = Connection.open(config(user, "pw"))) {
-            Schema schema = Schema.open(conn, own).withAlias("shared", shared);
-            Grants grants = Grants.ofCurrentUser(conn).orElseThrow();
+        try (Dovetail conn = Dovetail.connect(config(user, "pw"))) {
+            Schema schema = conn.schema(own).withAlias("shared", shared);
+            Grants grants = Grants.ofCurrentUser(conn.connection()).orElseThrow();
             assertThat(grants.missingToDeclare(own, java.util.List.of(schema.fullName("x"))).isEmpty()).isTrue();
             assertThat(grants.missingToDeclare(own, java.util.List.of("`" + shared + "`.`#subject`")))
                     .containsExactly("REFERENCES on `" + shared + "`.`#subject`");
@@ -104,7 +103,7 @@ class SafetyIT {
             } finally {
                 System.setErr(stderr);
             }
-            assertThat(schema.table("Session")).isPresent();
+            assertThat(schema.find("Session")).isPresent();
             assertThat(captured.toString(StandardCharsets.UTF_8)).contains("WARN").contains("is declared without REFERENCES on `"
                     + shared + "`.`#subject`, which MySQL 8 would require");
         }
@@ -113,17 +112,17 @@ class SafetyIT {
     @Test
     void thePrefixWarningComparesTheWholeUserName() {
         // the user is "u<prefix>user": Spyglass's first-token comparison would warn about "u<prefix>user_lab"
-        try (Connection admin = Connection.open(config(db.user(), db.password()))) {
-            Schema.create(admin, usersLab);
-            Schema.create(admin, elsewhere);
-            admin.execute("GRANT ALL PRIVILEGES ON `" + escape(usersLab) + "`.* TO '" + user + "'@'%'");
-            admin.execute("GRANT SELECT ON `" + escape(elsewhere) + "`.* TO '" + user + "'@'%'");
+        try (Dovetail admin = Dovetail.connect(config(db.user(), db.password()))) {
+            admin.createSchema(usersLab);
+            admin.createSchema(elsewhere);
+            admin.connection().execute("GRANT ALL PRIVILEGES ON `" + escape(usersLab) + "`.* TO '" + user + "'@'%'");
+            admin.connection().execute("GRANT SELECT ON `" + escape(elsewhere) + "`.* TO '" + user + "'@'%'");
         }
-        try (Connection conn = Connection.open(config(user, "pw"))) {
-            assertThat(Schema.open(conn, usersLab).prefixWarning()).isEmpty();
-            assertThat(Schema.open(conn, elsewhere).prefixWarning()).hasValueSatisfying(w -> assertThat(w)
+        try (Dovetail conn = Dovetail.connect(config(user, "pw"))) {
+            assertThat(conn.schema(usersLab).prefixWarning()).isEmpty();
+            assertThat(conn.schema(elsewhere).prefixWarning()).hasValueSatisfying(w -> assertThat(w)
                     .startsWith("Schema prefix not in shared modules: " + elsewhere));
-            assertThat(Schema.open(conn, own).prefixWarning()).as("a test schema of the kit").isEmpty();
+            assertThat(conn.schema(own).prefixWarning()).as("a test schema of the kit").isEmpty();
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.dovetail.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
-import org.dovetail.connection.Connection;
 import org.dovetail.query.Query;
 import org.dovetail.query.U;
-import org.dovetail.table.Table;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -28,13 +26,13 @@ import org.junit.jupiter.api.Test;
  */
 @DovetailTest
 class UniversityQueriesIT {
-    private static Connection connection;
+    private static Dovetail connection;
     private static Schema schema;
 
     @BeforeAll
     static void load(TestDatabase db) throws IOException {
-        connection = Connection.open(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
-        schema = Schema.create(connection, db.schema("university"));
+        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
+        schema = connection.createSchema(db.schema("university"));
         UniversityIT.TABLES.forEach(schema::declare);
         for (String className : List.of("Student", "Department", "StudentMajor", "Course", "Term", "CurrentTerm", "Section", "Enroll", "Grade")) {
             List<List<String>> csv = UniversityIT.Csv.parse(new String(resource("university/" + className + ".csv").readAllBytes(),
@@ -57,7 +55,7 @@ class UniversityQueriesIT {
     }
 
     private static Table t(String className) {
-        return Table.of(schema, className);
+        return schema.table(className);
     }
 
     @Test

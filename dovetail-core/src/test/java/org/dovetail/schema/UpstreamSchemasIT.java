@@ -1,7 +1,6 @@
 package org.dovetail.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,16 +8,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
-import org.dovetail.connection.Connection;
 import org.dovetail.declare.Tier;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Every definition of DataJoint-Python's test schemas (test-schemas.md §2, as pipeline files in
@@ -30,16 +29,16 @@ class UpstreamSchemasIT {
     private static final List<String> SCHEMAS = List.of("schema_any", "schema_simple", "schema_advanced", "schema_uuid", "schema_external",
             "schema_adapted", "schema_aggr_regress", "schema_privileges");
     private static TestDatabase db;
-    private static Connection connection;
+    private static Dovetail connection;
     private static final Map<String, Schema> declared = new LinkedHashMap<>();
 
     @BeforeAll
     static void declareAll(TestDatabase database) {
         db = database;
-        connection = Connection.open(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
+        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
                 .filepathManagement(true).adaptedTypes(true).build());
         for (String name : SCHEMAS) {
-            Schema schema = Schema.create(connection, db.schema(name));
+            Schema schema = connection.createSchema(db.schema(name));
             schema.declare(Upstream.pipeline(name));
             declared.put(name, schema);
         }
@@ -109,7 +108,7 @@ class UpstreamSchemasIT {
     void describeDeclaresTheSameTables(String name) {
         Schema original = declared.get(name);
         Pipeline pipeline = Upstream.pipeline(name);
-        Schema copy = Schema.create(connection, db.schema(name + "_rt"));
+        Schema copy = connection.createSchema(db.schema(name + "_rt"));
         for (var adapter : pipeline.adapters().entrySet()) {
             copy = copy.withAdapter(adapter.getKey(), adapter.getValue());
         }
@@ -162,6 +161,6 @@ class UpstreamSchemasIT {
     }
 
     private static String showCreateTable(Schema schema, String table) {
-        return connection.query("SHOW CREATE TABLE " + schema.fullName(table), r -> r.getString(2)).get(0);
+        return connection.connection().query("SHOW CREATE TABLE " + schema.fullName(table), r -> r.getString(2)).get(0);
     }
 }

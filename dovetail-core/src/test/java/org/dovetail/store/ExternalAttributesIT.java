@@ -2,7 +2,6 @@ package org.dovetail.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,18 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.dovetail.BucketInaccessibleException;
+import org.dovetail.Dovetail;
 import org.dovetail.DuplicateException;
 import org.dovetail.blob.Blob;
 import org.dovetail.blob.BlobJson;
 import org.dovetail.blob.NdArray;
 import org.dovetail.config.StoreSpec;
-import org.dovetail.connection.Connection;
 import org.dovetail.declare.Tier;
 import org.dovetail.hash.ContentHash;
 import org.dovetail.hash.UuidBytes;
 import org.dovetail.query.Top;
 import org.dovetail.schema.Schema;
-import org.dovetail.table.Table;
+import org.dovetail.schema.Table;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testkit.TestS3;
@@ -41,12 +40,12 @@ import org.junit.jupiter.api.Test;
 @DovetailTest
 class ExternalAttributesIT {
     private static FixtureStores fixture;
-    private static Connection connection;
+    private static Dovetail connection;
 
     @BeforeAll
     static void load(TestDatabase db, TestS3 s3) throws Exception {
         fixture = FixtureStores.load(db, s3, "attributes-it-");
-        connection = Connection.open(fixture.config);
+        connection = Dovetail.connect(fixture.config);
     }
 
     @AfterAll
@@ -71,7 +70,7 @@ class ExternalAttributesIT {
                 continue;
             }
             Path downloads = Files.createTempDirectory(fixture.base, "downloads");
-            List<Map<String, Object>> rows = Table.of(connection, fixture.schema, table.get("table").asText())
+            List<Map<String, Object>> rows = connection.schema(fixture.schema).freeTable(table.get("table").asText())
                     .top(Top.orderBy("KEY")).downloadTo(downloads).fetch();
             assertThat(rows).hasSize(table.get("rows").size());
             for (int r = 0; r < rows.size(); r++) {
@@ -104,7 +103,7 @@ class ExternalAttributesIT {
 
     @Test
     void insertedValuesLandAsDataJointsObjectsAndRowsAndFetchBack() throws Exception {
-        Schema schema = Schema.create(connection, fixture.database.schema("ins"));
+        Schema schema = connection.createSchema(fixture.database.schema("ins"));
         schema.declare(Tier.MANUAL, "Recording", """
                 # a recording with its data in three stores
                 rec_id : int
@@ -114,7 +113,7 @@ class ExternalAttributesIT {
                 notes = null : attach@s3store
                 raw : filepath@fstore
                 """);
-        Table recordings = Table.of(schema, "Recording");
+        Table recordings = schema.table("Recording");
         Path stage = Path.of(fixture.config.store("fstore").stage());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -138,12 +137,12 @@ class ExternalAttributesIT {
         Path object = fixture.fileLocation.resolve(schema.name()).resolve(UuidBytes.toHex(hash0).substring(0, 2))
                 .resolve(UuidBytes.toHex(hash0).substring(2, 4)).resolve(UuidBytes.toHex(hash0));
         assertThat(Files.readAllBytes(object)).isEqualTo(trace0);
-        try (ExternalStore s3 = ExternalStore.open(connection, "s3store")) {
+        try (ExternalStore s3 = ExternalStore.open(connection.connection(), "s3store")) {
             assertThat(s3.tracking(schema.name()).rows()).hasSize(6 + 3);
             assertThat(s3.tracking(schema.name()).rows()).filteredOn(r -> r.kind() == TrackingRow.Kind.ATTACHMENT)
                     .extracting(TrackingRow::attachmentName).containsOnly("notes.txt");
         }
-        try (ExternalStore files = ExternalStore.open(connection, "fstore")) {
+        try (ExternalStore files = ExternalStore.open(connection.connection(), "fstore")) {
             assertThat(files.tracking(schema.name()).rows()).filteredOn(r -> r.kind() == TrackingRow.Kind.FILEPATH)
                     .extracting(TrackingRow::filepath).contains("ins/session0.dat", "ins/session5.dat");
         }
@@ -161,24 +160,24 @@ class ExternalAttributesIT {
                 assertThat(row.get("notes")).isNull();
             }
         }
-        assertThat(new StoreVerifier(ExternalStore.of(connection, "s3store")).verify(List.of(schema.name()), true, n -> { }).clean())
+        assertThat(new StoreVerifier(connection.store("s3store")).verify(List.of(schema.name()), true, n -> { }).clean())
                 .isTrue();
     }
 
     @Test
     void aFailedInsertLeavesNeitherRowsNorTrackingRows() {
-        Schema schema = Schema.create(connection, fixture.database.schema("fail"));
+        Schema schema = connection.createSchema(fixture.database.schema("fail"));
         schema.declare(Tier.MANUAL, "Scan", """
                 scan_id : int
                 ---
                 volume : blob@s3store
                 """);
-        Table scans = Table.of(schema, "Scan");
+        Table scans = schema.table("Scan");
         List<Map<String, Object>> rows = List.of(Map.of("scan_id", 1, "volume", new double[] {1, 2}),
                 Map.of("scan_id", 1, "volume", new double[] {3, 4}));
         assertThatThrownBy(() -> scans.insert(rows)).isInstanceOf(DuplicateException.class);
         assertThat(scans.count()).isZero();
-        try (ExternalStore s3 = ExternalStore.open(connection, "s3store")) {
+        try (ExternalStore s3 = ExternalStore.open(connection.connection(), "s3store")) {
             assertThat(s3.tracking(schema.name()).rows()).isEmpty();
         }
         scans.insert(List.of(Map.of("scan_id", 1, "volume", new double[] {1, 2})));
@@ -189,14 +188,14 @@ class ExternalAttributesIT {
     void aStoreThatRefusesTheKeysStopsTheInsertBeforeAnyRow() {
         StoreSpec good = fixture.config.store("s3store");
         StoreSpec wrong = good.withCredentials(good.accessKey(), "wrong-secret");
-        try (Connection conn = Connection.open(fixture.config.toBuilder().store(wrong).build())) {
-            Schema schema = Schema.create(conn, fixture.database.schema("refused"));
+        try (Dovetail conn = Dovetail.connect(fixture.config.toBuilder().store(wrong).build())) {
+            Schema schema = conn.createSchema(fixture.database.schema("refused"));
             schema.declare(Tier.MANUAL, "Scan", """
                     scan_id : int
                     ---
                     volume : blob@s3store
                     """);
-            Table scans = Table.of(schema, "Scan");
+            Table scans = schema.table("Scan");
             assertThatThrownBy(() -> scans.insert1(Map.of("scan_id", 1, "volume", new double[] {1, 2})))
                     .isInstanceOf(BucketInaccessibleException.class).hasMessageContaining("s3store");
             assertThat(scans.count()).isZero();

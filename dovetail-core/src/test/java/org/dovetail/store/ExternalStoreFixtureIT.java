@@ -2,7 +2,6 @@ package org.dovetail.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,16 +9,14 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.dovetail.BucketInaccessibleException;
+import org.dovetail.Dovetail;
 import org.dovetail.MissingExternalFileException;
 import org.dovetail.StoreException;
 import org.dovetail.blob.Blob;
 import org.dovetail.blob.BlobJson;
-import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
-import org.dovetail.connection.Connection;
 import org.dovetail.declare.TableNames;
 import org.dovetail.hash.UuidBytes;
 import org.dovetail.testkit.DovetailTest;
@@ -38,12 +35,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DovetailTest
 class ExternalStoreFixtureIT {
     private static FixtureStores fixture;
-    private static Connection connection;
+    private static Dovetail connection;
 
     @BeforeAll
     static void load(TestDatabase db, TestS3 s3) throws Exception {
         fixture = FixtureStores.load(db, s3, "stores-it-");
-        connection = Connection.open(fixture.config);
+        connection = Dovetail.connect(fixture.config);
     }
 
     @AfterAll
@@ -77,7 +74,7 @@ class ExternalStoreFixtureIT {
             where.append(where.length() == 0 ? "" : " AND ").append('`').append(k.getKey()).append("` = ?");
             params.add(k.getValue().isIntegralNumber() ? k.getValue().asLong() : k.getValue().asText());
         });
-        List<byte[]> values = connection.query("SELECT `" + column + "` FROM " + TableNames.fullName(fixture.schema,
+        List<byte[]> values = connection.connection().query("SELECT `" + column + "` FROM " + TableNames.fullName(fixture.schema,
                 table.get("table").asText()) + " WHERE " + where, r -> r.getBytes(1), params.toArray());
         return values.get(0) == null ? null : UuidBytes.fromBytes(values.get(0));
     }
@@ -86,7 +83,7 @@ class ExternalStoreFixtureIT {
     void everyExternalBlobFetchesToWhatPythonRead() {
         int checked = 0;
         for (String[] col : externalColumns("blob")) {
-            try (ExternalStore store = ExternalStore.open(connection, col[2])) {
+            try (ExternalStore store = ExternalStore.open(connection.connection(), col[2])) {
                 for (JsonNode row : table(col[0]).get("rows")) {
                     UUID hash = hashIn(col[0], col[1], row.get("key"));
                     JsonNode want = row.get("values").get(col[1]);
@@ -106,7 +103,7 @@ class ExternalStoreFixtureIT {
 
     @Test
     void manyBlobsFetchInParallelInOrder() {
-        try (ExternalStore store = ExternalStore.open(connection, "s3store")) {
+        try (ExternalStore store = ExternalStore.open(connection.connection(), "s3store")) {
             List<UUID> hashes = fixture.objects("s3store", "blob").stream()
                     .map(o -> UUID.fromString(o.get("hash").asText())).toList();
             List<byte[]> blobs = store.getBlobs(fixture.schema, hashes);
@@ -120,7 +117,7 @@ class ExternalStoreFixtureIT {
     void everyAttachmentDownloadsWithItsNameAndContents() throws Exception {
         int checked = 0;
         for (String[] col : externalColumns("attach")) {
-            try (ExternalStore store = ExternalStore.open(connection, col[2])) {
+            try (ExternalStore store = ExternalStore.open(connection.connection(), col[2])) {
                 for (JsonNode row : table(col[0]).get("rows")) {
                     UUID hash = hashIn(col[0], col[1], row.get("key"));
                     JsonNode want = row.get("values").get(col[1]);
@@ -144,7 +141,7 @@ class ExternalStoreFixtureIT {
 
     @Test
     void aDifferentFileOfTheSameNameGetsANumberedName() throws Exception {
-        try (ExternalStore store = ExternalStore.open(connection, "fstore")) {
+        try (ExternalStore store = ExternalStore.open(connection.connection(), "fstore")) {
             JsonNode att = fixture.objects("fstore", "attachment").get(0);
             UUID hash = UUID.fromString(att.get("hash").asText());
             String name = att.get("relative").asText().substring(att.get("relative").asText().indexOf('.', 40) + 1);
@@ -161,7 +158,7 @@ class ExternalStoreFixtureIT {
     void everyFilepathIsPlacedUnderTheStageWithItsContents() throws Exception {
         int checked = 0;
         for (String[] col : externalColumns("filepath")) {
-            try (ExternalStore store = ExternalStore.open(connection, col[2])) {
+            try (ExternalStore store = ExternalStore.open(connection.connection(), col[2])) {
                 Path stage = Path.of(store.spec().stage());
                 for (JsonNode row : table(col[0]).get("rows")) {
                     UUID hash = hashIn(col[0], col[1], row.get("key"));
@@ -180,7 +177,7 @@ class ExternalStoreFixtureIT {
     @ParameterizedTest
     @ValueSource(strings = {"fstore", "s3store"})
     void trackingRowsAreThoseDataJointWrote(String storeName) {
-        try (ExternalStore store = ExternalStore.open(connection, storeName)) {
+        try (ExternalStore store = ExternalStore.open(connection.connection(), storeName)) {
             List<String> rows = store.tracking(fixture.schema).rows().stream()
                     .map(r -> r.hash() + " " + r.size() + " " + r.attachmentName() + " " + r.filepath() + " " + r.contentsHash())
                     .toList();
@@ -197,8 +194,8 @@ class ExternalStoreFixtureIT {
     @ValueSource(strings = {"fstore", "s3store"})
     void writingTheSameValuesAgainProducesPythonsObjectsAndRows(String storeName) throws Exception {
         String other = fixture.database.schema("again_" + storeName.charAt(0));
-        connection.execute("CREATE DATABASE `" + other + "`");
-        try (ExternalStore store = ExternalStore.open(connection, storeName)) {
+        connection.connection().execute("CREATE DATABASE `" + other + "`");
+        try (ExternalStore store = ExternalStore.open(connection.connection(), storeName)) {
             for (JsonNode object : fixture.objects(storeName, "blob")) {
                 byte[] python = FixtureStores.bytes(object.get("file").asText());
                 // Decode Python's bytes, re-encode the value: the codec reproduces them exactly.
@@ -240,7 +237,7 @@ class ExternalStoreFixtureIT {
 
     @Test
     void theS3KeysAreThoseDataJointUses() {
-        try (ExternalStore store = ExternalStore.open(connection, "s3store")) {
+        try (ExternalStore store = ExternalStore.open(connection.connection(), "s3store")) {
             JsonNode object = fixture.objects("s3store", "blob").get(0);
             assertThat(store.objects().address(fixture.relative(object)))
                     .isEqualTo("s3://" + fixture.s3.bucket() + "/fixture/" + fixture.relative(object));
@@ -251,8 +248,8 @@ class ExternalStoreFixtureIT {
     @Test
     void anObjectDeletedBehindDataJointsBackIsAClearError() throws Exception {
         String schema = fixture.database.schema("gone");
-        connection.execute("CREATE DATABASE `" + schema + "`");
-        try (ExternalStore store = ExternalStore.open(connection, "fstore")) {
+        connection.connection().execute("CREATE DATABASE `" + schema + "`");
+        try (ExternalStore store = ExternalStore.open(connection.connection(), "fstore")) {
             UUID hash = store.putBlob(schema, Blob.encode(List.of(1, 2, 3)));
             String path = ObjectPaths.blob(schema, hash, StoreSpec.DEFAULT_SUBFOLDING);
             Files.delete(fixture.fileLocation.resolve(path));
@@ -280,8 +277,8 @@ class ExternalStoreFixtureIT {
     @Test
     void aFailedUploadLeavesNeitherObjectNorTrackingRow() throws Exception {
         String schema = fixture.database.schema("failed");
-        connection.execute("CREATE DATABASE `" + schema + "`");
-        try (ExternalStore store = ExternalStore.open(connection, "fstore")) {
+        connection.connection().execute("CREATE DATABASE `" + schema + "`");
+        try (ExternalStore store = ExternalStore.open(connection.connection(), "fstore")) {
             Path unreadable = Files.createTempDirectory(fixture.base, "notafile");
             assertThatThrownBy(() -> store.putAttachment(schema, unreadable)).isInstanceOf(StoreException.class)
                     .hasMessageContaining(unreadable.toString());
@@ -294,7 +291,7 @@ class ExternalStoreFixtureIT {
 
     @Test
     void aFilepathOutsideTheStageIsRejected() throws Exception {
-        try (ExternalStore store = ExternalStore.open(connection, "fstore")) {
+        try (ExternalStore store = ExternalStore.open(connection.connection(), "fstore")) {
             Path outside = Files.createTempFile(fixture.base, "outside", ".dat");
             assertThatThrownBy(() -> store.putFilepath(fixture.schema, outside))
                     .isInstanceOf(StoreException.class).hasMessageContaining("is not in stage");
@@ -304,8 +301,8 @@ class ExternalStoreFixtureIT {
     @Test
     void aStaleUnreferencedFilepathRowDoesNotBlockReIngestion() throws Exception {
         String schema = fixture.database.schema("stale");
-        connection.execute("CREATE DATABASE `" + schema + "`");
-        try (ExternalStore store = ExternalStore.open(connection, "fstore")) {
+        connection.connection().execute("CREATE DATABASE `" + schema + "`");
+        try (ExternalStore store = ExternalStore.open(connection.connection(), "fstore")) {
             Path file = Path.of(store.spec().stage()).resolve("stale").resolve("session.nwb");
             Files.createDirectories(file.getParent());
             Files.writeString(file, "first version");

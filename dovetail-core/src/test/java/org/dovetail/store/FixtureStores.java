@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.testkit.TestDatabase;
@@ -34,7 +35,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * @BeforeAll
  * static void load(TestDatabase db, TestS3 s3) throws Exception {
  *     fixture = FixtureStores.load(db, s3, "stores-it-");
- *     connection = Connection.open(fixture.config);
+ *     connection = Dovetail.connect(fixture.config);
  * }
  * }</pre>
  */

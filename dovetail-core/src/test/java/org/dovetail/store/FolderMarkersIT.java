@@ -1,7 +1,6 @@
 package org.dovetail.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,13 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
-import org.dovetail.connection.Connection;
 import org.dovetail.declare.Tier;
 import org.dovetail.schema.Schema;
 import org.dovetail.store.VerifyReport.Kind;
-import org.dovetail.table.Table;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.FilesystemS3;
 import org.dovetail.testkit.TestDatabase;
@@ -49,9 +47,9 @@ class FolderMarkersIT {
     }
 
     private static void verifiesCleanWithAMarkerForEveryFolder(TestDatabase db, TestS3 s3, String schema) throws Exception {
-        try (Connection conn = Connection.open(config(db, s3))) {
+        try (Dovetail conn = Dovetail.connect(config(db, s3))) {
             insertRecordings(conn, schema, 3);
-            try (ExternalStore store = ExternalStore.open(conn, "bucket")) {
+            try (ExternalStore store = ExternalStore.open(conn.connection(), "bucket")) {
                 VerifyReport unmarked = new StoreVerifier(store).verify(List.of(schema), true, r -> { });
                 assertThat(unmarked.findings()).isEmpty();
                 assertThat(unmarked.folderMarkers()).isZero();
@@ -65,21 +63,21 @@ class FolderMarkersIT {
                 assertThat(report.objects()).isEqualTo(6);
                 assertThat(report.folderMarkers()).isEqualTo(inSchemaFolder);
             }
-            assertThat(Table.of(Schema.open(conn, schema), "Recording").downloadTo(work.resolve(schema + "-downloads")).fetch()).hasSize(3);
+            assertThat(conn.schema(schema).table("Recording").downloadTo(work.resolve(schema + "-downloads")).fetch()).hasSize(3);
         }
     }
 
     @Test
     void zeroByteMarkersAreNeitherProblemsNorCleanupCandidatesWhileAStrayObjectIsStillFound(TestDatabase db, TestS3 s3) throws Exception {
         String schema = db.schema("cleaned");
-        try (Connection conn = Connection.open(config(db, s3))) {
+        try (Dovetail conn = Dovetail.connect(config(db, s3))) {
             insertRecordings(conn, schema, 2);
             String folder = LOCATION + "/" + schema + "/";
             s3.putObject(folder, new byte[0], Map.of());
             s3.putObject(folder + "notes/", new byte[0], Map.of());
             s3.putObject(folder + "03/", new byte[0], Map.of());
             s3.putObject(folder + "zz/zz/stray", "nobody tracks me".getBytes(), Map.of());
-            try (ExternalStore store = ExternalStore.open(conn, "bucket")) {
+            try (ExternalStore store = ExternalStore.open(conn.connection(), "bucket")) {
                 StoreVerifier verifier = new StoreVerifier(store);
                 VerifyReport report = verifier.verify(List.of(schema), false, r -> { });
                 assertThat(report.findings()).extracting(VerifyReport.Finding::kind).containsExactly(Kind.UNTRACKED);
@@ -87,8 +85,8 @@ class FolderMarkersIT {
                 assertThat(report.folderMarkers()).isEqualTo(3);
                 assertThat(report.objects()).isEqualTo(5);
 
-                conn.execute("DELETE FROM `" + schema + "`.`recording`");
-                conn.execute("UPDATE `" + schema + "`.`~external_bucket` SET timestamp = NOW() - INTERVAL 2 HOUR");
+                conn.connection().execute("DELETE FROM `" + schema + "`.`recording`");
+                conn.connection().execute("UPDATE `" + schema + "`.`~external_bucket` SET timestamp = NOW() - INTERVAL 2 HOUR");
                 UnusedObjects gc = new UnusedObjects(store);
                 UnusedPlan plan = gc.plan(schema, Duration.ofHours(1));
                 assertThat(plan.rows()).hasSize(4);
@@ -111,15 +109,15 @@ class FolderMarkersIT {
     }
 
     /** A table with an external blob and an attachment, and {@code rows} rows of distinct values. */
-    private static void insertRecordings(Connection conn, String schema, int rows) throws Exception {
-        Schema s = Schema.create(conn, schema);
+    private static void insertRecordings(Dovetail conn, String schema, int rows) throws Exception {
+        Schema s = conn.createSchema(schema);
         s.declare(Tier.MANUAL, "Recording", "rec : int\n---\nsignal : blob@bucket\nnotes : attach@bucket\n");
         List<Map<String, Object>> values = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
             Path notes = Files.writeString(Files.createDirectories(work.resolve(schema + "-" + i)).resolve("notes.txt"), "trial " + i);
             values.add(Map.of("rec", i, "signal", new double[] {i, i + 0.5}, "notes", notes));
         }
-        Table.of(s, "Recording").insert(values);
+        s.table("Recording").insert(values);
     }
 
     /** Puts a zero-byte marker for every folder of every key, as sync tools mirroring a directory tree do; returns them. */

@@ -1,15 +1,14 @@
 package org.dovetail.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.dovetail.Dovetail;
 import org.dovetail.blob.Blob;
-import org.dovetail.connection.Connection;
 import org.dovetail.hash.UuidBytes;
 import org.dovetail.store.VerifyReport.Kind;
 import org.dovetail.testkit.DovetailTest;
@@ -23,12 +22,12 @@ import org.junit.jupiter.api.Test;
 @DovetailTest
 class StoreMaintenanceIT {
     private static FixtureStores fixture;
-    private static Connection connection;
+    private static Dovetail connection;
 
     @BeforeAll
     static void load(TestDatabase db, TestS3 s3) throws Exception {
         fixture = FixtureStores.load(db, s3, "maintenance-it-");
-        connection = Connection.open(fixture.config);
+        connection = Dovetail.connect(fixture.config);
     }
 
     @AfterAll
@@ -39,7 +38,7 @@ class StoreMaintenanceIT {
     @Test
     void pythonsStoresVerifyCleanEvenDeep() {
         for (String name : List.of("fstore", "s3store")) {
-            try (ExternalStore store = ExternalStore.open(connection, name)) {
+            try (ExternalStore store = ExternalStore.open(connection.connection(), name)) {
                 StoreVerifier verifier = new StoreVerifier(store);
                 assertThat(verifier.trackedSchemas()).contains(fixture.schema);
                 VerifyReport report = verifier.verify(List.of(fixture.schema), true, n -> { });
@@ -53,8 +52,8 @@ class StoreMaintenanceIT {
     @Test
     void everyKindOfDamageIsFoundAndNamed() throws Exception {
         String schema = fixture.database.schema("damaged");
-        connection.execute("CREATE DATABASE `" + schema + "`");
-        try (ExternalStore store = ExternalStore.open(connection, "fstore")) {
+        connection.connection().execute("CREATE DATABASE `" + schema + "`");
+        try (ExternalStore store = ExternalStore.open(connection.connection(), "fstore")) {
             UUID missing = store.putBlob(schema, Blob.encode("to be deleted"));
             UUID truncated = store.putBlob(schema, Blob.encode("to be truncated"));
             UUID flipped = store.putBlob(schema, Blob.encode("to be flipped"));
@@ -85,17 +84,17 @@ class StoreMaintenanceIT {
     @Test
     void unusedRowsArePlannedOnlyPastTheAgeGateAndRemovedWithTheirObjects() throws Exception {
         String schema = fixture.database.schema("gc");
-        connection.execute("CREATE DATABASE `" + schema + "`");
-        try (ExternalStore store = ExternalStore.open(connection, "fstore")) {
+        connection.connection().execute("CREATE DATABASE `" + schema + "`");
+        try (ExternalStore store = ExternalStore.open(connection.connection(), "fstore")) {
             UUID used = store.putBlob(schema, Blob.encode("kept: a row refers to it"));
             UUID unused = store.putBlob(schema, Blob.encode("removable"));
-            connection.execute("CREATE TABLE `" + schema + "`.`holder` (id INT PRIMARY KEY, v BINARY(16) NOT NULL,"
+            connection.connection().execute("CREATE TABLE `" + schema + "`.`holder` (id INT PRIMARY KEY, v BINARY(16) NOT NULL,"
                     + " FOREIGN KEY (v) REFERENCES `" + schema + "`.`~external_fstore` (hash)) ENGINE=InnoDB");
-            connection.execute("INSERT INTO `" + schema + "`.`holder` VALUES (1, ?)", UuidBytes.toBytes(used));
+            connection.connection().execute("INSERT INTO `" + schema + "`.`holder` VALUES (1, ?)", UuidBytes.toBytes(used));
             UnusedObjects gc = new UnusedObjects(store);
 
             assertThat(gc.plan(schema, Duration.ofHours(1)).rows()).isEmpty();
-            connection.execute("UPDATE `" + schema + "`.`~external_fstore` SET timestamp = NOW() - INTERVAL 2 HOUR");
+            connection.connection().execute("UPDATE `" + schema + "`.`~external_fstore` SET timestamp = NOW() - INTERVAL 2 HOUR");
             UnusedPlan plan = gc.plan(schema, Duration.ofHours(1));
             assertThat(plan.rows()).extracting(TrackingRow::hash).containsExactly(unused);
             assertThat(plan.bytes()).isEqualTo(Blob.encode("removable").length);
@@ -116,18 +115,18 @@ class StoreMaintenanceIT {
     @Test
     void aRowReferencedOrRefreshedAfterPlanningIsSkipped() throws Exception {
         String schema = fixture.database.schema("race");
-        connection.execute("CREATE DATABASE `" + schema + "`");
-        try (ExternalStore store = ExternalStore.open(connection, "fstore")) {
+        connection.connection().execute("CREATE DATABASE `" + schema + "`");
+        try (ExternalStore store = ExternalStore.open(connection.connection(), "fstore")) {
             UUID a = store.putBlob(schema, Blob.encode("re-inserted after planning"));
             UUID b = store.putBlob(schema, Blob.encode("referenced after planning"));
-            connection.execute("CREATE TABLE `" + schema + "`.`holder` (id INT PRIMARY KEY, v BINARY(16) NOT NULL,"
+            connection.connection().execute("CREATE TABLE `" + schema + "`.`holder` (id INT PRIMARY KEY, v BINARY(16) NOT NULL,"
                     + " FOREIGN KEY (v) REFERENCES `" + schema + "`.`~external_fstore` (hash)) ENGINE=InnoDB");
-            connection.execute("UPDATE `" + schema + "`.`~external_fstore` SET timestamp = NOW() - INTERVAL 2 HOUR");
+            connection.connection().execute("UPDATE `" + schema + "`.`~external_fstore` SET timestamp = NOW() - INTERVAL 2 HOUR");
             UnusedObjects gc = new UnusedObjects(store);
             UnusedPlan plan = gc.plan(schema, Duration.ofHours(1));
             assertThat(plan.rows()).hasSize(2);
             store.putBlob(schema, Blob.encode("re-inserted after planning"));          // refreshes a's timestamp
-            connection.execute("INSERT INTO `" + schema + "`.`holder` VALUES (1, ?)", UuidBytes.toBytes(b));
+            connection.connection().execute("INSERT INTO `" + schema + "`.`holder` VALUES (1, ?)", UuidBytes.toBytes(b));
             CleanupReport report = gc.apply(plan, true);
             assertThat(report.rowsDeleted()).isZero();
             assertThat(report.skipped()).containsExactlyInAnyOrder(a, b);
@@ -139,8 +138,8 @@ class StoreMaintenanceIT {
     @Test
     void trackingPutsBackAnObjectRemovedBetweenStagingAndTracking() throws Exception {
         String schema = fixture.database.schema("putback");
-        connection.execute("CREATE DATABASE `" + schema + "`");
-        try (ExternalStore store = ExternalStore.open(connection, "s3store")) {
+        connection.connection().execute("CREATE DATABASE `" + schema + "`");
+        try (ExternalStore store = ExternalStore.open(connection.connection(), "s3store")) {
             byte[] blob = Blob.encode(Map.of("trial", 1));
             StagedObject staged = store.stageBlob(schema, blob);
             store.objects().delete(staged.path());          // as a concurrent cleanup would

@@ -1,9 +1,9 @@
 package org.dovetail.store;
 
 import java.nio.file.Path;
+import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
-import org.dovetail.connection.Connection;
 
 /**
  * A separate process for {@link UploadKillIT}: inserts one attachment into a store through
@@ -35,7 +35,7 @@ public final class UploadChild {
                     null, StoreSpec.DEFAULT_SUBFOLDING, null);
         }
         Config config = Config.builder().host(args[0]).port(Integer.parseInt(args[1])).user(args[2]).password(args[3]).store(spec).build();
-        try (Connection conn = Connection.open(config); ExternalStore store = ExternalStore.open(conn, "target")) {
+        try (Dovetail conn = Dovetail.connect(config); ExternalStore store = ExternalStore.open(conn.connection(), "target")) {
             store.putAttachment(args[4], file);
             System.out.println("done: the upload was never stalled");
         }

@@ -1,7 +1,6 @@
 package org.dovetail.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -14,9 +13,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
-import org.dovetail.connection.Connection;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testkit.TestS3;
@@ -107,7 +106,7 @@ class UploadKillIT {
 
         StoreSpec spec = new StoreSpec("target", StoreSpec.Protocol.FILE, location.toString(), null, null, null, null, false, null,
                 StoreSpec.DEFAULT_SUBFOLDING, null);
-        try (Connection conn = Connection.open(config(db, spec)); ExternalStore store = ExternalStore.open(conn, "target")) {
+        try (Dovetail conn = Dovetail.connect(config(db, spec)); ExternalStore store = ExternalStore.open(conn.connection(), "target")) {
             String objectPath = ObjectPaths.attachment(schema, hash, "acquisition.bin", spec.subfolding());
             assertThat(store.objects().stat(objectPath)).isEmpty();
             assertThat(store.tracking(schema).rows()).isEmpty();
@@ -133,7 +132,7 @@ class UploadKillIT {
 
         StoreSpec spec = new StoreSpec("target", StoreSpec.Protocol.S3, "kill", s3.hostAndPort(), s3.bucket(), s3.accessKey(),
                 s3.secretKey(), false, null, StoreSpec.DEFAULT_SUBFOLDING, null);
-        try (Connection conn = Connection.open(config(db, spec)); ExternalStore store = ExternalStore.open(conn, "target");
+        try (Dovetail conn = Dovetail.connect(config(db, spec)); ExternalStore store = ExternalStore.open(conn.connection(), "target");
              S3Client client = client(s3)) {
             String objectPath = ObjectPaths.attachment(schema, hash, "acquisition.bin", spec.subfolding());
             String key = ((S3Store) store.objects()).key(objectPath);

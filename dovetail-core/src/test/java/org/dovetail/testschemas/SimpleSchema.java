@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.dovetail.connection.Connection;
+import org.dovetail.Dovetail;
 import org.dovetail.declare.Tier;
+import org.dovetail.schema.InsertOption;
 import org.dovetail.schema.Schema;
+import org.dovetail.schema.Table;
 import org.dovetail.schema.TableDefinition;
-import org.dovetail.table.InsertOption;
-import org.dovetail.table.Table;
 
 /**
  * DataJoint's {@code tests/schema_simple.py} ({@code djtest_relational}), declared from the same
@@ -27,12 +27,12 @@ public final class SimpleSchema {
     }
 
     public Table table(String className) {
-        return Table.of(schema, className);
+        return schema.table(className);
     }
 
     /** Declares every table and fills the Lookup contents; with {@code populate}, B, D, E and G too. */
-    public static SimpleSchema create(Connection connection, String name, boolean populate) {
-        Schema schema = Schema.create(connection, name);
+    public static SimpleSchema create(Dovetail connection, String name, boolean populate) {
+        Schema schema = connection.createSchema(name);
         List<List<Object>> ij = new ArrayList<>();
         List<List<Object>> ji = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

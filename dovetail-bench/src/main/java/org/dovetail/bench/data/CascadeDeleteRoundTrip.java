@@ -1,11 +1,11 @@
 package org.dovetail.bench.data;
 
 import java.util.List;
+import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
-import org.dovetail.connection.Connection;
 import org.dovetail.declare.Tier;
 import org.dovetail.schema.Schema;
-import org.dovetail.table.Table;
+import org.dovetail.schema.Table;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testkit.TestServers;
 
@@ -27,13 +27,13 @@ public final class CascadeDeleteRoundTrip {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         try (TestServers servers = TestServers.start(); TestDatabase db = servers.newDatabase();
-                Connection conn = Connection.open(Config.builder().host(db.host()).port(db.port()).user(db.user())
+                Dovetail conn = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user())
                         .password(db.password()).safemode(false).build())) {
-            Schema schema = Schema.create(conn, db.schema("cascade"));
+            Schema schema = conn.createSchema(db.schema("cascade"));
             schema.declare(Tier.MANUAL, "Root", "root_id : int");
             schema.declare(Tier.MANUAL, "Mid", "-> Root\nmid_id : int");
             schema.declare(Tier.MANUAL, "Leaf", "-> Mid\nleaf_id : int");
-            Table root = Table.of(schema, "Root");
+            Table root = schema.table("Root");
             System.out.printf("cascade delete, %d runs, %d cores%n", runs, Runtime.getRuntime().availableProcessors());
             System.out.println("| descendants | median s — runs (s) |");
             for (int descendants : List.of(10_000, 100_000, 1_000_000)) {
@@ -43,7 +43,7 @@ public final class CascadeDeleteRoundTrip {
                     long t0 = System.nanoTime();
                     long deleted = root.restrict("root_id=1").delete(plan -> true);
                     times[r] = (System.nanoTime() - t0) / 1e9;
-                    if (deleted != 1 || Table.of(schema, "Leaf").count() != 0) {
+                    if (deleted != 1 || schema.table("Leaf").count() != 0) {
                         throw new IllegalStateException("the delete left rows behind");
                     }
                 }
@@ -52,11 +52,11 @@ public final class CascadeDeleteRoundTrip {
         }
     }
 
-    private static void fill(Connection conn, Schema schema, int descendants) {
+    private static void fill(Dovetail conn, Schema schema, int descendants) {
         int leavesPerMid = (descendants - 100) / 100;
         String seq = "`" + schema.name() + "`.seq_1_to_"; // MariaDB's sequence engine
-        conn.execute("INSERT INTO " + schema.fullName("root") + " VALUES (1)");
-        conn.execute("INSERT INTO " + schema.fullName("mid") + " SELECT 1, seq FROM " + seq + "100");
-        conn.execute("INSERT INTO " + schema.fullName("leaf") + " SELECT 1, m.seq, l.seq FROM " + seq + "100 m, " + seq + leavesPerMid + " l");
+        conn.connection().execute("INSERT INTO " + schema.fullName("root") + " VALUES (1)");
+        conn.connection().execute("INSERT INTO " + schema.fullName("mid") + " SELECT 1, seq FROM " + seq + "100");
+        conn.connection().execute("INSERT INTO " + schema.fullName("leaf") + " SELECT 1, m.seq, l.seq FROM " + seq + "100 m, " + seq + leavesPerMid + " l");
     }
 }

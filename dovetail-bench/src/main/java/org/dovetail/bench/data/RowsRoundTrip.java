@@ -6,11 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
-import org.dovetail.connection.Connection;
 import org.dovetail.declare.Tier;
 import org.dovetail.schema.Schema;
-import org.dovetail.table.Table;
+import org.dovetail.schema.Table;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testkit.TestServers;
 
@@ -34,11 +34,11 @@ public final class RowsRoundTrip {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         long streamRows = args.length > 2 ? Long.parseLong(args[2]) : 0;
         try (TestServers servers = TestServers.start(); TestDatabase db = servers.newDatabase();
-                Connection conn = Connection.open(Config.builder().host(db.host()).port(db.port()).user(db.user())
+                Dovetail conn = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user())
                         .password(db.password()).build())) {
-            Schema schema = Schema.create(conn, db.schema("bench"));
+            Schema schema = conn.createSchema(db.schema("bench"));
             schema.declare(Tier.MANUAL, "Rows", "row_id : int unsigned\n---\na : int\nb : double\nc : varchar(32)\nd : datetime");
-            Table table = Table.of(schema, "Rows");
+            Table table = schema.table("Rows");
             List<Map<String, Object>> data = new ArrayList<>(rows);
             LocalDateTime start = LocalDateTime.of(2024, 1, 1, 0, 0);
             for (int i = 0; i < rows; i++) {
@@ -70,9 +70,9 @@ public final class RowsRoundTrip {
         }
     }
 
-    private static void stream(Connection conn, Table table, long n) {
+    private static void stream(Dovetail conn, Table table, long n) {
         table.deleteQuick();
-        conn.execute("INSERT INTO " + table.fullName() + " SELECT seq, seq * 7, seq * 0.5, concat('row ', seq),"
+        conn.connection().execute("INSERT INTO " + table.fullName() + " SELECT seq, seq * 7, seq * 0.5, concat('row ', seq),"
                 + " '2024-01-01' + INTERVAL seq SECOND FROM `" + table.heading().database() + "`.seq_1_to_" + n);
         Runtime runtime = Runtime.getRuntime();
         long peak = 0;

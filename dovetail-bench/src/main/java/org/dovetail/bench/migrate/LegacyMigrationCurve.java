@@ -11,10 +11,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.dovetail.Dovetail;
 import org.dovetail.blob.Blob;
 import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
-import org.dovetail.connection.Connection;
 import org.dovetail.ops.migrate.LegacyMigration;
 import org.dovetail.ops.migrate.RunReport;
 import org.dovetail.ops.migrate.StoreMap;
@@ -53,7 +53,7 @@ public final class LegacyMigrationCurve {
                     .build();
             System.out.println("| legacy references | objects (file + S3) | run (s) | references/s |");
             System.out.println("| --- | --- | --- | --- |");
-            try (Connection conn = Connection.open(config)) {
+            try (Dovetail conn = Dovetail.connect(config)) {
                 for (int n : sizes) {
                     String schema = db.schema("legacy" + n);
                     build(conn, s3, files, schema, n);
@@ -71,18 +71,18 @@ public final class LegacyMigrationCurve {
     }
 
     /** A legacy schema with n rows: half in a file column, half in an S3 column, each object distinct. */
-    private static void build(Connection conn, TestS3 s3, Path files, String schema, int n) throws Exception {
-        conn.execute("CREATE DATABASE `" + schema + "`");
-        conn.execute("CREATE TABLE `" + schema + "`.`~external` (`hash` char(51) NOT NULL COMMENT 'the hash of stored object + store name',"
+    private static void build(Dovetail conn, TestS3 s3, Path files, String schema, int n) throws Exception {
+        conn.connection().execute("CREATE DATABASE `" + schema + "`");
+        conn.connection().execute("CREATE TABLE `" + schema + "`.`~external` (`hash` char(51) NOT NULL COMMENT 'the hash of stored object + store name',"
                 + " `size` bigint unsigned NOT NULL, `timestamp` timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (`hash`))"
                 + " ENGINE=InnoDB COMMENT='external storage tracking'");
-        conn.execute("CREATE TABLE `" + schema + "`.`a` (`id` int NOT NULL, `blob_local` char(51) DEFAULT NULL COMMENT ':external-local:on disk',"
+        conn.connection().execute("CREATE TABLE `" + schema + "`.`a` (`id` int NOT NULL, `blob_local` char(51) DEFAULT NULL COMMENT ':external-local:on disk',"
                 + " `blob_share` char(51) DEFAULT NULL COMMENT ':external-shared:in S3', PRIMARY KEY (`id`),"
                 + " FOREIGN KEY (`blob_local`) REFERENCES `" + schema + "`.`~external` (`hash`),"
                 + " FOREIGN KEY (`blob_share`) REFERENCES `" + schema + "`.`~external` (`hash`)) ENGINE=InnoDB");
         Random random = new Random(n);
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        conn.transaction(() -> conn.withJdbc(jdbc -> {
+        conn.connection().transaction(() -> conn.connection().withJdbc(jdbc -> {
             try (PreparedStatement ext = jdbc.prepareStatement("INSERT INTO `" + schema + "`.`~external` (hash, size) VALUES (?, ?)");
                  PreparedStatement row = jdbc.prepareStatement("INSERT INTO `" + schema + "`.`a` (id, blob_local, blob_share) VALUES (?, ?, ?)")) {
                 for (int i = 0; i < n; i++) {

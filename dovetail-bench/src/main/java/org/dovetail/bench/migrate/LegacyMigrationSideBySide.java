@@ -23,15 +23,14 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.dovetail.Dovetail;
 import org.dovetail.blob.Blob;
 import org.dovetail.blob.BlobJson;
 import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
-import org.dovetail.connection.Connection;
 import org.dovetail.hash.UuidBytes;
 import org.dovetail.store.ObjectStore;
 import org.dovetail.store.ObjectStores;
-import org.dovetail.table.Table;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testkit.TestS3;
 import org.dovetail.testkit.TestServers;
@@ -142,7 +141,7 @@ public final class LegacyMigrationSideBySide {
         List<Double> pythonTimes = new ArrayList<>();
         List<List<Double>> dovetailTimes = new ArrayList<>();
         clis.forEach(c -> dovetailTimes.add(new ArrayList<>()));
-        try (Connection conn = Connection.open(config)) {
+        try (Dovetail conn = Dovetail.connect(config)) {
             for (int r = 1; r <= runs; r++) {
                 String pySchema = db.schema("nb" + r);
                 List<String> dtSchemas = new ArrayList<>();
@@ -253,15 +252,15 @@ public final class LegacyMigrationSideBySide {
     }
 
     /** The notebook's legacy schema with n references; returns the blob written for each "table id column". */
-    private Map<String, byte[]> build(Connection conn, String schema, int n, int seed) throws Exception {
-        conn.execute("CREATE DATABASE `" + schema + "`");
-        conn.execute("CREATE TABLE `" + schema + "`.`~external` (`hash` char(51) NOT NULL COMMENT 'the hash of stored object + store name',"
+    private Map<String, byte[]> build(Dovetail conn, String schema, int n, int seed) throws Exception {
+        conn.connection().execute("CREATE DATABASE `" + schema + "`");
+        conn.connection().execute("CREATE TABLE `" + schema + "`.`~external` (`hash` char(51) NOT NULL COMMENT 'the hash of stored object + store name',"
                 + " `size` bigint(20) unsigned NOT NULL COMMENT 'size of object in bytes',"
                 + " `timestamp` timestamp NOT NULL DEFAULT current_timestamp() COMMENT 'automatic timestamp', PRIMARY KEY (`hash`))"
                 + " ENGINE=InnoDB COMMENT='external storage tracking'");
         for (String table : List.of("a", "b")) {
             String[] first = table.equals("a") ? COLUMNS[0] : COLUMNS[2];
-            conn.execute("CREATE TABLE `" + schema + "`.`" + table + "` (`id` int(11) NOT NULL,"
+            conn.connection().execute("CREATE TABLE `" + schema + "`.`" + table + "` (`id` int(11) NOT NULL,"
                     + " `" + first[1] + "` char(51) NOT NULL COMMENT ':" + first[2] + ":" + (first[2].equals("external-local") ? "uses files" : "uses S3") + "',"
                     + " `blob_share` char(51) NOT NULL COMMENT ':external-shared:uses S3', PRIMARY KEY (`id`),"
                     + " KEY `" + first[1] + "` (`" + first[1] + "`), KEY `blob_share` (`blob_share`),"
@@ -273,7 +272,7 @@ public final class LegacyMigrationSideBySide {
         int rows = n / 4;
         try (ObjectStore store = ObjectStores.open(s3Spec("external", "store")); ObjectStore maps = ObjectStores.open(s3Spec("shared", "maps"))) {
             List<Future<?>> done = new ArrayList<>();
-            conn.transaction(() -> conn.withJdbc(jdbc -> {
+            conn.connection().transaction(() -> conn.connection().withJdbc(jdbc -> {
                 try (PreparedStatement ext = jdbc.prepareStatement("INSERT INTO `" + schema + "`.`~external` (hash, size) VALUES (?, ?)");
                      PreparedStatement a = jdbc.prepareStatement("INSERT INTO `" + schema + "`.`a` VALUES (?, ?, ?)");
                      PreparedStatement b = jdbc.prepareStatement("INSERT INTO `" + schema + "`.`b` VALUES (?, ?, ?)")) {
@@ -379,10 +378,10 @@ public final class LegacyMigrationSideBySide {
     }
 
     /** Fetches every value of the schema through Dovetail; returns how many equal the blob written. */
-    private static int checkValues(Connection conn, String schema, Map<String, byte[]> expected) {
+    private static int checkValues(Dovetail conn, String schema, Map<String, byte[]> expected) {
         int correct = 0;
         for (String table : List.of("a", "b")) {
-            for (Map<String, Object> row : Table.of(conn, schema, table).fetch()) {
+            for (Map<String, Object> row : conn.schema(schema).freeTable(table).fetch()) {
                 for (var field : row.entrySet()) {
                     if (field.getKey().equals("id")) {
                         continue;
@@ -398,7 +397,7 @@ public final class LegacyMigrationSideBySide {
     }
 
     /** Both procedures must leave the same tracking rows (but for the schema name in the path). */
-    private static void compareTracking(Connection conn, String pySchema, String dtSchema) {
+    private static void compareTracking(Dovetail conn, String pySchema, String dtSchema) {
         for (String store : List.of("external", "shared", "local")) {
             TreeSet<String> py = trackingRows(conn, pySchema, store);
             TreeSet<String> dt = trackingRows(conn, dtSchema, store);
@@ -408,14 +407,14 @@ public final class LegacyMigrationSideBySide {
         }
     }
 
-    private static TreeSet<String> trackingRows(Connection conn, String schema, String store) {
-        return new TreeSet<>(conn.query("SELECT size, filepath, contents_hash FROM `" + schema + "`.`~external_" + store + "`",
+    private static TreeSet<String> trackingRows(Dovetail conn, String schema, String store) {
+        return new TreeSet<>(conn.connection().query("SELECT size, filepath, contents_hash FROM `" + schema + "`.`~external_" + store + "`",
                 r -> r.getLong(1) + " " + r.getString(2).substring(schema.length()) + " " + UuidBytes.fromBytes(r.getBytes(3))));
     }
 
     /** Drops the schema and deletes its objects, so that every run sees the same bucket. */
-    private void drop(Connection conn, String schema) throws Exception {
-        conn.execute("DROP DATABASE `" + schema + "`");
+    private void drop(Dovetail conn, String schema) throws Exception {
+        conn.connection().execute("DROP DATABASE `" + schema + "`");
         for (StoreSpec spec : List.of(s3Spec("external", "store"), s3Spec("shared", "maps"))) {
             try (ObjectStore store = ObjectStores.open(spec)) {
                 List<String> paths = new ArrayList<>();

@@ -7,12 +7,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
-import org.dovetail.connection.Connection;
 import org.dovetail.declare.Tier;
 import org.dovetail.schema.Schema;
-import org.dovetail.table.Table;
+import org.dovetail.schema.Table;
 import org.dovetail.store.ExternalStore;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testkit.TestS3;
@@ -50,9 +50,9 @@ public final class ExternalBlobRoundTrip {
                     Runtime.getRuntime().availableProcessors());
             System.out.println("| store | insert MB/s (median) — runs (s) | fetch MB/s (median) — runs (s) |");
             System.out.println("| --- | --- | --- |");
-            try (Connection conn = Connection.open(config)) {
+            try (Dovetail conn = Dovetail.connect(config)) {
                 for (String name : List.of("fstore", "s3store")) {
-                    try (ExternalStore store = ExternalStore.open(conn, name)) {
+                    try (ExternalStore store = ExternalStore.open(conn.connection(), name)) {
                         System.out.println(measure(conn, store, schema, arrays, runs));
                     }
                 }
@@ -60,11 +60,11 @@ public final class ExternalBlobRoundTrip {
         }
     }
 
-    private static String measure(Connection conn, ExternalStore store, String schema, List<double[]> arrays, int runs) {
+    private static String measure(Dovetail conn, ExternalStore store, String schema, List<double[]> arrays, int runs) {
         String className = "Item" + (store.spec().name().equals("fstore") ? "File" : "S3");
-        Schema lab = Schema.create(conn, schema);
+        Schema lab = conn.createSchema(schema);
         lab.declare(Tier.MANUAL, className, "item : int\n---\ndata : blob@" + store.spec().name() + "\n");
-        Table items = Table.of(lab, className);
+        Table items = lab.table(className);
         String table = items.heading().fullTableName();
         double[] insert = new double[runs];
         double[] fetch = new double[runs];
@@ -90,12 +90,12 @@ public final class ExternalBlobRoundTrip {
     }
 
     /** Between runs, as in the Python benchmark: rows, tracking rows and objects go. */
-    private static void clear(Connection conn, ExternalStore store, String schema, String table) {
-        conn.execute("DELETE FROM " + table);
+    private static void clear(Dovetail conn, ExternalStore store, String schema, String table) {
+        conn.connection().execute("DELETE FROM " + table);
         for (var row : store.tracking(schema).rows()) {
             store.objects().delete(row.objectPath(schema, store.spec().subfolding()));
         }
-        conn.execute("DELETE FROM " + store.tracking(schema).fullName());
+        conn.connection().execute("DELETE FROM " + store.tracking(schema).fullName());
     }
 
     private static List<double[]> arrays(int rows) {

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
-import org.dovetail.connection.Connection;
 import org.dovetail.hash.ContentHash;
 import org.dovetail.store.AttachmentFiles;
 import org.dovetail.store.ExternalStore;
@@ -42,10 +42,10 @@ public final class LargeObjectRoundTrip {
                     .store(StoreSpec.s3("s3store", s3.hostAndPort(), s3.bucket(), "big", s3.accessKey(), s3.secretKey()))
                     .build();
             String schema = db.schema("large");
-            try (Connection conn = Connection.open(config)) {
-                conn.execute("CREATE DATABASE `" + schema + "`");
+            try (Dovetail conn = Dovetail.connect(config)) {
+                conn.connection().execute("CREATE DATABASE `" + schema + "`");
                 for (String name : List.of("fstore", "s3store")) {
-                    try (ExternalStore store = ExternalStore.open(conn, name)) {
+                    try (ExternalStore store = ExternalStore.open(conn.connection(), name)) {
                         long t0 = System.nanoTime();
                         UUID hash = store.putAttachment(schema, source);
                         double put = (System.nanoTime() - t0) / 1e9;

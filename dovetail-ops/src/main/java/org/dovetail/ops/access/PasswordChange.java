@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import org.dovetail.ConnectionException;
+import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.config.Config;
 import org.dovetail.connection.Connection;
@@ -61,7 +62,7 @@ public final class PasswordChange {
 
     @SuppressWarnings("try") // the login itself is the check
     private static String verify(Config config, String newPassword) {
-        try (Connection check = Connection.open(config.toBuilder().password(newPassword).build())) {
+        try (Dovetail check = Dovetail.connect(config.toBuilder().password(newPassword).build())) {
             return "verified: logged in again as " + config.user().orElse("?") + " with the new password";
         } catch (DovetailException e) {
             return "the password was changed, but logging in with it failed: " + e.getMessage();

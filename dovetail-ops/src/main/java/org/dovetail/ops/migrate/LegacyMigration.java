@@ -1,5 +1,6 @@
 package org.dovetail.ops.migrate;
 
+import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
 import org.dovetail.connection.Connection;
@@ -12,7 +13,7 @@ import org.dovetail.declare.TableNames;
  * legacy objects where they are.
  *
  * <pre>{@code
- * LegacyMigration migration = new LegacyMigration(conn, StoreMap.parse(List.of("external=main")));
+ * LegacyMigration migration = new LegacyMigration(dovetail, StoreMap.parse(List.of("external=main")));
  * MigrationPlan plan = migration.plan("lab");          // read-only
  * RunReport run = migration.run("lab", false);         // resumable; a second run is a no-op
  * MigrationCheck check = migration.verify("lab");      // every reference resolves and decodes
@@ -20,21 +21,24 @@ import org.dovetail.declare.TableNames;
  * }</pre>
  */
 public final class LegacyMigration {
+    private final Dovetail dovetail;
     private final Connection conn;
     private final StoreMap stores;
     private final MigrationRunner.Checkpoint checkpoint;
     private final MigrationProgress progress;
 
-    public LegacyMigration(Connection conn, StoreMap stores) {
-        this(conn, stores, (column, phase) -> { }, MigrationProgress.NONE);
+    /** The migration of legacy stores as {@code stores} maps them to configured ones, on {@code dovetail}'s connection. */
+    public LegacyMigration(Dovetail dovetail, StoreMap stores) {
+        this(dovetail, stores, (column, phase) -> { }, MigrationProgress.NONE);
     }
 
-    LegacyMigration(Connection conn, StoreMap stores, MigrationRunner.Checkpoint checkpoint) {
-        this(conn, stores, checkpoint, MigrationProgress.NONE);
+    LegacyMigration(Dovetail dovetail, StoreMap stores, MigrationRunner.Checkpoint checkpoint) {
+        this(dovetail, stores, checkpoint, MigrationProgress.NONE);
     }
 
-    private LegacyMigration(Connection conn, StoreMap stores, MigrationRunner.Checkpoint checkpoint, MigrationProgress progress) {
-        this.conn = conn;
+    private LegacyMigration(Dovetail dovetail, StoreMap stores, MigrationRunner.Checkpoint checkpoint, MigrationProgress progress) {
+        this.dovetail = dovetail;
+        this.conn = dovetail.connection();
         this.stores = stores;
         this.checkpoint = checkpoint;
         this.progress = progress;
@@ -42,7 +46,7 @@ public final class LegacyMigration {
 
     /** The same migration, reporting its long phases to {@code progress}. */
     public LegacyMigration withProgress(MigrationProgress progress) {
-        return new LegacyMigration(conn, stores, checkpoint, progress);
+        return new LegacyMigration(dovetail, stores, checkpoint, progress);
     }
 
     /** What a run would do: per column rows, objects, bytes, NULLs, missing objects, statements. Changes nothing. */
@@ -78,7 +82,7 @@ public final class LegacyMigration {
         MigrationLedger ledger = new MigrationLedger(conn, schema);
         ledger.lock();
         try {
-            return new Relocation(conn).relocate(schema, deleteOld);
+            return new Relocation(dovetail).relocate(schema, deleteOld);
         } finally {
             ledger.unlock();
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
 import org.dovetail.TableName;
@@ -25,10 +26,12 @@ import org.dovetail.store.TrackingTable;
  * DataJoint 0.12+ (and deduplicate with them). Every step can be repeated: a killed run resumes.
  */
 final class Relocation {
+    private final Dovetail dovetail;
     private final Connection conn;
 
-    Relocation(Connection conn) {
-        this.conn = conn;
+    Relocation(Dovetail dovetail) {
+        this.dovetail = dovetail;
+        this.conn = dovetail.connection();
     }
 
     RelocateReport relocate(String schema, boolean deleteOld) {
@@ -43,7 +46,7 @@ final class Relocation {
         long oldObjects = 0;
         long skipped = conn.queryValue("SELECT COUNT(*) FROM " + ledger.objects() + " WHERE state = 'missing'", Long.class).orElse(0L);
         for (String storeName : conn.query("SELECT DISTINCT store FROM " + ledger.objects() + " ORDER BY store", r -> r.getString(1))) {
-            ExternalStore store = ExternalStore.of(conn, storeName);
+            ExternalStore store = dovetail.store(storeName);
             StoreSpec spec = store.spec();
             List<Object[]> objects = conn.query("SELECT legacy_hash, size, contents_hash FROM " + ledger.objects()
                     + " WHERE store = ? AND state = 'hashed'", r -> new Object[] {r.getString(1), r.getLong(2), r.getBytes(3)}, storeName);

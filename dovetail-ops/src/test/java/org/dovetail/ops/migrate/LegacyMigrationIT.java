@@ -2,7 +2,6 @@ package org.dovetail.ops.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,16 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
+import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
-import org.dovetail.blob.Blob;
 import org.dovetail.blob.BlobJson;
-import org.dovetail.connection.Connection;
 import org.dovetail.hash.ContentHash;
 import org.dovetail.hash.UuidBytes;
 import org.dovetail.query.Top;
-import org.dovetail.table.Table;
-import java.util.UUID;
 import org.dovetail.store.ExternalStore;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
@@ -44,14 +41,14 @@ class LegacyMigrationIT {
         local = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "legacy-local-");
     }
 
-    private static Connection connect(LegacyFixture fixture) {
-        return Connection.open(fixture.config);
+    private static Dovetail connect(LegacyFixture fixture) {
+        return Dovetail.connect(fixture.config);
     }
 
     @Test
     void thePlanReportsEveryLegacyColumnAndChangesNothing() throws Exception {
         LegacyFixture fixture = LegacyFixture.load(db, s3, "plan", local);
-        try (Connection conn = connect(fixture)) {
+        try (Dovetail conn = connect(fixture)) {
             String before = showCreate(conn, fixture.schema, "a") + showCreate(conn, fixture.schema, "b");
             MigrationPlan plan = new LegacyMigration(conn, DEFAULT_MAP).plan(fixture.schema);
             assertThat(plan.columns()).extracting(c -> c.column().label() + " " + c.column().legacyStore() + " -> " + c.store())
@@ -71,14 +68,14 @@ class LegacyMigrationIT {
             assertThat(plan.legacyTable()).isTrue();
             assertThat(plan.done()).isFalse();
             assertThat(showCreate(conn, fixture.schema, "a") + showCreate(conn, fixture.schema, "b")).isEqualTo(before);
-            assertThat(LegacyCatalog.tableExists(conn, fixture.schema, MigrationLedger.COLUMNS)).isFalse();
+            assertThat(LegacyCatalog.tableExists(conn.connection(), fixture.schema, MigrationLedger.COLUMNS)).isFalse();
         }
     }
 
     @Test
     void runMigratesToWhatDataJointReadsAndASecondRunIsANoOp() throws Exception {
         LegacyFixture fixture = LegacyFixture.load(db, s3, "run", local);
-        try (Connection conn = connect(fixture)) {
+        try (Dovetail conn = connect(fixture)) {
             LegacyMigration migration = new LegacyMigration(conn, DEFAULT_MAP);
             RunReport report = migration.run(fixture.schema, false);
             assertThat(report.complete()).isTrue();
@@ -94,7 +91,7 @@ class LegacyMigrationIT {
             assertThat(check.passed()).as(check.problems() + " " + check.remaining()).isTrue();
             assertThat(check.references()).isEqualTo(16);
             assertThat(migration.finalizeSchema(fixture.schema)).isTrue();
-            assertThat(LegacyCatalog.tableExists(conn, fixture.schema, "~external")).isFalse();
+            assertThat(LegacyCatalog.tableExists(conn.connection(), fixture.schema, "~external")).isFalse();
             assertThat(migration.finalizeSchema(fixture.schema)).isFalse();
             assertValuesAreThoseDataJointWrote(conn, fixture.schema);
         }
@@ -103,7 +100,7 @@ class LegacyMigrationIT {
     @Test
     void relocateMovesMigratedBlobsToTheLayoutDataJointWritesToday() throws Exception {
         LegacyFixture fixture = LegacyFixture.load(db, s3, "reloc", local);
-        try (Connection conn = connect(fixture)) {
+        try (Dovetail conn = connect(fixture)) {
             LegacyMigration migration = new LegacyMigration(conn, DEFAULT_MAP);
             assertThat(migration.run(fixture.schema, false).complete()).isTrue();
             RelocateReport report = migration.relocate(fixture.schema, true);
@@ -117,11 +114,11 @@ class LegacyMigrationIT {
                     for (var field : iterable(row.get("stored").properties().iterator())) {
                         String store = new StoreMap(Map.of()).target(field.getValue().get("store").asText());
                         UUID md5 = UUID.fromString(field.getValue().get("md5").asText());
-                        byte[] ref = conn.query("SELECT `" + field.getKey() + "` FROM `" + fixture.schema + "`.`" + table.toLowerCase()
+                        byte[] ref = conn.connection().query("SELECT `" + field.getKey() + "` FROM `" + fixture.schema + "`.`" + table.toLowerCase()
                                 + "` WHERE id = ?", r -> r.getBytes(1), row.get("key").get("id").asInt()).get(0);
                         // The reference is now the blob's own hash, as DataJoint would have written it.
                         assertThat(UuidBytes.fromBytes(ref)).isEqualTo(md5);
-                        ExternalStore external = ExternalStore.of(conn, store);
+                        ExternalStore external = conn.store(store);
                         var tracked = external.tracking(fixture.schema).row(md5).orElseThrow();
                         assertThat(tracked.filepath()).isNull();
                         assertThat(external.objects().stat(org.dovetail.store.ObjectPaths.blob(fixture.schema, md5,
@@ -143,7 +140,7 @@ class LegacyMigrationIT {
     @ValueSource(strings = {"objects", "references", "swapped"})
     void aRunKilledAfterAnyPhaseResumesToTheSameResult(String phase) throws Exception {
         LegacyFixture fixture = LegacyFixture.load(db, s3, "kill_" + phase.charAt(0), local);
-        try (Connection conn = connect(fixture)) {
+        try (Dovetail conn = connect(fixture)) {
             int[] seen = {0};
             LegacyMigration killed = new LegacyMigration(conn, DEFAULT_MAP, (column, reached) -> {
                 if (reached.equals(phase) && ++seen[0] == 2) {
@@ -164,15 +161,15 @@ class LegacyMigrationIT {
     @Test
     void twoRunsCannotProceedAtOnce() throws Exception {
         LegacyFixture fixture = LegacyFixture.load(db, s3, "locked", local);
-        try (Connection first = connect(fixture); Connection second = connect(fixture)) {
-            new MigrationLedger(first, fixture.schema).lock();
+        try (Dovetail first = connect(fixture); Dovetail second = connect(fixture)) {
+            new MigrationLedger(first.connection(), fixture.schema).lock();
             assertThatThrownBy(() -> new LegacyMigration(second, DEFAULT_MAP).run(fixture.schema, false, true))
                     .isInstanceOf(DovetailException.class)
                     .hasMessageContaining("Another migration of schema `" + fixture.schema + "` is running (connection id "
-                            + first.connectionId() + ")")
+                            + first.connection().connectionId() + ")")
                     .extracting(e -> ((DovetailException) e).code()).isEqualTo(ErrorCode.LOCKED);
-            assertThat(LegacyCatalog.legacyColumns(second, fixture.schema)).hasSize(4);
-            new MigrationLedger(first, fixture.schema).unlock();
+            assertThat(LegacyCatalog.legacyColumns(second.connection(), fixture.schema)).hasSize(4);
+            new MigrationLedger(first.connection(), fixture.schema).unlock();
             assertThat(new LegacyMigration(second, DEFAULT_MAP).run(fixture.schema, false, true).complete()).isTrue();
         }
     }
@@ -180,28 +177,28 @@ class LegacyMigrationIT {
     @Test
     void otherSessionsOnTheSchemaStopTheRun() throws Exception {
         LegacyFixture fixture = LegacyFixture.load(db, s3, "busy", local);
-        try (Connection conn = connect(fixture); var client = java.sql.DriverManager.getConnection(
+        try (Dovetail conn = connect(fixture); var client = java.sql.DriverManager.getConnection(
                 db.jdbcUrl() + fixture.schema, db.user(), db.password())) {
             assertThat(client.isValid(2)).isTrue();
             assertThatThrownBy(() -> new LegacyMigration(conn, DEFAULT_MAP).run(fixture.schema, false))
                     .hasMessageContaining("Other sessions are using schema")
                     .extracting(e -> ((DovetailException) e).code()).isEqualTo(ErrorCode.REFUSED);
-            assertThat(LegacyCatalog.legacyColumns(conn, fixture.schema)).hasSize(4);
+            assertThat(LegacyCatalog.legacyColumns(conn.connection(), fixture.schema)).hasSize(4);
         }
     }
 
     @Test
     void nullsColonsAndMissingObjectsAreHandledAndReportedPrecisely() throws Exception {
         LegacyFixture fixture = LegacyFixture.load(db, s3, "messy", local);
-        try (Connection conn = connect(fixture)) {
+        try (Dovetail conn = connect(fixture)) {
             String s = fixture.schema;
             // A nullable external-local column with a NULL, a comment with colons, and one object deleted from the store.
-            conn.execute("CREATE TABLE `" + s + "`.`c` (id INT NOT NULL, note_blob char(51) DEFAULT NULL COMMENT"
+            conn.connection().execute("CREATE TABLE `" + s + "`.`c` (id INT NOT NULL, note_blob char(51) DEFAULT NULL COMMENT"
                     + " ':external-local:note: raw at 30 kHz: ok', PRIMARY KEY (id), KEY note_blob (note_blob),"
                     + " FOREIGN KEY (note_blob) REFERENCES `" + s + "`.`~external` (hash)) ENGINE=InnoDB");
-            List<String> localHashes = conn.query("SELECT hash FROM `" + s + "`.`~external` WHERE hash LIKE '%local' ORDER BY hash",
+            List<String> localHashes = conn.connection().query("SELECT hash FROM `" + s + "`.`~external` WHERE hash LIKE '%local' ORDER BY hash",
                     r -> r.getString(1));
-            conn.execute("INSERT INTO `" + s + "`.`c` VALUES (1, ?), (2, NULL), (3, ?)", localHashes.get(0), localHashes.get(1));
+            conn.connection().execute("INSERT INTO `" + s + "`.`c` VALUES (1, ?), (2, NULL), (3, ?)", localHashes.get(0), localHashes.get(1));
             Files.delete(fixture.local.resolve(s + "/" + localHashes.get(1)));
 
             MigrationPlan plan = new LegacyMigration(conn, DEFAULT_MAP).plan(s);
@@ -218,7 +215,7 @@ class LegacyMigrationIT {
             assertThat(cr.reason()).contains("missing from store `local`").contains(localHashes.get(1));
             assertThat(partial.complete()).isFalse();
             // The column is untouched: its legacy values are all still there.
-            assertThat(conn.query("SELECT note_blob FROM `" + s + "`.`c` ORDER BY id", r -> String.valueOf(r.getString(1))))
+            assertThat(conn.connection().query("SELECT note_blob FROM `" + s + "`.`c` ORDER BY id", r -> String.valueOf(r.getString(1))))
                     .containsExactly(localHashes.get(0), "null", localHashes.get(1));
             // b.blob_local refers to the deleted object too: it is left alone as well.
             assertThat(new LegacyMigration(conn, DEFAULT_MAP).verify(s).remaining())
@@ -229,7 +226,7 @@ class LegacyMigrationIT {
             RunReport accepted = new LegacyMigration(conn, DEFAULT_MAP).run(s, true);
             assertThat(accepted.complete()).isTrue();
             assertThat(showCreate(conn, s, "c")).contains("`note_blob` binary(16) DEFAULT NULL COMMENT ':blob@local:note: raw at 30 kHz: ok'");
-            List<String> values = conn.query("SELECT note_blob FROM `" + s + "`.`c` ORDER BY id",
+            List<String> values = conn.connection().query("SELECT note_blob FROM `" + s + "`.`c` ORDER BY id",
                     r -> r.getBytes(1) == null ? "null" : UuidBytes.fromBytes(r.getBytes(1)).toString());
             assertThat(values).containsExactly(ContentHash.uuidFromBuffer(new byte[0], s + "/" + localHashes.get(0)).toString(), "null",
                     ContentHash.uuidFromBuffer(new byte[0], s + "/" + localHashes.get(1)).toString());
@@ -242,7 +239,7 @@ class LegacyMigrationIT {
     // ------------------------------------------------------------------ expectations
 
     /** SHOW CREATE TABLE as the upstream migration left it, but for our kept NOT NULL (docs/compatibility.md). */
-    private static void assertMigratedLikeUpstream(Connection conn, String schema) {
+    private static void assertMigratedLikeUpstream(Dovetail conn, String schema) {
         JsonNode migrated = LegacyFixture.json("migrated-ddl.json");
         for (String table : List.of("A", "B")) {
             String ours = showCreate(conn, schema, table.toLowerCase());
@@ -254,7 +251,7 @@ class LegacyMigrationIT {
             String tracking = "~external_" + store;
             assertThat(showCreate(conn, schema, tracking)).isEqualTo(migrated.get("tables").get(tracking).get("show_create_table").asText());
             Map<String, String> ours = new TreeMap<>();
-            conn.query("SELECT hash, size, filepath, contents_hash, attachment_name FROM `" + schema + "`.`" + tracking + "`", r -> ours.put(
+            conn.connection().query("SELECT hash, size, filepath, contents_hash, attachment_name FROM `" + schema + "`.`" + tracking + "`", r -> ours.put(
                     UuidBytes.fromBytes(r.getBytes(1)).toString(), r.getLong(2) + " " + r.getString(3) + " "
                             + UuidBytes.fromBytes(r.getBytes(4)) + " " + r.getString(5)));
             Map<String, String> want = new TreeMap<>();
@@ -268,11 +265,11 @@ class LegacyMigrationIT {
     }
 
     /** Every migrated value fetches, through the regular table fetch, to the value DataJoint 0.11 wrote. */
-    private static void assertValuesAreThoseDataJointWrote(Connection conn, String schema) throws Exception {
+    private static void assertValuesAreThoseDataJointWrote(Dovetail conn, String schema) throws Exception {
         JsonNode expected = LegacyFixture.json("expected.json");
         int checked = 0;
         for (String table : List.of("A", "B")) {
-            List<Map<String, Object>> rows = Table.of(conn, schema, table.toLowerCase()).top(Top.orderBy("KEY")).fetch();
+            List<Map<String, Object>> rows = conn.schema(schema).freeTable(table.toLowerCase()).top(Top.orderBy("KEY")).fetch();
             JsonNode want = expected.get("tables").get(table).get("rows");
             assertThat(rows).hasSize(want.size());
             for (int r = 0; r < rows.size(); r++) {
@@ -301,8 +298,8 @@ class LegacyMigrationIT {
         return LegacyFixture.JSON.readTree(LegacyFixture.JSON.writeValueAsString(tree));
     }
 
-    private static String showCreate(Connection conn, String schema, String table) {
-        return conn.query("SHOW CREATE TABLE `" + schema + "`.`" + table + "`", r -> r.getString(2)).get(0);
+    private static String showCreate(Dovetail conn, String schema, String table) {
+        return conn.connection().query("SHOW CREATE TABLE `" + schema + "`.`" + table + "`", r -> r.getString(2)).get(0);
     }
 
 }

@@ -1,14 +1,13 @@
 package org.dovetail.ops.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
-import org.dovetail.connection.Connection;
 import org.dovetail.store.ObjectStore;
 import org.dovetail.store.ObjectStores;
 import org.dovetail.testkit.DovetailTest;
@@ -64,8 +63,8 @@ class LegacyMigrationRequestsIT {
         return proxy.requests().stream().filter(r -> r.startsWith("GET /" + s3.bucket() + "/" + location + "/" + schema + "/")).toList();
     }
 
-    private static long distinct(Connection conn, String schema, String table, String column) {
-        return conn.queryValue("SELECT COUNT(DISTINCT `" + column + "`) FROM `" + schema + "`.`" + table + "`", Long.class).orElseThrow();
+    private static long distinct(Dovetail conn, String schema, String table, String column) {
+        return conn.connection().queryValue("SELECT COUNT(DISTINCT `" + column + "`) FROM `" + schema + "`.`" + table + "`", Long.class).orElseThrow();
     }
 
     @Test
@@ -76,7 +75,7 @@ class LegacyMigrationRequestsIT {
             s3.putObject("maps/" + other + "/" + "x".repeat(43) + "shared", new byte[] {1}, Map.of());
             s3.putObject("store/" + other + "/" + "y".repeat(43), new byte[] {2}, Map.of());
         }
-        try (Connection conn = Connection.open(proxied(fixture.config))) {
+        try (Dovetail conn = Dovetail.connect(proxied(fixture.config))) {
             proxy.clear();
             MigrationPlan plan = new LegacyMigration(conn, DEFAULT_MAP).plan(fixture.schema);
             assertThat(plan.columns()).allMatch(c -> c.missingCount() == 0);
@@ -91,9 +90,9 @@ class LegacyMigrationRequestsIT {
     @Test
     void aRunListsNothingAndReadsEachObjectOnce() throws Exception {
         LegacyFixture fixture = LegacyFixture.load(db, s3, "run_reads", local);
-        try (Connection conn = Connection.open(proxied(fixture.config))) {
+        try (Dovetail conn = Dovetail.connect(proxied(fixture.config))) {
             long inStore = distinct(conn, fixture.schema, "a", "blob_external");
-            long inMaps = conn.queryValue("SELECT COUNT(*) FROM (SELECT blob_share FROM `" + fixture.schema + "`.`a` UNION SELECT blob_share FROM `"
+            long inMaps = conn.connection().queryValue("SELECT COUNT(*) FROM (SELECT blob_share FROM `" + fixture.schema + "`.`a` UNION SELECT blob_share FROM `"
                     + fixture.schema + "`.`b`) u", Long.class).orElseThrow();
             proxy.clear();
             RunReport run = new LegacyMigration(conn, DEFAULT_MAP).run(fixture.schema, false);
@@ -110,11 +109,11 @@ class LegacyMigrationRequestsIT {
     @Test
     void aRunRefusedForAMissingObjectKeepsWhatItReadAndTheNextReadsOnlyThatObject() throws Exception {
         LegacyFixture fixture = LegacyFixture.load(db, s3, "refused", local);
-        try (Connection conn = Connection.open(proxied(fixture.config));
+        try (Dovetail conn = Dovetail.connect(proxied(fixture.config));
              ObjectStore store = ObjectStores.open(fixture.config.store("external"))) {
             String schema = fixture.schema;
             long objects = distinct(conn, schema, "a", "blob_external");
-            String gone = conn.query("SELECT blob_external FROM `" + schema + "`.`a` ORDER BY id", r -> r.getString(1)).get(0);
+            String gone = conn.connection().query("SELECT blob_external FROM `" + schema + "`.`a` ORDER BY id", r -> r.getString(1)).get(0);
             byte[] content = store.read(schema + "/" + gone);
             store.delete(schema + "/" + gone);
 
@@ -125,8 +124,8 @@ class LegacyMigrationRequestsIT {
                     + " (s3://" + s3.bucket() + "/store/" + schema + "/" + gone + ")");
             assertThat(first.objectsHashed()).isEqualTo(objects - 1);
             assertThat(first.objectsMissing()).isOne();
-            assertThat(LegacyCatalog.legacyColumns(conn, schema)).extracting(LegacyColumn::column).contains("blob_external");
-            assertThat(LegacyCatalog.tableExists(conn, schema, "~external_external")).isFalse();
+            assertThat(LegacyCatalog.legacyColumns(conn.connection(), schema)).extracting(LegacyColumn::column).contains("blob_external");
+            assertThat(LegacyCatalog.tableExists(conn.connection(), schema, "~external_external")).isFalse();
 
             s3.putObject("store/" + schema + "/" + gone, content, Map.of());
             proxy.clear();

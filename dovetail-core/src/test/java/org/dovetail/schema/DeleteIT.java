@@ -1,22 +1,19 @@
-package org.dovetail.table;
+package org.dovetail.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.MissingPrivilegeException;
 import org.dovetail.MissingTableException;
 import org.dovetail.config.Config;
-import org.dovetail.connection.Connection;
 import org.dovetail.declare.Tier;
 import org.dovetail.query.Query;
-import org.dovetail.schema.Schema;
-import org.dovetail.schema.TableDefinition;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testschemas.SimpleSchema;
@@ -29,13 +26,13 @@ import org.junit.jupiter.api.Test;
 class DeleteIT {
     private static int run;
     private TestDatabase db;
-    private Connection connection;
+    private Dovetail connection;
     private SimpleSchema simple;
 
     @BeforeEach
     void declare(TestDatabase database) {
         db = database;
-        connection = Connection.open(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
+        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
                 .safemode(false).build());
         simple = SimpleSchema.create(connection, db.schema("rel" + run++), true);
     }
@@ -135,34 +132,34 @@ class DeleteIT {
     /** Checklist 36: #1159 restriction propagation through a secondary foreign key. */
     @Test
     void restrictionsPropagateThroughSecondaryForeignKeys() {
-        Schema schema = Schema.create(connection, db.schema("things" + run++));
+        Schema schema = connection.createSchema(db.schema("things" + run++));
         schema.declare(TableDefinition.of(Tier.MANUAL, "ThingA", "a: int"));
         schema.declare(TableDefinition.of(Tier.MANUAL, "ThingB", "b1: int\nb2: int\n---\nb3: int"));
         schema.declare(TableDefinition.of(Tier.MANUAL, "ThingC", "-> ThingA\n---\n-> [unique, nullable] ThingB"));
         schema.declare(TableDefinition.of(Tier.MANUAL, "ThingD", "d: int\n---\n-> ThingC"));
         schema.declare(TableDefinition.of(Tier.MANUAL, "ThingE", "-> ThingD"));
-        Table.of(schema, "ThingA").insert(rows("a", 7));
-        Table.of(schema, "ThingC").insert(rows("a", 6));
+        schema.table("ThingA").insert(rows("a", 7));
+        schema.table("ThingC").insert(rows("a", 6));
         List<Map<String, Object>> d = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             d.add(Map.of("d", i, "a", i));
         }
-        Table.of(schema, "ThingD").insert(d);
-        Table.of(schema, "ThingE").insert(rows("d", 4));
-        Table.of(schema, "ThingA").restrict("a=3").delete();
-        assertThat(Table.of(schema, "ThingA").count()).isEqualTo(6);
-        assertThat(Table.of(schema, "ThingE").count()).isEqualTo(3);
+        schema.table("ThingD").insert(d);
+        schema.table("ThingE").insert(rows("d", 4));
+        schema.table("ThingA").restrict("a=3").delete();
+        assertThat(schema.table("ThingA").count()).isEqualTo(6);
+        assertThat(schema.table("ThingE").count()).isEqualTo(3);
     }
 
     /** Checklist 36: renamed foreign keys, across schemas. */
     @Test
     void renamedForeignKeysInAnotherSchema() {
-        Schema people = Schema.create(connection, db.schema("people" + run++));
+        Schema people = connection.createSchema(db.schema("people" + run++));
         people.declare(TableDefinition.of(Tier.MANUAL, "Person", "person_id : int\n---\nfull_name : varchar(60)"));
-        Schema family = Schema.create(connection, db.schema("family" + run++)).withAlias("people", people.name());
+        Schema family = connection.createSchema(db.schema("family" + run++)).withAlias("people", people.name());
         family.declare(TableDefinition.of(Tier.MANUAL, "Parent", "-> people.Person\n-> people.Person.proj(parent='person_id')"));
-        Table person = Table.of(people, "Person");
-        Table parent = Table.of(family, "Parent");
+        Table person = people.table("Person");
+        Table parent = family.table("Parent");
         for (int i = 0; i < 16; i++) {
             person.insert1(List.of(i, "p" + i));
         }
@@ -195,9 +192,9 @@ class DeleteIT {
             s.execute("GRANT DELETE ON `" + simple.schema.name() + "`.`#a` TO '" + user + "'@'%'");
             s.execute("GRANT DELETE ON `" + simple.schema.name() + "`.`__b` TO '" + user + "'@'%'");
         }
-        try (Connection limited = Connection.open(Config.builder().host(db.host()).port(db.port()).user(user).password("pw")
+        try (Dovetail limited = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(user).password("pw")
                 .safemode(false).build())) {
-            Table a = Table.of(limited, simple.schema.name(), "#a");
+            Table a = limited.schema(simple.schema.name()).freeTable("#a");
             assertThatThrownBy(() -> a.restrict("id_a=1").delete()).isInstanceOf(MissingPrivilegeException.class)
                     .hasMessageContaining("DELETE on `" + simple.schema.name() + "`.`__b__c`")
                     .hasMessageContaining("DELETE on `" + simple.schema.name() + "`.`__d`")
@@ -209,18 +206,18 @@ class DeleteIT {
 
     @Test
     void aDeleteInsideTheCallersTransactionIsUndoneWithIt() {
-        connection.startTransaction();
+        connection.connection().startTransaction();
         t("A").restrict("id_a=2").delete();
         assertThat(t("B").restrict("id_a=2").count()).isZero();
-        connection.cancelTransaction();
+        connection.connection().cancelTransaction();
         assertThat(t("B").restrict("id_a=2").count()).isEqualTo(4);
     }
 
     @Test
     void safemodeWithoutAConsoleRefusesAndAConfirmationDecides() throws Exception {
-        try (Connection safe = Connection.open(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
+        try (Dovetail safe = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
                 .build())) {
-            Table a = Table.of(safe, simple.schema.name(), "#a");
+            Table a = safe.schema(simple.schema.name()).freeTable("#a");
             assertThatThrownBy(a::delete).isInstanceOf(DovetailException.class).hasMessageContaining("safemode");
             assertThat(a.restrict("id_a=3").delete(plan -> false)).isZero();
             assertThat(a.restrict("id_a=3").delete(plan -> plan.rootRows() == 1)).isEqualTo(1);

@@ -1,4 +1,4 @@
-package org.dovetail.table;
+package org.dovetail.schema;
 
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongSupplier;
+import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.DuplicateException;
 import org.dovetail.ErrorCode;
@@ -34,7 +35,6 @@ import org.dovetail.heading.ForeignKey;
 import org.dovetail.heading.Heading;
 import org.dovetail.query.BoundSql;
 import org.dovetail.query.Query;
-import org.dovetail.store.ExternalStore;
 import org.dovetail.store.StagedObject;
 
 /**
@@ -54,12 +54,14 @@ final class Insert {
 
     private final Table table;
     private final Heading heading;
+    private final Dovetail dovetail;
     private final Connection connection;
     private final Set<InsertOption> options;
 
     Insert(Table table, Set<InsertOption> options) {
         this.table = table;
         this.heading = table.heading();
+        this.dovetail = table.dovetail();
         this.connection = table.connection();
         this.options = options;
         if (options.contains(InsertOption.REPLACE) && options.contains(InsertOption.SKIP_DUPLICATES)) {
@@ -78,7 +80,7 @@ final class Insert {
         if (tracksObjects) {
             // tracking tables are created (DDL) before the transaction, never inside it
             heading.attributes().stream().filter(a -> a.isExternal() || a.isFilepath()).map(Attribute::store).distinct()
-                    .forEach(store -> ExternalStore.of(connection, store).tracking(heading.database()));
+                    .forEach(store -> dovetail.store(store).tracking(heading.database()));
         }
         Iterable<?> staged = withStagedObjects(rows);
         if (tracksObjects && !connection.inTransaction()) {
@@ -113,7 +115,7 @@ final class Insert {
                 }
             }
         }
-        perStore.forEach((store, objects) -> ExternalStore.of(connection, store).trackAll(heading.database(), objects));
+        perStore.forEach((store, objects) -> dovetail.store(store).trackAll(heading.database(), objects));
         for (Map<String, Object> row : all) {
             row.replaceAll((name, value) -> value instanceof StagedObject object ? object.hash() : value);
         }
@@ -168,7 +170,7 @@ final class Insert {
         RowReader reader = new RowReader(heading);
         List<Map<String, Object>> all = new ArrayList<>();
         rows.forEach(row -> all.add(reader.read(row)));
-        CodecContext context = CodecContext.of(connection, heading.database());
+        CodecContext context = dovetail.codecContext(heading.database());
         for (Attribute attribute : stageable) {
             List<Object> values = new ArrayList<>();
             for (Map<String, Object> row : all) {
@@ -293,7 +295,7 @@ final class Insert {
         Batch(List<Attribute> fields) {
             this.fields = fields;
             this.fieldNames = new LinkedHashSet<>(fields.stream().map(Attribute::name).toList());
-            this.codecs = fields.stream().map(a -> AttributeCodecs.forAttribute(a, CodecContext.of(connection, heading.database())))
+            this.codecs = fields.stream().map(a -> AttributeCodecs.forAttribute(a, dovetail.codecContext(heading.database())))
                     .toArray(AttributeCodec[]::new);
             this.maxRows = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, MAX_VALUES_PER_STATEMENT / Math.max(1, fields.size())));
         }

@@ -1,4 +1,4 @@
-package org.dovetail.table;
+package org.dovetail.schema;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +11,6 @@ import org.dovetail.TableName;
 import org.dovetail.UnknownAttributeException;
 import org.dovetail.codec.AttributeCodec;
 import org.dovetail.codec.AttributeCodecs;
-import org.dovetail.codec.CodecContext;
 import org.dovetail.heading.Attribute;
 import org.dovetail.heading.Heading;
 
@@ -74,7 +73,7 @@ final class Update {
 
     private Object convert(Attribute a, Object value) {
         try {
-            return AttributeCodecs.forAttribute(a, CodecContext.of(table.connection(), heading.database())).toDatabase(value);
+            return AttributeCodecs.forAttribute(a, table.dovetail().codecContext(heading.database())).toDatabase(value);
         } catch (InvalidValueException e) {
             throw new InvalidValueException(heading.fullTableName() + ": " + e.getMessage(), e);
         }

@@ -1,4 +1,4 @@
-package org.dovetail.table;
+package org.dovetail.schema;
 
 /**
  * Options of {@link Table#insert}, named after DataJoint's keyword arguments.

@@ -3,33 +3,10 @@ package org.dovetail.codec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import org.dovetail.connection.Connection;
 
-/**
- * The adapters known on a connection: inserts and fetches through it apply them to the attributes
- * of their type. Without a registered adapter an adapted attribute reads and writes its stored value.
- */
-public final class AttributeAdapters implements AutoCloseable {
-    private final Map<String, AttributeAdapter> byName = new ConcurrentHashMap<>();
-
-    private AttributeAdapters() {
-    }
-
-    /** Makes {@code adapter} apply to every {@code <name>} attribute used through this connection. */
-    public static void register(Connection connection, AttributeAdapter adapter) {
-        of(connection).byName.put(adapter.name(), adapter);
-    }
-
-    /** The adapter of that name on this connection, if registered. */
-    public static Optional<AttributeAdapter> find(Connection connection, String name) {
-        return connection == null ? Optional.empty() : Optional.ofNullable(of(connection).byName.get(name));
-    }
-
-    private static AttributeAdapters of(Connection connection) {
-        return connection.shared(AttributeAdapters.class.getName(), AttributeAdapters.class, AttributeAdapters::new);
+/** Wraps the codec of an adapted attribute's stored type so values pass through the adapter. */
+final class AdaptedCodecs {
+    private AdaptedCodecs() {
     }
 
     /** Wraps a stored type's codec so values pass through the adapter. */
@@ -64,10 +41,5 @@ public final class AttributeAdapters implements AutoCloseable {
                 return value == null ? null : adapter.get(value);
             }
         };
-    }
-
-    @Override
-    public void close() {
-        byName.clear();
     }
 }

@@ -1,4 +1,4 @@
-package org.dovetail.table;
+package org.dovetail.schema;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,11 +14,9 @@ import org.dovetail.InvalidOperationException;
 import org.dovetail.MissingPrivilegeException;
 import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
-import org.dovetail.declare.TableNames;
 import org.dovetail.graph.Dependency;
 import org.dovetail.graph.DependencyGraph;
 import org.dovetail.query.Query;
-import org.dovetail.schema.Grants;
 
 /**
  * Plans a cascading delete from the foreign-key graph: every descendant table, in any schema, is
@@ -60,7 +58,7 @@ final class Cascade {
                 throw new InvalidOperationException("Attempt to delete part table " + orphanPart + " before deleting from its master "
                         + master + " first.");
             }
-            Table masterTable = Table.of(connection, master);
+            Table masterTable = Table.open(root.dovetail(), master);
             Query keys = masterTable.proj().restrict(restricted.get(orphanPart).proj());
             masterKeys.computeIfAbsent(master, m -> new ArrayList<>()).addAll(keys.fetch());
         }
@@ -88,7 +86,7 @@ final class Cascade {
     }
 
     private Table restrictChild(String table, Map<String, Table> restricted) {
-        Table child = Table.of(connection, table);
+        Table child = Table.open(root.dovetail(), table);
         List<Object> conditions = new ArrayList<>();
         List<Dependency> incoming = graph.parents(table).stream().filter(d -> restricted.containsKey(d.parent())).toList();
         if (masterKeys.containsKey(table)) {

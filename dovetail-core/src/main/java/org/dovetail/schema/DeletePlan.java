@@ -1,4 +1,4 @@
-package org.dovetail.table;
+package org.dovetail.schema;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,8 +7,6 @@ import java.util.Map;
 import org.dovetail.IntegrityException;
 import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
-import org.dovetail.declare.TableNames;
-import org.dovetail.schema.SchemaLog;
 
 /**
  * What a cascading delete will delete: every table reached, with its row count, parents first.

@@ -1,4 +1,4 @@
-package org.dovetail.table;
+package org.dovetail.schema;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -6,10 +6,8 @@ import java.util.List;
 import org.dovetail.InvalidOperationException;
 import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
-import org.dovetail.declare.TableNames;
 import org.dovetail.declare.Tier;
 import org.dovetail.graph.DependencyGraph;
-import org.dovetail.schema.SchemaLog;
 
 /**
  * What a drop will drop: the table and every table that depends on it, parents first, with the
@@ -31,7 +29,7 @@ public final class DropPlan {
     }
 
     static DropPlan of(Table table) {
-        if (table.tier() == Tier.PART) {
+        if (table.tier().orElse(null) == Tier.PART) {
             throw new InvalidOperationException("Cannot drop a Part directly.  Delete from master instead");
         }
         DependencyGraph graph = SchemaGraph.around(table.connection(), table.fullName());

@@ -1,24 +1,25 @@
-package org.dovetail.table;
+package org.dovetail.schema;
 
 import java.io.Console;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.InvalidOperationException;
-import org.dovetail.MissingTableException;
 import org.dovetail.TableName;
-import org.dovetail.connection.Connection;
 import org.dovetail.declare.TableNames;
 import org.dovetail.declare.Tier;
+import org.dovetail.graph.Dependency;
+import org.dovetail.graph.DependencyGraph;
+import org.dovetail.heading.Describe;
 import org.dovetail.heading.Heading;
 import org.dovetail.heading.HeadingReader;
 import org.dovetail.query.BoundSql;
 import org.dovetail.query.Query;
-import org.dovetail.schema.Schema;
-import org.dovetail.schema.TableInfo;
 
 /**
  * A DataJoint table: a query of its rows that can also insert, update and delete. Restricting a
@@ -26,7 +27,7 @@ import org.dovetail.schema.TableInfo;
  * The heading is read from the database once, when the table is opened.
  *
  * <pre>{@code
- * Table subject = Table.of(schema, "Subject");
+ * Table subject = dovetail.schema("lab").table("Subject");
  * subject.insert1(Map.of("subject_id", 7, "species", "mouse", "date_of_birth", LocalDate.of(2024, 5, 1)));
  * subject.insert(List.of(List.of(8, "rat", "2024-06-01")), InsertOption.SKIP_DUPLICATES);
  * subject.update1(Map.of("subject_id", 7, "species", "rat"));
@@ -36,8 +37,8 @@ import org.dovetail.schema.TableInfo;
 public class Table extends Query {
     private final Heading heading;
 
-    private Table(Connection connection, Heading heading) {
-        super(Query.of(connection, heading));
+    private Table(Dovetail dovetail, Heading heading) {
+        super(dovetail, heading);
         this.heading = heading;
     }
 
@@ -46,22 +47,15 @@ public class Table extends Query {
         this.heading = heading;
     }
 
-    /** The table with DataJoint class name {@code className} ({@code Subject}, {@code Session.Trial}) in {@code schema}. */
-    public static Table of(Schema schema, String className) {
-        TableInfo info = schema.table(className).orElseThrow(() -> new MissingTableException(
-                "Schema `" + schema.name() + "` has no table of class " + className));
-        return of(schema.connection(), info.schema(), info.tableName());
-    }
-
-    /** The table {@code `database`.`tableName`} (DataJoint's {@code FreeTable}); {@code tableName} is the SQL name. */
-    public static Table of(Connection connection, String database, String tableName) {
-        return new Table(connection, HeadingReader.read(connection, database, tableName));
-    }
-
-    /** The table of a full name {@code `database`.`table`}. */
-    public static Table of(Connection connection, String fullName) {
+    /** The table of full name {@code `database`.`tableName`}. */
+    static Table open(Dovetail dovetail, String fullName) {
         TableName parts = TableName.parse(fullName);
-        return of(connection, parts.schema(), parts.table());
+        return open(dovetail, parts.schema(), parts.table());
+    }
+
+    /** The table {@code `database`.`tableName`}; {@code tableName} is the SQL name. */
+    static Table open(Dovetail dovetail, String database, String tableName) {
+        return new Table(dovetail, HeadingReader.read(dovetail.connection(), database, tableName));
     }
 
     /** The heading read from the database. */
@@ -74,9 +68,39 @@ public class Table extends Query {
         return heading.fullTableName();
     }
 
-    /** The tier, from the table name. */
-    public Tier tier() {
-        return heading.tierValue().orElse(Tier.MANUAL);
+    /** The tier, from the table name; empty for names that follow no tier. */
+    public Optional<Tier> tier() {
+        return heading.tierValue();
+    }
+
+    /** The schema (database) name. */
+    public String database() {
+        return heading.database();
+    }
+
+    /** The SQL table name ({@code _session__trial}). */
+    public String tableName() {
+        return heading.tableName();
+    }
+
+    /** DataJoint's class name for the table ({@code Session.Trial} for a part). */
+    public String className() {
+        return TableNames.className(tableName());
+    }
+
+    /** DataJoint's {@code describe()}: parents of the same schema by class name, others by full name. */
+    public String describe() {
+        return Describe.definition(heading);
+    }
+
+    /** The foreign keys of this table (loads the graph of its schema). */
+    public List<Dependency> parents() {
+        return DependencyGraph.load(connection(), database()).parents(fullName());
+    }
+
+    /** The foreign keys referencing this table, from any schema (loads the graph of its schema). */
+    public List<Dependency> children() {
+        return DependencyGraph.load(connection(), database()).children(fullName());
     }
 
     /** True if the table is restricted (by {@link #restrict} or {@link #minus}). */
@@ -172,7 +196,7 @@ public class Table extends Query {
     public DeletePlan deletePlan(DeleteOption... options) {
         Set<DeleteOption> set = EnumSet.noneOf(DeleteOption.class);
         set.addAll(List.of(options));
-        if (tier() == Tier.PART && !set.contains(DeleteOption.FORCE_PARTS)) {
+        if (tier().orElse(null) == Tier.PART && !set.contains(DeleteOption.FORCE_PARTS)) {
             throw new InvalidOperationException("Cannot delete from a Part directly. Delete from master instead");
         }
         return new Cascade(this, set).plan();

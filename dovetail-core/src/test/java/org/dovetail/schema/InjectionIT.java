@@ -1,17 +1,14 @@
-package org.dovetail.table;
+package org.dovetail.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
 import java.util.Map;
+import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.config.Config;
-import org.dovetail.connection.Connection;
 import org.dovetail.declare.Tier;
 import org.dovetail.query.Top;
-import org.dovetail.schema.Schema;
-import org.dovetail.schema.TableDefinition;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -25,15 +22,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class InjectionIT {
     private static final String[] PAYLOADS = {"'; DROP TABLE `victim`; --", "\" OR 1=1 -- ", "x' OR '1'='1", "\\'; DELETE FROM `victim`; #",
         "` OR 1=1 #", "?", "%' OR 1=1 OR '%", "a\u0000b", "Robert'); DROP TABLE Students;--"};
-    private static Connection connection;
+    private static Dovetail connection;
     private static Table victim;
 
     @BeforeAll
     static void declare(TestDatabase db) {
-        connection = Connection.open(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
-        Schema schema = Schema.create(connection, db.schema("inject"));
+        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
+        Schema schema = connection.createSchema(db.schema("inject"));
         schema.declare(TableDefinition.of(Tier.MANUAL, "Victim", "id : int\n---\nname : varchar(100)\nnote = null : varchar(100)"));
-        victim = Table.of(schema, "Victim");
+        victim = schema.table("Victim");
         victim.insert(List.of(List.of(1, "alice", "x"), List.of(2, "bob", "y")));
     }
 

@@ -1,4 +1,4 @@
-package org.dovetail.table;
+package org.dovetail.schema;
 
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
-import org.dovetail.declare.TableNames;
 import org.dovetail.graph.DependencyGraph;
 
 /** The dependency graph around a table: its schema and every schema its descendants live in, transitively. */

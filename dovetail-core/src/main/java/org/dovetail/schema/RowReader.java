@@ -1,4 +1,4 @@
-package org.dovetail.table;
+package org.dovetail.schema;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;

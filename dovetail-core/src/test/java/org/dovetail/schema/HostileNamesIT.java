@@ -1,18 +1,15 @@
-package org.dovetail.table;
+package org.dovetail.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
 import java.util.Map;
+import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
 import org.dovetail.InvalidInputException;
 import org.dovetail.config.Config;
-import org.dovetail.connection.Connection;
 import org.dovetail.declare.Tier;
-import org.dovetail.schema.Schema;
-import org.dovetail.schema.TableDefinition;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -28,16 +25,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @DovetailTest
 class HostileNamesIT {
-    private static Connection connection;
+    private static Dovetail connection;
     private static TestDatabase database;
 
     @BeforeAll
     static void connect(TestDatabase db) {
         database = db;
-        connection = Connection.open(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
+        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
                 .safemode(false).build());
-        connection.execute("CREATE DATABASE " + org.dovetail.TableName.quote(db.schema("bystander")));
-        connection.execute("CREATE TABLE " + org.dovetail.TableName.of(db.schema("bystander"), "kept").quoted() + " (id int PRIMARY KEY)");
+        connection.connection().execute("CREATE DATABASE " + org.dovetail.TableName.quote(db.schema("bystander")));
+        connection.connection().execute("CREATE TABLE " + org.dovetail.TableName.of(db.schema("bystander"), "kept").quoted() + " (id int PRIMARY KEY)");
     }
 
     @AfterAll
@@ -49,12 +46,12 @@ class HostileNamesIT {
     @ValueSource(strings = {"q`uote", "it's", "semi;colon -- x", "dq\"x", "dot.ted", "ünï_名前", "b`) ; DROP DATABASE x; #", "pct%_"})
     void everyOperationWorksOnAHostileSchemaName(String suffix) {
         String name = database.schema(suffix);
-        Schema schema = Schema.create(connection, name);
+        Schema schema = connection.createSchema(name);
         schema.declare(TableDefinition.of(Tier.MANUAL, "Subject", "subject_id : int\n---\nnote : varchar(40)\ndata = null : longblob"));
         schema.declare(TableDefinition.of(Tier.MANUAL, "Session", "-> Subject\nsession : int\n---\nwhen = null : date"));
         schema.declare(TableDefinition.of(Tier.MANUAL, "Session", "-> Subject\nsession : int\n---\nwhen = null : date")); // equal: a no-op
-        Table subject = Table.of(schema, "Subject");
-        Table session = Table.of(schema, "Session");
+        Table subject = schema.table("Subject");
+        Table session = schema.table("Session");
         subject.insert1(Map.of("subject_id", 1, "note", suffix, "data", List.of(1.0, 2.0)));
         subject.insert1(Map.of("subject_id", 2, "note", "b"));
         session.insert(List.of(Map.of("subject_id", 1, "session", 1), Map.of("subject_id", 2, "session", 1)));
@@ -68,27 +65,27 @@ class HostileNamesIT {
 
         assertThat(subject.restrict(Map.of("subject_id", 1)).delete(plan -> plan.totalRows() == 2)).isEqualTo(1);
         assertThat(session.count()).isEqualTo(1);
-        Table.of(schema, "Subject").drop(plan -> true);
+        schema.table("Subject").drop(plan -> true);
         assertThat(schema.tables()).isEmpty();
-        assertThat(Schema.exists(connection, database.schema("bystander"))).isTrue();
-        assertThat(connection.queryValue("SELECT COUNT(*) FROM " + org.dovetail.TableName.of(database.schema("bystander"), "kept").quoted(),
+        assertThat(connection.schemaExists(database.schema("bystander"))).isTrue();
+        assertThat(connection.connection().queryValue("SELECT COUNT(*) FROM " + org.dovetail.TableName.of(database.schema("bystander"), "kept").quoted(),
                 Long.class)).contains(0L);
     }
 
     @Test
     void aSchemaNameTheServerCannotHoldIsRefusedBeforeAnyStatement() {
         String tooLong = database.schema("x".repeat(70));
-        assertThatThrownBy(() -> Schema.create(connection, tooLong)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> connection.createSchema(tooLong)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("has " + tooLong.length() + " characters; the server allows at most 64");
-        assertThat(Schema.exists(connection, tooLong.substring(0, 64))).isFalse();
+        assertThat(connection.schemaExists(tooLong.substring(0, 64))).isFalse();
         String emoji = database.schema("emoji\uD83D\uDE00");
-        assertThatThrownBy(() -> Schema.exists(connection, emoji)).as("refused by the rule, not by the server's collation error")
+        assertThatThrownBy(() -> connection.schemaExists(emoji)).as("refused by the rule, not by the server's collation error")
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("outside the Basic Multilingual Plane");
     }
 
     @Test
     void aHostileClassNameIsAnInvalidDefinition() {
-        Schema schema = Schema.create(connection, database.schema("classes"));
+        Schema schema = connection.createSchema(database.schema("classes"));
         assertThatThrownBy(() -> schema.declare(TableDefinition.of(Tier.MANUAL, "Bad`Name", "id : int")))
                 .isInstanceOf(DovetailException.class)
                 .satisfies(e -> assertThat(((DovetailException) e).code()).isEqualTo(ErrorCode.INVALID_DEFINITION))

@@ -1,4 +1,4 @@
-package org.dovetail.table;
+package org.dovetail.schema;
 
 /**
  * A table of a plan and how many of its rows the plan touches.

@@ -1,8 +1,7 @@
-package org.dovetail.table;
+package org.dovetail.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.DuplicateException;
 import org.dovetail.IntegrityException;
@@ -22,12 +22,8 @@ import org.dovetail.UnknownAttributeException;
 import org.dovetail.blob.NdArray;
 import org.dovetail.codec.Attachment;
 import org.dovetail.config.Config;
-import org.dovetail.connection.Connection;
 import org.dovetail.declare.Tier;
 import org.dovetail.query.Top;
-import org.dovetail.schema.Schema;
-import org.dovetail.schema.TableDefinition;
-import org.dovetail.schema.Upstream;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -37,13 +33,13 @@ import org.junit.jupiter.api.Test;
 /** Checklist section C (31–34, 40) of test-schemas.md: insert, update1 and transactions on tables of schema_any. */
 @DovetailTest
 class InsertIT {
-    private static Connection connection;
+    private static Dovetail connection;
     private static Schema schema;
 
     @BeforeAll
     static void declare(TestDatabase db) {
-        connection = Connection.open(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
-        schema = Schema.create(connection, db.schema("test1"));
+        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
+        schema = connection.createSchema(db.schema("test1"));
         Upstream.declareSchemaAny(schema, "TTest", "TTest2", "TTest3", "TTestExtra", "NullableNumbers", "User", "Subject", "Experiment");
         // Parent with a second row holding a backslash, as the upstream test inserts it
         schema.declare(Upstream.schemaAny("Parent").withContents(List.of(List.of(1, "Joe"), List.of(2, "She\\Hulk"))));
@@ -75,7 +71,7 @@ class InsertIT {
     }
 
     private static Table t(String className) {
-        return Table.of(schema, className);
+        return schema.table(className);
     }
 
     /** Checklist 31. */
@@ -271,7 +267,7 @@ class InsertIT {
         rows.add(List.of(100_000, 1)); // a duplicate in the last statement
         assertThatThrownBy(() -> test2.insert(rows)).isInstanceOf(DuplicateException.class);
         assertThat(test2.restrict("`key` >= 100000").count()).isZero();
-        assertThat(connection.inTransaction()).isFalse();
+        assertThat(connection.connection().inTransaction()).isFalse();
         assertThat(test2.insert(rows.subList(0, 5000))).isEqualTo(5000);
         assertThat(test2.restrict("`key` >= 100000").count()).isEqualTo(5000);
         assertThat(test2.restrict("`key` >= 100000").top(Top.limit(1).withOrderBy("key DESC")).fetch1().get("key")).isEqualTo(104_999L);
@@ -281,18 +277,18 @@ class InsertIT {
     @Test
     void transactions() {
         Table test2 = t("TTest2");
-        connection.transaction(() -> {
+        connection.connection().transaction(() -> {
             test2.insert1(List.of(200_001, 1));
             return null;
         });
-        assertThatThrownBy(() -> connection.transaction(() -> {
+        assertThatThrownBy(() -> connection.connection().transaction(() -> {
             test2.insert1(List.of(200_002, 1));
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
-        connection.startTransaction();
+        connection.connection().startTransaction();
         test2.insert1(List.of(200_003, 1));
-        assertThat(connection.inTransaction()).isTrue();
-        connection.cancelTransaction();
+        assertThat(connection.connection().inTransaction()).isTrue();
+        connection.connection().cancelTransaction();
         assertThat(test2.restrict("`key` > 200000").fetch("key")).containsExactly(Map.of("key", 200_001L));
     }
 
