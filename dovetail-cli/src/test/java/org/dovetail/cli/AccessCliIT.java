@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.dovetail.testkit.DovetailTest;
@@ -81,13 +80,7 @@ class AccessCliIT {
     }
 
     private static Map<String, String> as(String user, String password) {
-        Map<String, String> env = new HashMap<>();
-        env.put("DJ_HOST", db.host() + ":" + db.port());
-        env.put("DJ_USER", user);
-        if (password != null) {
-            env.put("DJ_PASS", password);
-        }
-        return env;
+        return CommandRun.env(db, user, password);
     }
 
     @Test

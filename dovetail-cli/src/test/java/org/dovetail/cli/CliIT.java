@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Map;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
@@ -38,11 +37,7 @@ class CliIT {
 
 
     private static Map<String, String> dbEnv() {
-        Map<String, String> env = new HashMap<>();
-        env.put("DJ_HOST", db.host() + ":" + db.port());
-        env.put("DJ_USER", db.user());
-        env.put("DJ_PASS", db.password());
-        return env;
+        return CommandRun.env(db);
     }
 
     @Test
