@@ -10,8 +10,8 @@ import org.dovetail.codec.CodecContext;
 import org.dovetail.config.Config;
 import org.dovetail.connection.Connection;
 import org.dovetail.schema.Schema;
-import org.dovetail.store.ExternalStore;
 import org.dovetail.schema.Table;
+import org.dovetail.store.ExternalStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -20,8 +20,6 @@ import picocli.CommandLine.ParentCommand;
                 AccessUserCommands.AddUser.class, AccessUserCommands.SetPassword.class,
                 AccessUserCommands.ResetPassword.class, AccessReportCommands.Show.class, AccessReportCommands.Check.class})
 final class AccessCommand {
-    static final String SQL_HELP = "Print the SQL instead of running it (passwords redacted).";
-
     @ParentCommand
     DovetailCommand global;
 

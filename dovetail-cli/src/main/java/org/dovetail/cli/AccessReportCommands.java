@@ -5,8 +5,8 @@ import org.dovetail.Report;
 import org.dovetail.ops.access.AccessManager;
 import org.dovetail.ops.access.CheckReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -28,15 +28,15 @@ final class AccessReportCommands {
         @Parameters(paramLabel = "USER", arity = "0..1", description = "NAME or NAME@HOST (host %% if omitted).")
         String user;
 
-        @Option(names = "--sql", description = "Print the read-only queries the report is made from instead of the report.")
-        boolean sql;
+        @Mixin
+        AccessOptions.ReportSql sql;
 
         @Override
         public Integer call() {
             try (Database.Opened db = Commands.database(spec, parent.global).open()) {
                 AccessManager access = AccessManager.on(db.connection());
                 Report report = user == null ? access.show() : access.show(user);
-                if (sql) {
+                if (sql.only) {
                     AccessCommand.printScript(spec, AccessCommand.queryScript("show" + (user == null ? "" : " " + user), access.queries()));
                 } else {
                     parent.render(spec, report);
@@ -56,15 +56,15 @@ final class AccessReportCommands {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--sql", description = "Print the read-only queries the report is made from instead of the report.")
-        boolean sql;
+        @Mixin
+        AccessOptions.ReportSql sql;
 
         @Override
         public Integer call() {
             try (Database.Opened db = Commands.database(spec, parent.global).open()) {
                 AccessManager access = AccessManager.on(db.connection());
                 CheckReport report = access.check();
-                if (sql) {
+                if (sql.only) {
                     AccessCommand.printScript(spec, AccessCommand.queryScript("check", access.queries()));
                     return ExitCode.OK.code();
                 }

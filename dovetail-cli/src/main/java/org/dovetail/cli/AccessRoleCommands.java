@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.dovetail.ops.access.AccessManager;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,12 +35,12 @@ final class AccessRoleCommands {
                 description = "Also revoke the `%%` grants of dj_guest, dj_collab, dj_user (Spyglass's), which reach mysql.user.")
         boolean revokeWildcard;
 
-        @Option(names = "--sql", description = AccessCommand.SQL_HELP)
-        boolean sql;
+        @Mixin
+        AccessOptions.Sql sql;
 
         @Override
         public Integer call() {
-            return parent.plan(spec, sql, (access, config) ->
+            return parent.plan(spec, sql.only, (access, config) ->
                     access.initRoles(modules != null ? modules : AccessManager.sharedModules(config), revokeWildcard));
         }
     }
@@ -55,12 +56,12 @@ final class AccessRoleCommands {
         @Parameters(paramLabel = "PREFIX", description = "The schema prefix, e.g. ephys for ephys_* schemas.")
         String prefix;
 
-        @Option(names = "--sql", description = AccessCommand.SQL_HELP)
-        boolean sql;
+        @Mixin
+        AccessOptions.Sql sql;
 
         @Override
         public Integer call() {
-            return parent.plan(spec, sql, (access, config) -> access.addModule(prefix));
+            return parent.plan(spec, sql.only, (access, config) -> access.addModule(prefix));
         }
     }
 }

@@ -7,10 +7,10 @@ import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
 import org.dovetail.InvalidInputException;
 import org.dovetail.config.Config;
-import org.dovetail.ops.access.InitialPassword;
 import org.dovetail.ops.access.PasswordChange;
 import org.dovetail.ops.access.Role;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,11 +20,6 @@ import picocli.CommandLine.Spec;
 /** {@code access add-user}, {@code access set-password} and {@code access reset-password}. */
 final class AccessUserCommands {
     private AccessUserCommands() {}
-
-    /** How a new password is chosen, from the two flags both commands take. */
-    static InitialPassword initialPassword(boolean temppass, boolean noExpire) {
-        return temppass ? InitialPassword.SPYGLASS_TEMPPASS : noExpire ? InitialPassword.RANDOM : InitialPassword.RANDOM_EXPIRED;
-    }
 
     @Command(name = "add-user", mixinStandardHelpOptions = true,
             description = {"Create the account 'NAME'@'%%' with a role that is active at login, ALL on its own prefix "
@@ -44,19 +39,16 @@ final class AccessUserCommands {
         @Option(names = "--role", required = true, paramLabel = "ROLE", description = "guest, collab, user or admin.")
         String role;
 
-        @Option(names = "--temppass", description = "Spyglass's convention: the password `temppass`, not expired. Not recommended.")
-        boolean temppass;
+        @Mixin
+        AccessOptions.NewPassword password;
 
-        @Option(names = "--no-expire", description = "A random password that does not expire (for DataJoint-Python's set_password).")
-        boolean noExpire;
-
-        @Option(names = "--sql", description = AccessCommand.SQL_HELP)
-        boolean sql;
+        @Mixin
+        AccessOptions.Sql sql;
 
         @Override
         public Integer call() {
             Role parsed = Role.parse(role);
-            return parent.plan(spec, sql, (access, config) -> access.addUser(name, parsed, initialPassword(temppass, noExpire)));
+            return parent.plan(spec, sql.only, (access, config) -> access.addUser(name, parsed, password.initialPassword()));
         }
     }
 
@@ -71,18 +63,15 @@ final class AccessUserCommands {
         @Parameters(paramLabel = "USER", description = "NAME or NAME@HOST (host %% if omitted).")
         String user;
 
-        @Option(names = "--temppass", description = "Spyglass's convention: the password `temppass`, not expired. Not recommended.")
-        boolean temppass;
+        @Mixin
+        AccessOptions.NewPassword password;
 
-        @Option(names = "--no-expire", description = "A random password that does not expire.")
-        boolean noExpire;
-
-        @Option(names = "--sql", description = AccessCommand.SQL_HELP)
-        boolean sql;
+        @Mixin
+        AccessOptions.Sql sql;
 
         @Override
         public Integer call() {
-            return parent.plan(spec, sql, (access, config) -> access.resetPassword(user, initialPassword(temppass, noExpire)));
+            return parent.plan(spec, sql.only, (access, config) -> access.resetPassword(user, password.initialPassword()));
         }
     }
 
@@ -100,8 +89,8 @@ final class AccessUserCommands {
                 description = "Read the new password from a line of standard input (after the current one with --password-stdin).")
         boolean newPasswordStdin;
 
-        @Option(names = "--sql", description = AccessCommand.SQL_HELP)
-        boolean sql;
+        @Mixin
+        AccessOptions.Sql sql;
 
         @Override
         public Integer call() {
@@ -113,7 +102,7 @@ final class AccessUserCommands {
             }
             config = database.withPassword(config);
             String newPassword = newPasswordStdin ? StdinLines.next(parent.global.stdin, "--new-password-stdin") : prompt();
-            if (sql) {
+            if (sql.only) {
                 AccessCommand.printScript(spec, PasswordChange.plan(config, newPassword).script());
                 return ExitCode.OK.code();
             }

@@ -41,9 +41,9 @@ abstract class CommandTarget {
         int run(Table table) throws Exception;
     }
 
-    /** {@code SCHEMA.Table}, the first parameter of delete, drop and insert. */
+    /** {@code SCHEMA.Table}, the first parameter of delete, drop, fetch and insert. */
     static final class OfTable extends CommandTarget {
-        @Parameters(index = "0", paramLabel = "SCHEMA.Table", description = "The table, e.g. lab.Session.")
+        @Parameters(index = "0", paramLabel = "SCHEMA.Table", description = "The table, e.g. lab.Session or lab.Session.Trial.")
         String table;
 
         /** Opens the database and the table, runs {@code action} on the table and closes the database. */

@@ -21,8 +21,8 @@ final class DeleteCommand implements Callable<Integer> {
     @Mixin
     CommandTarget.OfTable table;
 
-    @Option(names = "--where", paramLabel = "COND", description = "An SQL restriction (repeat: all must hold). Without it, every row.")
-    List<String> where = new ArrayList<>();
+    @Mixin
+    Restriction where;
 
     @ArgGroup(exclusive = true)
     Decision decision = new Decision();
@@ -37,7 +37,7 @@ final class DeleteCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         return table.run(t -> {
             Table restricted = t;
-            for (String condition : where) {
+            for (String condition : where.conditions) {
                 restricted = restricted.restrict(condition);
             }
             DeletePlan plan = restricted.deletePlan(Commands.selected(

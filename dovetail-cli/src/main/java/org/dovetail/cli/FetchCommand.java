@@ -15,9 +15,9 @@ import org.dovetail.query.Query;
 import org.dovetail.query.Top;
 import org.dovetail.schema.Table;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -33,11 +33,11 @@ final class FetchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCHEMA.Table", description = "The table, e.g. lab.Session or lab.Session.Trial.")
-    String table;
+    @Mixin
+    CommandTarget.OfTable table;
 
-    @Option(names = "--where", paramLabel = "COND", description = "An SQL restriction such as \"subject_id > 7\" (repeat: all must hold).")
-    List<String> where = new ArrayList<>();
+    @Mixin
+    Restriction where;
 
     @Option(names = "--attrs", paramLabel = "a,b", split = ",", description = "Only these attributes (KEY for the primary key).")
     List<String> attributes = new ArrayList<>();
@@ -58,9 +58,9 @@ final class FetchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Database.Opened db = Commands.database(spec, global).open()) {
-            Table t = TableArgument.open(db.dovetail(), table);
+            Table t = TableArgument.open(db.dovetail(), table.table);
             Query q = t;
-            for (String condition : where) {
+            for (String condition : where.conditions) {
                 q = q.restrict(condition);
             }
             if (limit != null || offset > 0 || !orderBy.isEmpty()) {

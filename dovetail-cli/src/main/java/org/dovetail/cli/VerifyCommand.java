@@ -8,10 +8,10 @@ import org.dovetail.store.ExternalStore;
 import org.dovetail.store.StoreVerifier;
 import org.dovetail.store.VerifyReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dovetail verify --store NAME}: a store against its tracking tables, read-only. */
 @Command(name = "verify", mixinStandardHelpOptions = true,

@@ -1,8 +1,7 @@
 package org.dovetail.cli;
 
-import static org.dovetail.cli.CommandRun.run;
-
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dovetail.cli.CommandRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,12 +10,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dovetail.cli.CommandRun.Result;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
-import org.dovetail.cli.CommandRun.Result;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,13 +79,7 @@ class AccessCliIT {
     }
 
     private static Map<String, String> as(String user, String password) {
-        Map<String, String> env = new HashMap<>();
-        env.put("DJ_HOST", db.host() + ":" + db.port());
-        env.put("DJ_USER", user);
-        if (password != null) {
-            env.put("DJ_PASS", password);
-        }
-        return env;
+        return CommandRun.env(db, user, password);
     }
 
     @Test

@@ -3,34 +3,24 @@ package org.dovetail.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Map;
+import org.dovetail.cli.CommandRun.BinaryResult;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** {@code dovetail blob decode|encode} on files and pipes, with vectors written by DataJoint-Python 0.14.9. */
 class BlobCommandTest {
     @TempDir
     Path work;
 
-    record Result(int code, byte[] out, String err) {
-        String text() {
-            return new String(out, StandardCharsets.UTF_8);
-        }
-    }
-
-    private static Result run(byte[] stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, Map.of(), new ByteArrayInputStream(stdin), out, err);
-        return new Result(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+    private static BinaryResult run(byte[] stdin, String... args) {
+        return CommandRun.runWithBytes(Map.of(), stdin, args);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -41,9 +31,9 @@ class BlobCommandTest {
     })
     void pythonsBytesSurviveDecodeThenEncodeThroughPipes(String id, String hex) {
         byte[] python = HexFormat.of().parseHex(hex);
-        Result decoded = run(python, "blob", "decode");
+        BinaryResult decoded = run(python, "blob", "decode");
         assertThat(decoded.code()).as(decoded.err()).isZero();
-        Result encoded = run(decoded.out(), "blob", "encode", "-");
+        BinaryResult encoded = run(decoded.out(), "blob", "encode", "-");
         assertThat(encoded.code()).as(encoded.err()).isZero();
         assertThat(HexFormat.of().formatHex(encoded.out())).isEqualTo(hex);
     }
@@ -52,7 +42,7 @@ class BlobCommandTest {
     void decodesAFileToTheCanonicalTree() throws Exception {
         Path file = Files.write(work.resolve("value.blob"), HexFormat.of().parseHex(
                 "6d596d005302000000000000000100000000000000010000000000000002000000610062002900000000000000410200000000000000010000000000000001000000000000000600000000000000000000000000f03f1d000000000000004101000000000000000200000000000000040000000000000068006900"));
-        Result r = run(new byte[0], "blob", "decode", file.toString());
+        BinaryResult r = run(new byte[0], "blob", "decode", file.toString());
         assertThat(new ObjectMapper().readTree(r.text())).isEqualTo(new ObjectMapper().readTree(
                 "{\"t\":\"struct\",\"shape\":[1,1],\"fields\":[\"a\",\"b\"],\"items\":[[{\"t\":\"array\",\"dtype\":\"float64\","
                         + "\"shape\":[1,1],\"data\":[1.0]},{\"t\":\"array\",\"dtype\":\"char\",\"shape\":[2],\"units\":[104,105],\"text\":\"hi\"}]]}"));
@@ -63,7 +53,7 @@ class BlobCommandTest {
     void encodesAFileToAFile() throws Exception {
         Path json = Files.writeString(work.resolve("value.json"), "{\"t\":\"int\",\"v\":-1}");
         Path out = work.resolve("value.blob");
-        Result r = run(new byte[0], "blob", "encode", json.toString(), "-o", out.toString());
+        BinaryResult r = run(new byte[0], "blob", "encode", json.toString(), "-o", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).isEmpty();
         assertThat(HexFormat.of().formatHex(Files.readAllBytes(out))).isEqualTo("646a30000a0100ff");
@@ -81,17 +71,17 @@ class BlobCommandTest {
 
     @Test
     void badInputIsOneLineNamingTheInputAndExitsOne() throws Exception {
-        Result garbage = run("not a blob".getBytes(StandardCharsets.UTF_8), "blob", "decode");
+        BinaryResult garbage = run("not a blob".getBytes(StandardCharsets.UTF_8), "blob", "decode");
         assertThat(garbage.code()).isEqualTo(1);
         assertThat(garbage.err().lines()).hasSize(1).allMatch(l -> l.startsWith("dovetail: error: standard input: ") && l.endsWith(" [BLOB_FORMAT]"));
         assertThat(garbage.out()).isEmpty();
 
         Path badJson = Files.writeString(work.resolve("bad.json"), "{\"t\":\"nope\"}");
-        Result tree = run(new byte[0], "blob", "encode", badJson.toString());
+        BinaryResult tree = run(new byte[0], "blob", "encode", badJson.toString());
         assertThat(tree.code()).isEqualTo(1);
         assertThat(tree.err()).startsWith("dovetail: error: " + badJson + ": ");
 
-        Result missing = run(new byte[0], "blob", "decode", work.resolve("absent.blob").toString());
+        BinaryResult missing = run(new byte[0], "blob", "decode", work.resolve("absent.blob").toString());
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).startsWith("dovetail: error: Cannot read ").endsWith(" [IO]\n");
     }

@@ -1,6 +1,7 @@
 package org.dovetail.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,16 +88,8 @@ class BlobVectorsCliIT {
         }
     }
 
-    private static Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
-        env.put("DJ_HOST", db.host() + ":" + db.port());
-        env.put("DJ_USER", db.user());
-        env.put("DJ_PASS", db.password());
-        return env;
-    }
-
     private static Result run(String... args) {
-        return CommandRun.run(env(), args);
+        return CommandRun.run(CommandRun.env(db), args);
     }
 
     private static Map<String, byte[]> bytesOf(String table) throws SQLException {

@@ -1,19 +1,17 @@
 package org.dovetail.cli;
 
-import static org.dovetail.cli.CommandRun.run;
-
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dovetail.cli.CommandRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Map;
+import org.dovetail.cli.CommandRun.Result;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
-import org.dovetail.cli.CommandRun.Result;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,11 +36,7 @@ class CliIT {
 
 
     private static Map<String, String> dbEnv() {
-        Map<String, String> env = new HashMap<>();
-        env.put("DJ_HOST", db.host() + ":" + db.port());
-        env.put("DJ_USER", db.user());
-        env.put("DJ_PASS", db.password());
-        return env;
+        return CommandRun.env(db);
     }
 
     @Test

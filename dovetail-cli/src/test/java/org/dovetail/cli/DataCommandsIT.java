@@ -1,16 +1,15 @@
 package org.dovetail.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.dovetail.Dovetail;
+import org.dovetail.cli.CommandRun.Result;
 import org.dovetail.config.Config;
 import org.dovetail.declare.Tier;
 import org.dovetail.schema.Schema;
@@ -51,17 +50,8 @@ class DataCommandsIT {
         }
     }
 
-    record Result(int code, String out, String err) {}
-
     private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Map<String, String> env = new HashMap<>();
-        env.put("DJ_HOST", db.host() + ":" + db.port());
-        env.put("DJ_USER", db.user());
-        env.put("DJ_PASS", db.password());
-        int code = Main.run(args, env, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+        return CommandRun.run(CommandRun.env(db), args);
     }
 
     @Test

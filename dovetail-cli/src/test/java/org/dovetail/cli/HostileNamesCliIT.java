@@ -479,10 +479,7 @@ class HostileNamesCliIT {
     // ---- helpers
 
     private static Result run(String... args) {
-        Map<String, String> env = new HashMap<>();
-        env.put("DJ_HOST", db.host() + ":" + db.port());
-        env.put("DJ_USER", db.user());
-        env.put("DJ_PASS", db.password());
+        Map<String, String> env = CommandRun.env(db);
         List<String> withConfig = new ArrayList<>(List.of("--config", config.toString()));
         withConfig.addAll(List.of(args));
         return CommandRun.run(env, withConfig.toArray(String[]::new));

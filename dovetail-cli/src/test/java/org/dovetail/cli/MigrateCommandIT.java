@@ -10,9 +10,9 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
 import org.dovetail.blob.Blob;
+import org.dovetail.cli.CommandRun.Result;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
-import org.dovetail.cli.CommandRun.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,12 +1,12 @@
 package org.dovetail.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,11 +70,7 @@ class NumbersCliIT {
     }
 
     private static Result run(String... args) {
-        Map<String, String> env = new HashMap<>();
-        env.put("DJ_HOST", db.host() + ":" + db.port());
-        env.put("DJ_USER", db.user());
-        env.put("DJ_PASS", db.password());
-        return CommandRun.run(env, args);
+        return CommandRun.run(CommandRun.env(db), args);
     }
 
     private Result insert(String table, String fileName, String content) throws Exception {

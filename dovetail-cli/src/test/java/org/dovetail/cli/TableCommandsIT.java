@@ -8,16 +8,13 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.dovetail.cli.CommandRun.Result;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,34 +99,18 @@ class TableCommandsIT {
         }
     }
 
-    record Result(int code, String out, String err) {}
-
     private static Result run(String... args) {
-        Map<String, String> env = new HashMap<>();
-        env.put("DJ_HOST", db.host() + ":" + db.port());
-        env.put("DJ_USER", db.user());
-        env.put("DJ_PASS", db.password());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, env, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+        return CommandRun.run(CommandRun.env(db), args);
     }
 
     @Test
     void declaringAgainFindsEveryTableAndReadsStdinAndJson() throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("DJ_HOST", db.host() + ":" + db.port());
-        env.put("DJ_USER", db.user());
-        env.put("DJ_PASS", db.password());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
         String json = new ObjectMapper().writeValueAsString(new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
                 .readTree(PIPELINE));
-        int code = Main.run(new String[] {"declare", lab, "-f", "-", "--format", "jsonl"}, env,
-                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), out, err);
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(4).allMatch(l -> l.endsWith("\"status\":\"exists\"}"));
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        Result r = CommandRun.runWithInput(CommandRun.env(db), json, "declare", lab, "-f", "-", "--format", "jsonl");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines()).hasSize(4).allMatch(l -> l.endsWith("\"status\":\"exists\"}"));
+        assertThat(r.err()).isEmpty();
     }
 
     @Test

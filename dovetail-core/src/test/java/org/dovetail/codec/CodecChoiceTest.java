@@ -10,6 +10,7 @@ import static org.dovetail.codec.CodecAttributes.filepath;
 import static org.dovetail.codec.CodecAttributes.json;
 import static org.dovetail.codec.CodecAttributes.plain;
 import static org.dovetail.codec.CodecAttributes.uuid;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -2,6 +2,7 @@ package org.dovetail.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

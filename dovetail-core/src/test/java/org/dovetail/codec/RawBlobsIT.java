@@ -2,6 +2,7 @@ package org.dovetail.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.util.HashMap;

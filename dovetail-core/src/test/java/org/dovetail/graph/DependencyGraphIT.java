@@ -2,6 +2,7 @@ package org.dovetail.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
+
 import java.util.List;
 import java.util.Map;
 import org.dovetail.Dovetail;

@@ -2,6 +2,7 @@ package org.dovetail.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

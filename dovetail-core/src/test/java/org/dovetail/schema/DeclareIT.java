@@ -3,6 +3,7 @@ package org.dovetail.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import java.util.List;
 import java.util.Map;
 import org.dovetail.DefinitionConflictException;

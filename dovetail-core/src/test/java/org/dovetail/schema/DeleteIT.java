@@ -2,6 +2,7 @@ package org.dovetail.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

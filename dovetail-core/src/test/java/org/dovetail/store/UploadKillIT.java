@@ -1,6 +1,7 @@
 package org.dovetail.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;

@@ -1,6 +1,7 @@
 package org.dovetail.ops.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import org.dovetail.Report;
 import org.junit.jupiter.api.Test;
