@@ -5,12 +5,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.dovetail.codec.AttributeAdapter;
-import org.dovetail.codec.CodecContext;
 import org.dovetail.config.Config;
 import org.dovetail.connection.Connection;
 import org.dovetail.schema.Schema;
 import org.dovetail.schema.Table;
+import org.dovetail.spi.AttributeAdapter;
 import org.dovetail.store.ExternalStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,11 +138,6 @@ public final class Dovetail implements AutoCloseable {
             store = stores.computeIfAbsent(name, n -> ExternalStore.open(connection, n));
         }
         return store;
-    }
-
-    /** What the attribute codecs of a table in {@code database} need: stores and adapters of this connection. */
-    public CodecContext codecContext(String database) {
-        return CodecContext.of(this::store, this::adapter, database);
     }
 
     /** Closes the stores this opened, then the connection. */

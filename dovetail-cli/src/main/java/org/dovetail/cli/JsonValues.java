@@ -17,8 +17,8 @@ import org.dovetail.blob.Blob;
 import org.dovetail.blob.BlobFormatException;
 import org.dovetail.blob.BlobJson;
 import org.dovetail.blob.RawBlob;
-import org.dovetail.codec.Attachment;
 import org.dovetail.heading.Attribute;
+import org.dovetail.schema.Attachment;
 
 /**
  * Attribute values in JSON, the same both ways: uuid and decimal as strings, dates and times as

@@ -100,7 +100,7 @@ class VerifyCommandIT {
         Path notes = Files.writeString(Files.createDirectories(work.resolve("notes")).resolve("notes.txt"), "trial notes");
         try (Dovetail conn = Dovetail.connect(Config.load(config, Map.of()))) {
             org.dovetail.schema.Schema s = conn.createSchema(schema);
-            s.declare(org.dovetail.declare.Tier.MANUAL, "Recording",
+            s.declare(org.dovetail.schema.Tier.MANUAL, "Recording",
                     "rec : int\n---\nin_memory : blob@memory\non_disk : blob@disk\nnotes_memory : attach@memory\nnotes_disk : attach@disk\n");
             s.table("Recording").insert(java.util.List.of(
                     Map.of("rec", 1, "in_memory", new double[] {1}, "on_disk", new double[] {2}, "notes_memory", notes, "notes_disk", notes),
@@ -155,7 +155,7 @@ class VerifyCommandIT {
         Path report = Files.writeString(Files.createDirectories(work.resolve("src")).resolve("report.txt"), "hello");
         try (Dovetail conn = Dovetail.connect(Config.load(config, Map.of()))) {
             org.dovetail.schema.Schema s = conn.createSchema(schema);
-            s.declare(org.dovetail.declare.Tier.MANUAL, "Doc", "doc_id : int\n---\nfile : attach@files\ntrace : blob@files\n");
+            s.declare(org.dovetail.schema.Tier.MANUAL, "Doc", "doc_id : int\n---\nfile : attach@files\ntrace : blob@files\n");
             s.table("Doc").insert1(Map.of("doc_id", 1, "file", report, "trace", new double[] {1, 2}));
         }
         Path downloads = work.resolve("downloads");

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.dovetail.TableName;
-import org.dovetail.declare.TableNames;
-import org.dovetail.declare.Tier;
+import org.dovetail.internal.declare.TableNames;
+import org.dovetail.schema.Tier;
 
 /**
  * A diagram of the tables of one schema and the foreign keys between them, with the tables of

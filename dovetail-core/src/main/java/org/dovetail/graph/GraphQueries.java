@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.function.Function;
 import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
-import org.dovetail.declare.TableNames;
-import org.dovetail.heading.HeadingReader;
+import org.dovetail.internal.declare.TableNames;
+import org.dovetail.internal.heading.HeadingReader;
 
 /** DataJoint's two {@code information_schema} queries: primary keys (nodes) and foreign keys (edges). */
 final class GraphQueries {

@@ -61,7 +61,7 @@ import org.dovetail.InvalidValueException;
  *
  * <p>Any other type is rejected with a {@link DovetailException}.
  */
-public final class PythonStr {
+final class PythonStr {
     private PythonStr() {
     }
 

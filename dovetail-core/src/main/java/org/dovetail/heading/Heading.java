@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Optional;
 import org.dovetail.TableName;
-import org.dovetail.declare.ParentTable;
-import org.dovetail.declare.TableNames;
-import org.dovetail.declare.Tier;
+import org.dovetail.internal.declare.ParentTable;
+import org.dovetail.internal.declare.TableNames;
+import org.dovetail.internal.heading.HeadingReader;
+import org.dovetail.schema.Tier;
 
 /**
  * The heading of a table as read from the database: attributes in column order, primary key,

@@ -14,10 +14,11 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
-import org.dovetail.codec.AttributeCodec;
-import org.dovetail.codec.AttributeCodecs;
-import org.dovetail.codec.BulkCodec;
 import org.dovetail.connection.Connection;
+import org.dovetail.internal.codec.AttributeCodec;
+import org.dovetail.internal.codec.AttributeCodecs;
+import org.dovetail.internal.codec.BulkCodec;
+import org.dovetail.internal.codec.CodecContext;
 
 /** Runs a query's SELECT and decodes each row through the codecs of its heading. */
 final class Fetcher {
@@ -36,7 +37,7 @@ final class Fetcher {
         for (int i = 0; i < codecs.length; i++) {
             Column c = s.heading.get(i);
             codecs[i] = c.attribute() == null ? AttributeCodecs.forExpression()
-                    : AttributeCodecs.forAttribute(c.attribute(), s.dovetail.codecContext(c.database()).withDownloadPath(s.downloadPath).withRawBlobs(s.rawBlobs));
+                    : AttributeCodecs.forAttribute(c.attribute(), CodecContext.of(s.dovetail, c.database()).withDownloadPath(s.downloadPath).withRawBlobs(s.rawBlobs));
         }
         this.sql = Renderer.select(s);
     }

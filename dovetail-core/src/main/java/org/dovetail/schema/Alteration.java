@@ -3,10 +3,10 @@ package org.dovetail.schema;
 import java.util.List;
 import org.dovetail.TransactionException;
 import org.dovetail.connection.Connection;
-import org.dovetail.declare.AlterCompiler;
-import org.dovetail.declare.CompiledTable;
-import org.dovetail.declare.DeclarationContext;
-import org.dovetail.declare.DefinitionCompiler;
+import org.dovetail.internal.declare.AlterCompiler;
+import org.dovetail.internal.declare.CompiledTable;
+import org.dovetail.internal.declare.DeclarationContext;
+import org.dovetail.internal.declare.DefinitionCompiler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
-import org.dovetail.declare.Tier;
 
 /** Reads a {@link TableDefinition} from a class annotated with {@link Definition}. */
 final class ClassDefinitions {

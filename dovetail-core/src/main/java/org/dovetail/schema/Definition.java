@@ -5,7 +5,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.dovetail.declare.Tier;
 
 /**
  * Marks a class as a DataJoint table for {@link Schema#declare(Class)}: the class's simple name is

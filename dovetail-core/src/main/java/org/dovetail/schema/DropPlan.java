@@ -6,7 +6,6 @@ import java.util.List;
 import org.dovetail.InvalidOperationException;
 import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
-import org.dovetail.declare.Tier;
 import org.dovetail.graph.DependencyGraph;
 
 /**

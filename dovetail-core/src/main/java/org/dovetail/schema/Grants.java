@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * grants.missingToDeclare("lab_ephys", List.of("`common`.`#subject`"));
  * }</pre>
  */
-public final class Grants {
+final class Grants {
     private static final Logger LOG = LoggerFactory.getLogger(Grants.class);
     private static final Pattern GRANT = Pattern.compile("^GRANT (?<privileges>.+?) ON (?<target>\\S+) TO .*$");
     private static final Pattern TARGET = Pattern.compile("(?<db>\\*|`(?:[^`]|``)+`)\\.(?<table>\\*|`(?:[^`]|``)+`)");

@@ -24,15 +24,14 @@ import org.dovetail.InvalidValueException;
 import org.dovetail.TableName;
 import org.dovetail.UnknownAttributeException;
 import org.dovetail.blob.BlobValueException;
-import org.dovetail.codec.AttributeCodec;
-import org.dovetail.codec.AttributeCodecs;
-import org.dovetail.codec.CodecContext;
-import org.dovetail.codec.ExternalCodecs;
 import org.dovetail.connection.Connection;
-import org.dovetail.declare.Tier;
 import org.dovetail.heading.Attribute;
 import org.dovetail.heading.ForeignKey;
 import org.dovetail.heading.Heading;
+import org.dovetail.internal.codec.AttributeCodec;
+import org.dovetail.internal.codec.AttributeCodecs;
+import org.dovetail.internal.codec.CodecContext;
+import org.dovetail.internal.codec.ExternalCodecs;
 import org.dovetail.query.BoundSql;
 import org.dovetail.query.Query;
 import org.dovetail.store.StagedObject;
@@ -170,7 +169,7 @@ final class Insert {
         RowReader reader = new RowReader(heading);
         List<Map<String, Object>> all = new ArrayList<>();
         rows.forEach(row -> all.add(reader.read(row)));
-        CodecContext context = dovetail.codecContext(heading.database());
+        CodecContext context = CodecContext.of(dovetail, heading.database());
         for (Attribute attribute : stageable) {
             List<Object> values = new ArrayList<>();
             for (Map<String, Object> row : all) {
@@ -295,7 +294,7 @@ final class Insert {
         Batch(List<Attribute> fields) {
             this.fields = fields;
             this.fieldNames = new LinkedHashSet<>(fields.stream().map(Attribute::name).toList());
-            this.codecs = fields.stream().map(a -> AttributeCodecs.forAttribute(a, dovetail.codecContext(heading.database())))
+            this.codecs = fields.stream().map(a -> AttributeCodecs.forAttribute(a, CodecContext.of(dovetail, heading.database())))
                     .toArray(AttributeCodec[]::new);
             this.maxRows = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, MAX_VALUES_PER_STATEMENT / Math.max(1, fields.size())));
         }

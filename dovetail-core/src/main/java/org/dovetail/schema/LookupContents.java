@@ -8,12 +8,13 @@ import java.util.Map;
 import org.dovetail.Dovetail;
 import org.dovetail.InvalidInputException;
 import org.dovetail.TableName;
-import org.dovetail.codec.AttributeCodec;
-import org.dovetail.codec.AttributeCodecs;
 import org.dovetail.connection.Connection;
 import org.dovetail.heading.Attribute;
 import org.dovetail.heading.Heading;
-import org.dovetail.heading.HeadingReader;
+import org.dovetail.internal.codec.AttributeCodec;
+import org.dovetail.internal.codec.AttributeCodecs;
+import org.dovetail.internal.codec.CodecContext;
+import org.dovetail.internal.heading.HeadingReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +52,7 @@ final class LookupContents {
             List<Object> parameters = new ArrayList<>();
             values.forEach((name, value) -> {
                 Object parameter = value == null ? AttributeCodec.USE_DEFAULT
-                        : AttributeCodecs.forAttribute(heading.attribute(name), dovetail.codecContext(heading.database())).toDatabase(value);
+                        : AttributeCodecs.forAttribute(heading.attribute(name), CodecContext.of(dovetail, heading.database())).toDatabase(value);
                 if (parameter == AttributeCodec.USE_DEFAULT) {
                     marks.add("DEFAULT");
                 } else {

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.dovetail.DovetailException;
 import org.dovetail.InvalidInputException;
-import org.dovetail.declare.Tier;
 
 /**
  * A pipeline as a language-neutral document (the pipeline file, {@code docs/pipeline-file.md}):

@@ -13,16 +13,15 @@ import org.dovetail.ErrorCode;
 import org.dovetail.MissingSchemaException;
 import org.dovetail.MissingTableException;
 import org.dovetail.TableName;
-import org.dovetail.codec.AttributeAdapter;
 import org.dovetail.connection.Connection;
-import org.dovetail.declare.DeclarationContext;
-import org.dovetail.declare.DefinitionCompiler;
-import org.dovetail.declare.TableNames;
-import org.dovetail.declare.Tier;
 import org.dovetail.graph.DependencyGraph;
-import org.dovetail.heading.Describe;
 import org.dovetail.heading.Heading;
-import org.dovetail.heading.HeadingReader;
+import org.dovetail.internal.declare.DeclarationContext;
+import org.dovetail.internal.declare.DefinitionCompiler;
+import org.dovetail.internal.declare.TableNames;
+import org.dovetail.internal.heading.Describe;
+import org.dovetail.internal.heading.HeadingReader;
+import org.dovetail.spi.AttributeAdapter;
 
 /**
  * A DataJoint schema (a MySQL database): declare tables in it, list them, read their headings

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
-import org.dovetail.declare.DeclarationContext;
-import org.dovetail.declare.ParentTable;
-import org.dovetail.declare.TableNames;
-import org.dovetail.heading.HeadingReader;
+import org.dovetail.internal.declare.DeclarationContext;
+import org.dovetail.internal.declare.ParentTable;
+import org.dovetail.internal.declare.TableNames;
+import org.dovetail.internal.heading.HeadingReader;
 
 /**
  * Resolves foreign-key references for declarations in one schema: class names of its tables

@@ -4,9 +4,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.dovetail.DovetailException;
 import org.dovetail.connection.Connection;
-import org.dovetail.declare.DeclarationContext;
-import org.dovetail.declare.DefinitionCompiler;
-import org.dovetail.declare.TableNames;
+import org.dovetail.internal.declare.DeclarationContext;
+import org.dovetail.internal.declare.DefinitionCompiler;
+import org.dovetail.internal.declare.TableNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * new SchemaLog(connection, "lab").log("DROP TABLE `lab`.`session`");
  * }</pre>
  */
-public final class SchemaLog {
+final class SchemaLog {
     /** The {@code version} column value (at most 12 characters); Python writes {@code 0.14.8py}. */
     static final String VERSION = "0.14.9java";
     private static final Logger LOG = LoggerFactory.getLogger(SchemaLog.class);

@@ -11,13 +11,12 @@ import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.InvalidOperationException;
 import org.dovetail.TableName;
-import org.dovetail.declare.TableNames;
-import org.dovetail.declare.Tier;
 import org.dovetail.graph.Dependency;
 import org.dovetail.graph.DependencyGraph;
-import org.dovetail.heading.Describe;
 import org.dovetail.heading.Heading;
-import org.dovetail.heading.HeadingReader;
+import org.dovetail.internal.declare.TableNames;
+import org.dovetail.internal.heading.Describe;
+import org.dovetail.internal.heading.HeadingReader;
 import org.dovetail.query.BoundSql;
 import org.dovetail.query.Query;
 

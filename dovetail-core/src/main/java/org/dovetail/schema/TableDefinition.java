@@ -2,7 +2,6 @@ package org.dovetail.schema;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dovetail.declare.Tier;
 
 /**
  * A table to declare: class name, tier, DataJoint definition, part tables and (for Lookup tables)

@@ -2,8 +2,7 @@ package org.dovetail.schema;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Optional;
-import org.dovetail.declare.TableNames;
-import org.dovetail.declare.Tier;
+import org.dovetail.internal.declare.TableNames;
 
 /**
  * A table of a schema as DataJoint sees it: SQL name, tier and class name.

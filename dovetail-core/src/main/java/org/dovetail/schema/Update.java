@@ -9,10 +9,11 @@ import org.dovetail.InvalidOperationException;
 import org.dovetail.InvalidValueException;
 import org.dovetail.TableName;
 import org.dovetail.UnknownAttributeException;
-import org.dovetail.codec.AttributeCodec;
-import org.dovetail.codec.AttributeCodecs;
 import org.dovetail.heading.Attribute;
 import org.dovetail.heading.Heading;
+import org.dovetail.internal.codec.AttributeCodec;
+import org.dovetail.internal.codec.AttributeCodecs;
+import org.dovetail.internal.codec.CodecContext;
 
 /** DataJoint's {@code update1}: secondary attributes of exactly one row, located by its full primary key. */
 final class Update {
@@ -73,7 +74,7 @@ final class Update {
 
     private Object convert(Attribute a, Object value) {
         try {
-            return AttributeCodecs.forAttribute(a, table.dovetail().codecContext(heading.database())).toDatabase(value);
+            return AttributeCodecs.forAttribute(a, CodecContext.of(table.dovetail(), heading.database())).toDatabase(value);
         } catch (InvalidValueException e) {
             throw new InvalidValueException(heading.fullTableName() + ": " + e.getMessage(), e);
         }

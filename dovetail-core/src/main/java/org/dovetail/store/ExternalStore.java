@@ -18,6 +18,7 @@ import org.dovetail.config.StoreSpec;
 import org.dovetail.connection.Connection;
 import org.dovetail.hash.ContentHash;
 import org.dovetail.hash.UuidBytes;
+import org.dovetail.spi.ObjectStore;
 
 /**
  * One configured external store as DataJoint uses it: objects in the store, one

@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import org.dovetail.MissingExternalFileException;
 import org.dovetail.StoreException;
 import org.dovetail.config.StoreSpec;
+import org.dovetail.spi.ObjectInfo;
+import org.dovetail.spi.ObjectStore;
 
 /**
  * A {@code file} store: objects are files under the configured {@code location} directory.

@@ -1,6 +1,7 @@
 package org.dovetail.store;
 
 import org.dovetail.config.StoreSpec;
+import org.dovetail.spi.ObjectStore;
 
 /**
  * Opens the object store a {@link StoreSpec} describes. DataJoint's configuration admits exactly

@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 import org.dovetail.BucketInaccessibleException;
 import org.dovetail.MissingExternalFileException;
 import org.dovetail.config.StoreSpec;
+import org.dovetail.spi.ObjectInfo;
+import org.dovetail.spi.ObjectStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;

@@ -13,6 +13,7 @@ import org.dovetail.MissingExternalFileException;
 import org.dovetail.StoreException;
 import org.dovetail.hash.ContentHash;
 import org.dovetail.hash.UuidBytes;
+import org.dovetail.spi.ObjectInfo;
 
 /**
  * Compares a store with its tracking tables, read-only (like {@code rclone check}): every row's

@@ -14,10 +14,10 @@ import java.util.UUID;
 import org.dovetail.TableName;
 import org.dovetail.TransactionException;
 import org.dovetail.connection.Connection;
-import org.dovetail.declare.DeclarationContext;
-import org.dovetail.declare.DefinitionCompiler;
-import org.dovetail.declare.TableNames;
 import org.dovetail.hash.UuidBytes;
+import org.dovetail.internal.declare.DeclarationContext;
+import org.dovetail.internal.declare.DefinitionCompiler;
+import org.dovetail.internal.declare.TableNames;
 
 /**
  * The {@code ~external_<store>} table of one schema: one row per object its tables may refer to.

@@ -2,7 +2,7 @@
  * External storage as DataJoint uses it: objects in a file directory or an S3 bucket, tracked per
  * schema in {@code ~external_<store>}, with the local blob cache.
  *
- * <p>{@link org.dovetail.store.ObjectStore} is the small interface over one directory or bucket
+ * <p>{@link org.dovetail.spi.ObjectStore} is the small interface over one directory or bucket
  * ({@link org.dovetail.store.FileStore}, {@link org.dovetail.store.S3Store}).
  * {@link org.dovetail.store.ExternalStore} is one configured store: blobs, attachments, filepaths
  * and their tracking rows. Objects are always written before the rows that track them.
@@ -10,3 +10,5 @@
  * {@link org.dovetail.store.UnusedObjects} plans the removal of what no row uses.
  */
 package org.dovetail.store;
+
+import org.dovetail.spi.ObjectStore;

@@ -8,7 +8,6 @@ import org.dovetail.Dovetail;
 import org.dovetail.InvalidDefinitionException;
 import org.dovetail.TransactionException;
 import org.dovetail.config.Config;
-import org.dovetail.declare.Tier;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;

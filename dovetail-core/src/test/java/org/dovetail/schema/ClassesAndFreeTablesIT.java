@@ -7,7 +7,6 @@ import java.util.List;
 import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.config.Config;
-import org.dovetail.declare.Tier;
 import org.dovetail.heading.Heading;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;

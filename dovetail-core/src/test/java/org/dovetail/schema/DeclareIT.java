@@ -11,7 +11,6 @@ import org.dovetail.Dovetail;
 import org.dovetail.InvalidDefinitionException;
 import org.dovetail.TransactionException;
 import org.dovetail.config.Config;
-import org.dovetail.declare.Tier;
 import org.dovetail.heading.Attribute;
 import org.dovetail.heading.Heading;
 import org.dovetail.heading.Index;

@@ -13,7 +13,6 @@ import org.dovetail.DovetailException;
 import org.dovetail.MissingPrivilegeException;
 import org.dovetail.MissingTableException;
 import org.dovetail.config.Config;
-import org.dovetail.declare.Tier;
 import org.dovetail.query.Query;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.config.Config;
-import org.dovetail.declare.Tier;
 import org.dovetail.query.Top;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;

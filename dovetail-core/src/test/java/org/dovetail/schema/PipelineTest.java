@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.List;
 import java.util.Map;
 import org.dovetail.DovetailException;
-import org.dovetail.declare.Tier;
 import org.junit.jupiter.api.Test;
 
 /** Reading pipeline files (docs/pipeline-file.md), and their errors naming the entry. */

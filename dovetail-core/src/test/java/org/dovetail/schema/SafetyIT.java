@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import org.dovetail.Dovetail;
 import org.dovetail.MissingPrivilegeException;
 import org.dovetail.config.Config;
-import org.dovetail.declare.Tier;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
-import org.dovetail.declare.Tier;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;

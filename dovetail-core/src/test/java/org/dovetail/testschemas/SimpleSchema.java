@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.dovetail.Dovetail;
-import org.dovetail.declare.Tier;
 import org.dovetail.schema.InsertOption;
 import org.dovetail.schema.Schema;
 import org.dovetail.schema.Table;
 import org.dovetail.schema.TableDefinition;
+import org.dovetail.schema.Tier;
 
 /**
  * DataJoint's {@code tests/schema_simple.py} ({@code djtest_relational}), declared from the same

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
-import org.dovetail.declare.Tier;
 import org.dovetail.schema.Schema;
 import org.dovetail.schema.Table;
+import org.dovetail.schema.Tier;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testkit.TestServers;
 

@@ -29,7 +29,7 @@ import org.dovetail.blob.BlobJson;
 import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.hash.UuidBytes;
-import org.dovetail.store.ObjectStore;
+import org.dovetail.spi.ObjectStore;
 import org.dovetail.store.ObjectStores;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testkit.TestS3;

@@ -4,7 +4,7 @@ import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
 import org.dovetail.connection.Connection;
-import org.dovetail.declare.TableNames;
+import org.dovetail.internal.declare.TableNames;
 
 /**
  * Migrates DataJoint 0.11 legacy external storage ({@code external}, {@code external-<name>}

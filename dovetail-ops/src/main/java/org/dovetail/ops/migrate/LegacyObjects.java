@@ -8,7 +8,7 @@ import java.util.function.Function;
 import org.dovetail.MissingExternalFileException;
 import org.dovetail.StoreException;
 import org.dovetail.hash.ContentHash;
-import org.dovetail.store.ObjectStore;
+import org.dovetail.spi.ObjectStore;
 import org.dovetail.store.TransferPool;
 
 /**

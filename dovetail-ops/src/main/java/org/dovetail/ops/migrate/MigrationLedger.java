@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
 import org.dovetail.connection.Connection;
-import org.dovetail.declare.TableNames;
+import org.dovetail.internal.declare.TableNames;
 
 /**
  * The migration's own record, in hidden tables of the schema: each column's phase and how

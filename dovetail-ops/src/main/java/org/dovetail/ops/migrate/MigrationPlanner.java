@@ -7,7 +7,7 @@ import java.util.Set;
 import org.dovetail.TableName;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.connection.Connection;
-import org.dovetail.declare.TableNames;
+import org.dovetail.internal.declare.TableNames;
 import org.dovetail.store.TrackingTable;
 
 /** Computes the read-only plan of a schema's migration. */

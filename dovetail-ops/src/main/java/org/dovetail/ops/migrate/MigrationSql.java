@@ -1,7 +1,7 @@
 package org.dovetail.ops.migrate;
 
 import org.dovetail.TableName;
-import org.dovetail.declare.TableNames;
+import org.dovetail.internal.declare.TableNames;
 import org.dovetail.store.TrackingTable;
 
 /** The statements of a column's migration, as the plan shows them and the run executes them. */

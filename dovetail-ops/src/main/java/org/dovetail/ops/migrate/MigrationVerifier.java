@@ -7,9 +7,9 @@ import org.dovetail.DovetailException;
 import org.dovetail.TableName;
 import org.dovetail.blob.Blob;
 import org.dovetail.connection.Connection;
-import org.dovetail.declare.TableNames;
 import org.dovetail.hash.ContentHash;
 import org.dovetail.hash.UuidBytes;
+import org.dovetail.internal.declare.TableNames;
 import org.dovetail.store.ExternalStore;
 import org.dovetail.store.TrackingRow;
 

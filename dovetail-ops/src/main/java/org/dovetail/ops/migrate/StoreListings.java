@@ -3,7 +3,7 @@ package org.dovetail.ops.migrate;
 import java.util.HashMap;
 import java.util.Map;
 import org.dovetail.config.StoreSpec;
-import org.dovetail.store.ObjectStore;
+import org.dovetail.spi.ObjectStore;
 import org.dovetail.store.ObjectStores;
 
 /**

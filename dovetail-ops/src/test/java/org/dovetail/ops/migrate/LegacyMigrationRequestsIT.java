@@ -9,7 +9,7 @@ import java.util.Map;
 import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
-import org.dovetail.store.ObjectStore;
+import org.dovetail.spi.ObjectStore;
 import org.dovetail.store.ObjectStores;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;

@@ -1,0 +1,24 @@
+package org.dovetail.spi;
+
+import java.util.Map;
+
+/**
+ * An object in a store.
+ *
+ * @param path     path relative to the store's location, with {@code /} separators
+ * @param size     size in bytes
+ * @param metadata user metadata (S3 {@code x-amz-meta-*}; empty for file stores)
+ */
+public record ObjectInfo(String path, long size, Map<String, String> metadata) {
+    public ObjectInfo {
+        metadata = Map.copyOf(metadata);
+    }
+
+    /**
+     * True for a key ending in {@code /}: a folder marker, never a DataJoint object (see
+     * {@link ObjectStore#list(String, java.util.function.Consumer, java.util.function.Consumer)}).
+     */
+    public boolean isFolderMarker() {
+        return path.endsWith("/");
+    }
+}

@@ -1,0 +1,78 @@
+package org.dovetail.spi;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.dovetail.StoreException;
+import org.dovetail.config.StoreSpec;
+import org.dovetail.store.ObjectStores;
+
+/**
+ * Where external objects live: a directory ({@code file}) or a bucket ({@code s3}). Paths are
+ * relative to the store's {@code location} and use {@code /}. Every write is atomic: an object
+ * is either absent or complete, never half-written.
+ *
+ * <pre>{@code
+ * try (ObjectStore store = ObjectStores.open(config.store("raw"))) {
+ *     store.put("lab/7c/86/7c86ec03...", bytes, Map.of());
+ *     byte[] back = store.read("lab/7c/86/7c86ec03...");
+ * }
+ * }</pre>
+ */
+public interface ObjectStore extends AutoCloseable {
+
+    /** The configuration this store was opened from. */
+    StoreSpec spec();
+
+    /** Writes (or replaces) an object from memory. */
+    void put(String path, byte[] content, Map<String, String> metadata);
+
+    /** Writes (or replaces) an object from a local file, streaming it (objects may exceed memory). */
+    void put(String path, Path source, Map<String, String> metadata);
+
+    /** Opens an object for reading; the caller closes the stream. */
+    InputStream open(String path);
+
+    /** Reads a whole object into memory. */
+    byte[] read(String path);
+
+    /** Copies an object to a local file (replacing it), streaming; the file is complete or absent. */
+    void download(String path, Path target);
+
+    /** The object's size and metadata, or empty when it does not exist. */
+    Optional<ObjectInfo> stat(String path);
+
+    /** Deletes an object; a missing object is not an error. */
+    void delete(String path);
+
+    /**
+     * Every object whose path starts with {@code prefix} (a folder such as {@code "lab/"}, or
+     * {@code ""}). Folder markers are left out: see {@link #list(String, Consumer, Consumer)}.
+     */
+    default void list(String prefix, Consumer<ObjectInfo> each) {
+        list(prefix, each, marker -> { });
+    }
+
+    /**
+     * Every entry of the listing under {@code prefix}, objects to {@code objects} and folder
+     * markers to {@code folderMarkers}. A folder marker is a key ending in {@code /}: S3 consoles
+     * and sync tools create them (usually empty), and some servers list one for every directory.
+     * DataJoint never writes one and no DataJoint path ends in {@code /}, so a marker is never an
+     * object of a store. A file store lists no markers: its directories are not entries.
+     */
+    void list(String prefix, Consumer<ObjectInfo> objects, Consumer<ObjectInfo> folderMarkers);
+
+    /** The object's full address for messages: an absolute file path or {@code s3://bucket/key}. */
+    String address(String path);
+
+    @Override
+    void close();
+
+    /** A checked failure with the store's name and the address of the object. */
+    default StoreException failure(String what, String path, Exception cause) {
+        return new StoreException("Store `" + spec().name() + "`: cannot " + what + " " + address(path)
+                + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()), cause);
+    }
+}
