@@ -36,7 +36,9 @@ import org.dovetail.store.StagedObject;
  *
  * <p>An insert converts a whole column at once ({@link BulkCodec#stage}, {@link BulkCodec#track}):
  * the values of all rows are packed, hashed and uploaded in parallel before its transaction
- * opens, and only their tracking rows are written inside it. A single value
+ * opens, and only their tracking rows are written inside it. (Filepaths are read and hashed
+ * before it; inside it their rows are checked and the files copied to the store where needed.)
+ * Fetch reads the tracking rows of a column in one query and downloads in parallel. A single value
  * ({@link AttributeCodec#toDatabase}, as update1 uses it) takes both steps at once.
  *
  * <pre>{@code

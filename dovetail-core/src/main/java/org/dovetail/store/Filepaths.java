@@ -130,6 +130,9 @@ final class Filepaths {
      * distinct hash once). Same order as the input.
      */
     List<Path> get(List<UUID> hashes) {
+        if (hashes.isEmpty()) {
+            return List.of();
+        }
         TrackingTable table = store.tracking(schema);
         List<UUID> distinct = new ArrayList<>(new LinkedHashSet<>(hashes));
         Map<UUID, TrackingRow> rows = table.rows(distinct);
