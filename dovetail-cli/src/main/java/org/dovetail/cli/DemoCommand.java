@@ -37,7 +37,6 @@ import org.dovetail.schema.SchemaPrefixRule;
 import org.dovetail.schema.Table;
 import org.dovetail.schema.Tier;
 import org.dovetail.store.ExternalStore;
-import org.dovetail.store.ObjectPaths;
 import org.dovetail.store.StoreVerifier;
 import org.dovetail.store.VerifyReport;
 import picocli.CommandLine.Command;
@@ -151,9 +150,9 @@ final class DemoCommand implements Callable<Integer> {
         try (ExternalStore store = ExternalStore.open(conn, spec)) {
             byte[] trace = Blob.encode(new double[] {0.5, 1.5, 2.5, 3.5});
             UUID hash = store.putBlob(schema, trace);
-            out.printf("   blob@demo object %s%n", store.objects().address(ObjectPaths.blob(schema, hash, spec.subfolding())));
-            out.printf("   tracked in %s (%d rows); reads back equal: %s%n", store.tracking(schema).fullName(),
-                    store.tracking(schema).rows().size(), Arrays.equals(store.getBlob(schema, hash), trace) ? "yes" : "NO");
+            out.printf("   blob@demo object %s%n", store.objects().address(store.blobPath(schema, hash)));
+            out.printf("   tracked in %s (%d rows); reads back equal: %s%n", store.trackingTable(schema),
+                    store.trackingRows(schema).size(), Arrays.equals(store.getBlob(schema, hash), trace) ? "yes" : "NO");
             VerifyReport report = new StoreVerifier(store).verify(List.of(schema), true, n -> { });
             out.printf("   verified against its tracking table, contents hashed: %d rows checked, %s%n", report.rowsChecked(),
                     report.clean() ? "store and tracking table agree" : report.findings().size() + " problem(s)");

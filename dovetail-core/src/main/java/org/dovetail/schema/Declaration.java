@@ -20,7 +20,7 @@ import org.dovetail.internal.declare.DeclarationContext;
 import org.dovetail.internal.declare.DefinitionCompiler;
 import org.dovetail.internal.declare.TableNames;
 import org.dovetail.internal.heading.TableShape;
-import org.dovetail.store.TrackingTable;
+import org.dovetail.internal.store.TrackingTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.dovetail.StoreException;
 import org.dovetail.config.StoreSpec;
-import org.dovetail.store.ObjectStores;
+import org.dovetail.internal.store.ObjectStores;
 
 /**
  * Where external objects live: a directory ({@code file}) or a bucket ({@code s3}). Paths are
@@ -15,13 +15,24 @@ import org.dovetail.store.ObjectStores;
  * is either absent or complete, never half-written.
  *
  * <pre>{@code
- * try (ObjectStore store = ObjectStores.open(config.store("raw"))) {
+ * try (ObjectStore store = ObjectStore.open(config.store("raw"))) {
  *     store.put("lab/7c/86/7c86ec03...", bytes, Map.of());
  *     byte[] back = store.read("lab/7c/86/7c86ec03...");
  * }
  * }</pre>
  */
 public interface ObjectStore extends AutoCloseable {
+
+    /**
+     * Opens the built-in store a configuration entry describes: a {@code file} store's location
+     * must be an existing directory; an {@code s3} store's bucket must exist and be accessible
+     * (checked here, so that a misconfiguration shows before any data moves).
+     *
+     * @throws org.dovetail.BucketInaccessibleException if the bucket is missing or the credentials may not use it
+     */
+    static ObjectStore open(StoreSpec spec) {
+        return ObjectStores.open(spec);
+    }
 
     /** The configuration this store was opened from. */
     StoreSpec spec();

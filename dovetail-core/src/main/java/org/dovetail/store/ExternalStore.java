@@ -15,11 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.dovetail.MissingExternalFileException;
 import org.dovetail.StoreException;
+import org.dovetail.TableName;
 import org.dovetail.blob.Blob;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.connection.Connection;
 import org.dovetail.hash.ContentHash;
 import org.dovetail.hash.UuidBytes;
+import org.dovetail.internal.store.AttachmentFiles;
+import org.dovetail.internal.store.ObjectPaths;
+import org.dovetail.internal.store.ObjectStores;
+import org.dovetail.internal.store.Reference;
+import org.dovetail.internal.store.TrackingTable;
+import org.dovetail.internal.store.TransferPool;
 import org.dovetail.spi.ObjectStore;
 
 /**
@@ -37,7 +44,11 @@ import org.dovetail.spi.ObjectStore;
  * {@link #track}), so an insert never holds a transaction open during a transfer, and a failed
  * insert leaves at most an untracked object behind — never a row without its object.
  * Transfers of many objects run on a bounded pool ({@link #stageBlobs}, {@link #getBlobs},
- * {@link #getAttachments}, {@link #getFilepaths}).
+ * {@link #getAttachments}, {@link #getFilepaths}, and {@link #inParallel} for other work).
+ *
+ * <p>Each schema's tracking table is declared on first use, as DataJoint declares it; the
+ * tracking operations ({@link #trackingTable}, {@link #trackingRow}, {@link #trackingRows},
+ * {@link #trackAll}, {@link #untrackIfUnused}) all act on that table.
  */
 public final class ExternalStore implements AutoCloseable {
     private final Connection connection;
@@ -65,6 +76,7 @@ public final class ExternalStore implements AutoCloseable {
         return new ExternalStore(connection, spec, ObjectStores.open(spec));
     }
 
+    /** The configuration of this store. */
     public StoreSpec spec() {
         return spec;
     }
@@ -74,11 +86,66 @@ public final class ExternalStore implements AutoCloseable {
         return objects;
     }
 
-    /** The schema's tracking table, created on first use as DataJoint does. */
-    public TrackingTable tracking(String schema) {
+    // ---------------------------------------------------------------- tracking
+
+    /** The tracking table of store {@code store} in {@code schema}: {@code `schema`.`~external_store`}. */
+    public static TableName trackingTable(String schema, String store) {
+        return TrackingTable.name(schema, store);
+    }
+
+    /** DataJoint's exact {@code CREATE TABLE IF NOT EXISTS} statement for that tracking table. */
+    public static String trackingTableSql(String schema, String store) {
+        return TrackingTable.createTableSql(schema, store);
+    }
+
+    /** This store's tracking table in {@code schema}; nothing is declared. */
+    public TableName trackingTable(String schema) {
+        return trackingTable(schema, spec.name());
+    }
+
+    /**
+     * Creates the schema's tracking table if it does not exist, as DataJoint-Python declares it.
+     * Call it before a transaction that tracks objects: DDL would commit the transaction, so
+     * inside one a missing table is an error.
+     *
+     * @throws org.dovetail.TransactionException if the table is missing and a transaction is open
+     */
+    public void declareTracking(String schema) {
+        tracking(schema);
+    }
+
+    /** The tracking row of {@code hash} in the schema, if there is one. */
+    public Optional<TrackingRow> trackingRow(String schema, UUID hash) {
+        return tracking(schema).row(hash);
+    }
+
+    /** Every tracking row of the schema, ordered by hash. */
+    public List<TrackingRow> trackingRows(String schema) {
+        return tracking(schema).rows();
+    }
+
+    /**
+     * Deletes the tracking row of {@code hash} unless a column (of any schema) refers to it; the
+     * object stays in the store.
+     *
+     * @return true if a row was deleted; false if it is referenced or was gone already
+     */
+    public boolean untrackIfUnused(String schema, UUID hash) {
+        TrackingTable table = tracking(schema);
+        return !table.isReferenced(hash) && table.delete(hash);
+    }
+
+    /** Where a blob with this hash lives, relative to the store's location: {@code <schema>/<subfolders>/<hex>}. */
+    public String blobPath(String schema, UUID hash) {
+        return ObjectPaths.blob(schema, hash, spec.subfolding());
+    }
+
+    /** The schema's tracking table, declared on first use as DataJoint does. */
+    TrackingTable tracking(String schema) {
         TrackingTable table = new TrackingTable(connection, schema, spec.name());
-        if (declared.add(schema)) {
+        if (!declared.contains(schema)) {
             table.declare();
+            declared.add(schema); // only once declared: a refused declaration is tried again next time
         }
         return table;
     }
@@ -414,7 +481,12 @@ public final class ExternalStore implements AutoCloseable {
         }
     }
 
-    <T, R> List<R> inParallel(List<T> items, Function<T, R> work) {
+    /**
+     * Applies {@code work} to every item on this store's transfer threads (a bounded pool of a
+     * few threads per core, meant for work that waits on the network or the disk); the results
+     * come in the order of the items, and the first failure is rethrown as it was thrown.
+     */
+    public <T, R> List<R> inParallel(List<T> items, Function<T, R> work) {
         return transfers.map(items, work);
     }
 

@@ -17,6 +17,7 @@ import org.dovetail.StoreException;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.hash.ContentHash;
 import org.dovetail.hash.UuidBytes;
+import org.dovetail.internal.store.TrackingTable;
 import org.dovetail.spi.ObjectInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

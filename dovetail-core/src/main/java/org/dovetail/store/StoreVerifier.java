@@ -13,6 +13,8 @@ import org.dovetail.MissingExternalFileException;
 import org.dovetail.StoreException;
 import org.dovetail.hash.ContentHash;
 import org.dovetail.hash.UuidBytes;
+import org.dovetail.internal.store.AtomicFiles;
+import org.dovetail.internal.store.TrackingTable;
 import org.dovetail.spi.ObjectInfo;
 
 /**

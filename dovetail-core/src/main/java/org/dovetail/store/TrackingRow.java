@@ -3,6 +3,7 @@ package org.dovetail.store;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.dovetail.internal.store.ObjectPaths;
 
 /**
  * One row of {@code ~external_<store>}: an object the schema's tables may refer to.

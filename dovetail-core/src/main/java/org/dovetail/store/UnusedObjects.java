@@ -8,6 +8,7 @@ import org.dovetail.DovetailException;
 import org.dovetail.IntegrityException;
 import org.dovetail.connection.Connection;
 import org.dovetail.hash.UuidBytes;
+import org.dovetail.internal.store.TrackingTable;
 
 /**
  * Finds and removes tracking rows (and optionally their objects) that no table refers to.

@@ -23,6 +23,7 @@ import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.connection.Connection;
 import org.dovetail.hash.UuidBytes;
+import org.dovetail.internal.store.ObjectStores;
 import org.dovetail.query.Top;
 import org.dovetail.schema.Attachment;
 import org.dovetail.schema.Schema;

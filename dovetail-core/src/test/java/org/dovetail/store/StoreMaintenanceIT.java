@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.dovetail.Dovetail;
 import org.dovetail.blob.Blob;
 import org.dovetail.hash.UuidBytes;
+import org.dovetail.internal.store.ObjectPaths;
 import org.dovetail.store.VerifyReport.Kind;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;

@@ -30,7 +30,6 @@ import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.hash.UuidBytes;
 import org.dovetail.spi.ObjectStore;
-import org.dovetail.store.ObjectStores;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testkit.TestS3;
 import org.dovetail.testkit.TestServers;
@@ -232,7 +231,7 @@ public final class LegacyMigrationSideBySide {
     /** Other schemas' objects under both S3 locations: half flat legacy objects, half in the current subfolded layout. */
     private int putForeignObjects(int count) throws Exception {
         int schemas = 10;
-        try (ObjectStore store = ObjectStores.open(s3Spec("external", "store")); ObjectStore maps = ObjectStores.open(s3Spec("shared", "maps"))) {
+        try (ObjectStore store = ObjectStore.open(s3Spec("external", "store")); ObjectStore maps = ObjectStore.open(s3Spec("shared", "maps"))) {
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 int k = i;
@@ -270,7 +269,7 @@ public final class LegacyMigrationSideBySide {
         Map<String, byte[]> expected = new HashMap<>();
         Random random = new Random(seed);
         int rows = n / 4;
-        try (ObjectStore store = ObjectStores.open(s3Spec("external", "store")); ObjectStore maps = ObjectStores.open(s3Spec("shared", "maps"))) {
+        try (ObjectStore store = ObjectStore.open(s3Spec("external", "store")); ObjectStore maps = ObjectStore.open(s3Spec("shared", "maps"))) {
             List<Future<?>> done = new ArrayList<>();
             conn.connection().transaction(() -> conn.connection().withJdbc(jdbc -> {
                 try (PreparedStatement ext = jdbc.prepareStatement("INSERT INTO `" + schema + "`.`~external` (hash, size) VALUES (?, ?)");
@@ -416,7 +415,7 @@ public final class LegacyMigrationSideBySide {
     private void drop(Dovetail conn, String schema) throws Exception {
         conn.connection().execute("DROP DATABASE `" + schema + "`");
         for (StoreSpec spec : List.of(s3Spec("external", "store"), s3Spec("shared", "maps"))) {
-            try (ObjectStore store = ObjectStores.open(spec)) {
+            try (ObjectStore store = ObjectStore.open(spec)) {
                 List<String> paths = new ArrayList<>();
                 store.list(schema + "/", info -> paths.add(info.path()));
                 List<Future<?>> done = new ArrayList<>();

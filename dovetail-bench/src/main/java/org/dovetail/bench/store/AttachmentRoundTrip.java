@@ -131,10 +131,10 @@ public final class AttachmentRoundTrip {
     private static void clear(Connection conn, ExternalStore store, String schema, Table docs, Table raws) {
         conn.execute("DELETE FROM " + docs.fullName());
         conn.execute("DELETE FROM " + raws.fullName());
-        for (var row : store.tracking(schema).rows()) {
+        for (var row : store.trackingRows(schema)) {
             store.objects().delete(row.objectPath(schema, store.spec().subfolding()));
         }
-        conn.execute("DELETE FROM " + store.tracking(schema).fullName());
+        conn.execute("DELETE FROM " + store.trackingTable(schema).quoted());
     }
 
     private static void check(int fetched, int rows) {

@@ -92,10 +92,10 @@ public final class ExternalBlobRoundTrip {
     /** Between runs, as in the Python benchmark: rows, tracking rows and objects go. */
     private static void clear(Dovetail conn, ExternalStore store, String schema, String table) {
         conn.connection().execute("DELETE FROM " + table);
-        for (var row : store.tracking(schema).rows()) {
+        for (var row : store.trackingRows(schema)) {
             store.objects().delete(row.objectPath(schema, store.spec().subfolding()));
         }
-        conn.connection().execute("DELETE FROM " + store.tracking(schema).fullName());
+        conn.connection().execute("DELETE FROM " + store.trackingTable(schema).quoted());
     }
 
     private static List<double[]> arrays(int rows) {

@@ -10,7 +10,7 @@ import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.hash.ContentHash;
-import org.dovetail.store.AttachmentFiles;
+import org.dovetail.internal.store.AttachmentFiles;
 import org.dovetail.store.ExternalStore;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testkit.TestS3;

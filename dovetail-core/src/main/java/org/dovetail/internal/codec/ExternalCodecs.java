@@ -136,7 +136,7 @@ public final class ExternalCodecs {
             }
             String schema = context.database();
             ExternalStore store = store();
-            store.tracking(schema); // declared now: DDL cannot run inside the insert's transaction
+            store.declareTracking(schema); // now: DDL cannot run inside the insert's transaction
             List<?> pending;
             if (attribute.isFilepath()) {
                 pending = store.stageFilepaths(schema, objects.stream().map(v -> path(attribute, v)).toList());

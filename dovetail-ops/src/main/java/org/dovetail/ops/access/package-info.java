@@ -4,5 +4,7 @@
  * a one-time password, password changes, and effective-privilege and server-setting reports.
  * Start from {@link org.dovetail.ops.access.AccessManager}; {@link
  * org.dovetail.ops.access.PasswordChange} changes the connected account's own password.
+ *
+ * <p><b>Not yet stable:</b> signatures may change before 1.0.
  */
 package org.dovetail.ops.access;

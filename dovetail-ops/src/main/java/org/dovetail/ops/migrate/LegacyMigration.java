@@ -3,8 +3,8 @@ package org.dovetail.ops.migrate;
 import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
+import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
-import org.dovetail.internal.declare.TableNames;
 
 /**
  * Migrates DataJoint 0.11 legacy external storage ({@code external}, {@code external-<name>}
@@ -110,7 +110,7 @@ public final class LegacyMigration {
         if (!references.isEmpty()) {
             throw new DovetailException(ErrorCode.REFUSED, "`" + schema + "`.`~external` is still referenced by " + references);
         }
-        conn.execute("DROP TABLE " + TableNames.fullName(schema, "~external"));
+        conn.execute("DROP TABLE " + TableName.of(schema, "~external").quoted());
         return true;
     }
 }

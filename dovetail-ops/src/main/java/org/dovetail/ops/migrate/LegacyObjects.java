@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import org.dovetail.MissingExternalFileException;
 import org.dovetail.StoreException;
 import org.dovetail.hash.ContentHash;
-import org.dovetail.spi.ObjectStore;
-import org.dovetail.store.TransferPool;
+import org.dovetail.store.ExternalStore;
 
 /**
  * The legacy objects of one store: {@code <location>/<schema>/<legacy hash>}, read and hashed in
@@ -18,15 +16,13 @@ import org.dovetail.store.TransferPool;
  */
 final class LegacyObjects {
 
-    private final ObjectStore store;
+    private final ExternalStore store;
     private final String schema;
-    private final TransferPool pool;
 
-    /** The objects of {@code schema} in {@code store}, read on {@code pool}'s threads. */
-    LegacyObjects(ObjectStore store, String schema, TransferPool pool) {
+    /** The objects of {@code schema} in {@code store}, read on the store's transfer threads. */
+    LegacyObjects(ExternalStore store, String schema) {
         this.store = store;
         this.schema = schema;
-        this.pool = pool;
     }
 
     /** The name of the store. */
@@ -36,7 +32,7 @@ final class LegacyObjects {
 
     /** Where an object is, for messages. */
     String address(String legacyHash) {
-        return store.address(path(legacyHash));
+        return store.objects().address(path(legacyHash));
     }
 
     /** The object's path relative to the store location. */
@@ -49,21 +45,17 @@ final class LegacyObjects {
 
     /** Hashes each object's contents (MD5, as the tracking table's contents_hash). */
     List<Found> hash(List<String> hashes) {
-        return inParallel(hashes, h -> {
+        return store.inParallel(hashes, h -> {
             long[] size = {0};
-            try (InputStream in = new CountingStream(store.open(path(h)), size)) {
+            try (InputStream in = new CountingStream(store.objects().open(path(h)), size)) {
                 UUID md5 = ContentHash.uuidFromStream(in, "");
                 return new Found(h, true, size[0], md5);
             } catch (MissingExternalFileException e) {
                 return new Found(h, false, -1, null);
             } catch (IOException e) {
-                throw new StoreException("Cannot read " + store.address(path(h)) + ": " + e.getMessage(), e);
+                throw new StoreException("Cannot read " + store.objects().address(path(h)) + ": " + e.getMessage(), e);
             }
         });
-    }
-
-    private <T, R> List<R> inParallel(List<T> items, Function<T, R> work) {
-        return pool.map(items, work);
     }
 
     /** Counts the bytes read through it. */

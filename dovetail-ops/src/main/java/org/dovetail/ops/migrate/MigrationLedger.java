@@ -3,8 +3,8 @@ package org.dovetail.ops.migrate;
 import java.util.Optional;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
+import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
-import org.dovetail.internal.declare.TableNames;
 
 /**
  * The migration's own record, in hidden tables of the schema: each column's phase and how
@@ -23,11 +23,11 @@ final class MigrationLedger {
     }
 
     String columns() {
-        return TableNames.fullName(schema, COLUMNS);
+        return TableName.of(schema, COLUMNS).quoted();
     }
 
     String objects() {
-        return TableNames.fullName(schema, OBJECTS);
+        return TableName.of(schema, OBJECTS).quoted();
     }
 
     void create() {

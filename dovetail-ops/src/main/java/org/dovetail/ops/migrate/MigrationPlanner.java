@@ -7,8 +7,7 @@ import java.util.Set;
 import org.dovetail.TableName;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.connection.Connection;
-import org.dovetail.internal.declare.TableNames;
-import org.dovetail.store.TrackingTable;
+import org.dovetail.store.ExternalStore;
 
 /** Computes the read-only plan of a schema's migration. */
 final class MigrationPlanner {
@@ -70,7 +69,7 @@ final class MigrationPlanner {
 
     private ColumnPlan planColumn(LegacyColumn c, String phase, StoreListings listings) {
         StoreSpec spec = stores.spec(conn.config(), c.legacyStore());
-        String table = TableNames.fullName(c.schema(), c.table());
+        String table = MigrationSql.table(c);
         String col = TableName.quote(c.column());
         long rows = conn.queryValue("SELECT COUNT(*) FROM " + table, Long.class).orElse(0L);
         long nulls = conn.queryValue("SELECT COUNT(*) FROM " + table + " WHERE " + col + " IS NULL", Long.class).orElse(0L);
@@ -78,7 +77,7 @@ final class MigrationPlanner {
         List<String> hashes = new ArrayList<>();
         long[] bytes = {0};
         boolean legacyTable = LegacyCatalog.tableExists(conn, c.schema(), "~external");
-        String join = legacyTable ? " LEFT JOIN " + TableNames.fullName(c.schema(), "~external") + " e ON e.hash = d.h" : "";
+        String join = legacyTable ? " LEFT JOIN " + TableName.of(c.schema(), "~external").quoted() + " e ON e.hash = d.h" : "";
         conn.query("SELECT d.h, " + (legacyTable ? "e.size" : "NULL") + " FROM (SELECT DISTINCT " + col + " AS h FROM " + table
                 + " WHERE " + col + " IS NOT NULL) d" + join + " ORDER BY d.h", r -> {
                     String h = r.getString(1);
@@ -110,7 +109,7 @@ final class MigrationPlanner {
             LOG.debug("{}: checked against the listing of store `{}`", c.label(), spec.name());
         }
         List<String> statements = List.of(
-                TrackingTable.createTableSql(c.schema(), spec.name()),
+                ExternalStore.trackingTableSql(c.schema(), spec.name()),
                 MigrationSql.insertTracking(c, spec.name()) + " -- " + hashes.size() + " rows, once each object is read and hashed",
                 MigrationSql.addTemp(c, spec.name()),
                 MigrationSql.fillTemp(c) + " -- repeated until no row is left",
@@ -124,9 +123,9 @@ final class MigrationPlanner {
     }
 
     private long orphans(String schema, List<LegacyColumn> legacy) {
-        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM " + TableNames.fullName(schema, "~external") + " e WHERE 1");
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM " + TableName.of(schema, "~external").quoted() + " e WHERE 1");
         for (LegacyColumn c : legacy) {
-            sql.append(" AND NOT EXISTS (SELECT 1 FROM ").append(TableNames.fullName(schema, c.table())).append(" r WHERE r.")
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM ").append(TableName.of(schema, c.table()).quoted()).append(" r WHERE r.")
                     .append(TableName.quote(c.column())).append(" = e.hash)");
         }
         return conn.queryValue(sql.toString(), Long.class).orElse(0L);

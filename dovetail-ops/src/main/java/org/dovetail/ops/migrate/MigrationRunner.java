@@ -13,11 +13,7 @@ import org.dovetail.TableName;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.connection.Connection;
 import org.dovetail.hash.UuidBytes;
-import org.dovetail.internal.declare.TableNames;
-import org.dovetail.spi.ObjectStore;
-import org.dovetail.store.ObjectStores;
-import org.dovetail.store.TrackingTable;
-import org.dovetail.store.TransferPool;
+import org.dovetail.store.ExternalStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,22 +50,22 @@ final class MigrationRunner {
         MigrationLedger ledger = new MigrationLedger(conn, plan.schema());
         ledger.create();
         ledger.lock();
-        Map<String, ObjectStore> opened = new HashMap<>();
-        try (TransferPool pool = new TransferPool("migrate")) {
+        Map<String, ExternalStore> opened = new HashMap<>();
+        try {
             List<RunReport.ColumnResult> results = new ArrayList<>();
             for (ColumnPlan column : plan.columns()) {
-                results.add(migrate(ledger, column, acceptMissing, spec -> new LegacyObjects(
-                        opened.computeIfAbsent(spec.name(), name -> ObjectStores.open(spec)), column.column().schema(), pool)));
+                results.add(migrate(ledger, column, acceptMissing,
+                        spec -> opened.computeIfAbsent(spec.name(), name -> ExternalStore.open(conn, spec))));
             }
             return new RunReport(plan.schema(), results);
         } finally {
-            opened.values().forEach(ObjectStore::close);
+            opened.values().forEach(ExternalStore::close);
             ledger.unlock();
         }
     }
 
     private RunReport.ColumnResult migrate(MigrationLedger ledger, ColumnPlan plan, boolean acceptMissing,
-                                           Function<StoreSpec, LegacyObjects> objectsOf) {
+                                           Function<StoreSpec, ExternalStore> storeOf) {
         LegacyColumn c = plan.column();
         if (plan.phase().equals("swapped")) {
             return result(plan, RunReport.Outcome.ALREADY_MIGRATED, 0, 0, 0, null);
@@ -82,7 +78,8 @@ final class MigrationRunner {
         Hashed hashed = new Hashed(0, 0, null);
         long started = System.nanoTime();
         if (plan.phase().equals("planned")) {
-            LegacyObjects objects = objectsOf.apply(spec);
+            ExternalStore store = storeOf.apply(spec);
+            LegacyObjects objects = new LegacyObjects(store, c.schema());
             hashed = hashObjects(ledger, c, objects);
             LOG.debug("{}: {} objects read and hashed in {} ms", c.label(), hashed.present() + hashed.missing(),
                     (System.nanoTime() - started) / 1_000_000);
@@ -94,7 +91,7 @@ final class MigrationRunner {
                         + " their references anyway");
             }
             ledger.remember(c, plan.store());
-            new TrackingTable(conn, c.schema(), spec.name()).declare();
+            store.declareTracking(c.schema());
             conn.execute(MigrationSql.insertTracking(c, spec.name()));
             LOG.debug("{}: tracking rows written after {} ms", c.label(), (System.nanoTime() - started) / 1_000_000);
             ledger.advance(c.table(), c.column(), "objects");
@@ -127,7 +124,7 @@ final class MigrationRunner {
      * before are tried again), recording each in the ledger, a batch per transaction.
      */
     private Hashed hashObjects(MigrationLedger ledger, LegacyColumn c, LegacyObjects objects) {
-        String table = TableNames.fullName(c.schema(), c.table());
+        String table = MigrationSql.table(c);
         String col = TableName.quote(c.column());
         List<String> todo = conn.query("SELECT DISTINCT t." + col + " FROM " + table + " t LEFT JOIN " + ledger.objects()
                 + " o ON o.legacy_hash = t." + col + " WHERE t." + col + " IS NOT NULL AND (o.legacy_hash IS NULL OR o.state = 'missing')"
@@ -181,7 +178,7 @@ final class MigrationRunner {
         }
         String marks = hashes.stream().map(h -> "?").collect(Collectors.joining(","));
         Map<String, Long> sizes = new HashMap<>();
-        conn.query("SELECT hash, size FROM " + TableNames.fullName(schema, "~external") + " WHERE hash IN (" + marks + ")",
+        conn.query("SELECT hash, size FROM " + TableName.of(schema, "~external").quoted() + " WHERE hash IN (" + marks + ")",
                 r -> sizes.put(r.getString(1), r.getLong(2)), hashes.toArray());
         return sizes;
     }

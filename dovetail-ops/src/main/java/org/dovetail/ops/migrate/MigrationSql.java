@@ -1,8 +1,7 @@
 package org.dovetail.ops.migrate;
 
 import org.dovetail.TableName;
-import org.dovetail.internal.declare.TableNames;
-import org.dovetail.store.TrackingTable;
+import org.dovetail.store.ExternalStore;
 
 /** The statements of a column's migration, as the plan shows them and the run executes them. */
 final class MigrationSql {
@@ -15,6 +14,11 @@ final class MigrationSql {
         return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
+    /** The column's table, quoted: {@code `schema`.`table`}. */
+    static String table(LegacyColumn c) {
+        return TableName.of(c.schema(), c.table()).quoted();
+    }
+
     static String temp(LegacyColumn c) {
         return c.column() + LegacyCatalog.TEMP_SUFFIX;
     }
@@ -24,7 +28,7 @@ final class MigrationSql {
     }
 
     static String addTemp(LegacyColumn c, String store) {
-        return "ALTER TABLE " + TableNames.fullName(c.schema(), c.table()) + " ADD COLUMN " + TableName.quote(temp(c))
+        return "ALTER TABLE " + table(c) + " ADD COLUMN " + TableName.quote(temp(c))
                 + " binary(16) DEFAULT NULL COMMENT " + literal(comment(c, store)) + " AFTER " + TableName.quote(c.column());
     }
 
@@ -33,7 +37,7 @@ final class MigrationSql {
      * reference is MD5 of {@code <schema>/<legacy hash>}, computed by the server.
      */
     static String fillTemp(LegacyColumn c) {
-        return "UPDATE " + TableNames.fullName(c.schema(), c.table()) + " SET " + TableName.quote(temp(c)) + " = UNHEX(MD5(CONCAT("
+        return "UPDATE " + table(c) + " SET " + TableName.quote(temp(c)) + " = UNHEX(MD5(CONCAT("
                 + literal(c.schema() + "/") + ", " + TableName.quote(c.column()) + "))) WHERE " + TableName.quote(c.column()) + " IS NOT NULL AND "
                 + TableName.quote(temp(c)) + " IS NULL LIMIT " + CHUNK;
     }
@@ -46,15 +50,15 @@ final class MigrationSql {
     static String insertTracking(LegacyColumn c, String store) {
         String path = "CONCAT(" + literal(c.schema() + "/") + ", o.legacy_hash)";
         String col = TableName.quote(c.column());
-        return "INSERT INTO " + TableNames.fullName(c.schema(), TrackingTable.PREFIX + store)
+        return "INSERT INTO " + ExternalStore.trackingTable(c.schema(), store).quoted()
                 + " (hash, size, filepath, contents_hash) SELECT UNHEX(MD5(" + path + ")), o.size, " + path + ", o.contents_hash"
-                + " FROM (SELECT DISTINCT " + col + " AS h FROM " + TableNames.fullName(c.schema(), c.table()) + " WHERE " + col
-                + " IS NOT NULL) d JOIN " + TableNames.fullName(c.schema(), MigrationLedger.OBJECTS) + " o ON o.legacy_hash = d.h"
+                + " FROM (SELECT DISTINCT " + col + " AS h FROM " + table(c) + " WHERE " + col
+                + " IS NOT NULL) d JOIN " + TableName.of(c.schema(), MigrationLedger.OBJECTS).quoted() + " o ON o.legacy_hash = d.h"
                 + " ON DUPLICATE KEY UPDATE hash = hash";
     }
 
     static String countUnfilled(LegacyColumn c) {
-        return "SELECT COUNT(*) FROM " + TableNames.fullName(c.schema(), c.table()) + " WHERE " + TableName.quote(c.column())
+        return "SELECT COUNT(*) FROM " + table(c) + " WHERE " + TableName.quote(c.column())
                 + " IS NOT NULL AND " + TableName.quote(temp(c)) + " IS NULL";
     }
 
@@ -63,7 +67,7 @@ final class MigrationSql {
      * legacy column's name, position and nullability, and reference the new tracking table.
      */
     static String swap(LegacyColumn c, String store) {
-        StringBuilder sql = new StringBuilder("ALTER TABLE ").append(TableNames.fullName(c.schema(), c.table())).append(' ');
+        StringBuilder sql = new StringBuilder("ALTER TABLE ").append(table(c)).append(' ');
         if (c.constraint() != null) {
             sql.append("DROP FOREIGN KEY ").append(TableName.quote(c.constraint())).append(", ");
         }
@@ -72,7 +76,7 @@ final class MigrationSql {
                 .append(" COMMENT ").append(literal(comment(c, store)))
                 .append(c.previousColumn() == null ? " FIRST" : " AFTER " + TableName.quote(c.previousColumn()))
                 .append(", ADD FOREIGN KEY (").append(TableName.quote(c.column())).append(") REFERENCES ")
-                .append(TableNames.fullName(c.schema(), TrackingTable.PREFIX + store)).append(" (`hash`) ON UPDATE RESTRICT ON DELETE RESTRICT");
+                .append(ExternalStore.trackingTable(c.schema(), store).quoted()).append(" (`hash`) ON UPDATE RESTRICT ON DELETE RESTRICT");
         return sql.toString();
     }
 }

@@ -9,7 +9,6 @@ import org.dovetail.blob.Blob;
 import org.dovetail.connection.Connection;
 import org.dovetail.hash.ContentHash;
 import org.dovetail.hash.UuidBytes;
-import org.dovetail.internal.declare.TableNames;
 import org.dovetail.store.ExternalStore;
 import org.dovetail.store.TrackingRow;
 
@@ -38,10 +37,10 @@ final class MigrationVerifier {
             String store = conn.queryValue("SELECT store FROM " + ledger.columns() + " WHERE table_name = ? AND column_name = ?",
                     String.class, c.table(), c.column()).orElseThrow();
             List<UUID> hashes = conn.query("SELECT DISTINCT " + TableName.quote(c.column()) + " FROM "
-                    + TableNames.fullName(schema, c.table()) + " WHERE " + TableName.quote(c.column()) + " IS NOT NULL",
+                    + TableName.of(schema, c.table()).quoted() + " WHERE " + TableName.quote(c.column()) + " IS NOT NULL",
                     r -> UuidBytes.fromBytes(r.getBytes(1)));
             references += conn.queryValue("SELECT COUNT(" + TableName.quote(c.column()) + ") FROM "
-                    + TableNames.fullName(schema, c.table()), Long.class).orElse(0L);
+                    + TableName.of(schema, c.table()).quoted(), Long.class).orElse(0L);
             try (ExternalStore external = ExternalStore.open(conn, store)) {
                 for (UUID hash : hashes) {
                     check(external, schema, c, hash).ifPresent(p -> {
@@ -57,9 +56,9 @@ final class MigrationVerifier {
 
     private static java.util.Optional<String> check(ExternalStore store, String schema, LegacyColumn c, UUID hash) {
         String where = c.label() + " value " + hash;
-        TrackingRow row = store.tracking(schema).row(hash).orElse(null);
+        TrackingRow row = store.trackingRow(schema, hash).orElse(null);
         if (row == null) {
-            return java.util.Optional.of(where + ": no row in " + store.tracking(schema).fullName());
+            return java.util.Optional.of(where + ": no row in " + store.trackingTable(schema).quoted());
         }
         byte[] blob;
         try {

@@ -12,11 +12,8 @@ import org.dovetail.config.StoreSpec;
 import org.dovetail.connection.Connection;
 import org.dovetail.hash.ContentHash;
 import org.dovetail.hash.UuidBytes;
-import org.dovetail.internal.declare.TableNames;
 import org.dovetail.store.ExternalStore;
-import org.dovetail.store.ObjectPaths;
 import org.dovetail.store.StagedObject;
-import org.dovetail.store.TrackingTable;
 
 /**
  * Moves migrated blobs into the current layout: each object is copied to
@@ -53,7 +50,7 @@ final class Relocation {
             List<StagedObject> staged = new ArrayList<>();
             for (Object[] o : objects) {
                 UUID blobHash = UuidBytes.fromBytes((byte[]) o[2]);
-                String target = ObjectPaths.blob(schema, blobHash, spec.subfolding());
+                String target = store.blobPath(schema, blobHash);
                 if (store.objects().stat(target).filter(info -> info.size() == (long) o[1]).isPresent()) {
                     inPlace++;
                 } else {
@@ -64,7 +61,7 @@ final class Relocation {
             }
             store.trackAll(schema, staged);
             references += switchReferences(ledger, schema, spec);
-            oldRows += dropOldRows(ledger, schema, storeName, objects);
+            oldRows += dropOldRows(store, schema, objects);
             for (Object[] o : objects) {
                 conn.execute("UPDATE " + ledger.objects() + " SET state = 'relocated' WHERE legacy_hash = ?", o[0]);
                 if (deleteOld) {
@@ -79,11 +76,11 @@ final class Relocation {
     /** Each migrated column of the store: references to migrated rows become the blob hash. */
     private long switchReferences(MigrationLedger ledger, String schema, StoreSpec spec) {
         long switched = 0;
-        String tracking = TableNames.fullName(schema, TrackingTable.PREFIX + spec.name());
+        String tracking = ExternalStore.trackingTable(schema, spec.name()).quoted();
         for (String[] column : conn.query("SELECT table_name, column_name FROM " + ledger.columns()
                 + " WHERE store = ? AND phase = 'swapped'", r -> new String[] {r.getString(1), r.getString(2)}, spec.name())) {
             String col = TableName.quote(column[1]);
-            switched += conn.execute("UPDATE " + TableNames.fullName(schema, column[0]) + " t JOIN " + tracking + " e ON e.hash = t." + col
+            switched += conn.execute("UPDATE " + TableName.of(schema, column[0]).quoted() + " t JOIN " + tracking + " e ON e.hash = t." + col
                     + " JOIN " + ledger.objects() + " o ON e.filepath = CONCAT(?, o.legacy_hash)"
                     + " SET t." + col + " = o.contents_hash WHERE o.state = 'hashed' AND e.attachment_name IS NULL", schema + "/");
         }
@@ -91,12 +88,11 @@ final class Relocation {
     }
 
     /** The migrated rows (MD5 of their legacy path) that nothing refers to any more. */
-    private long dropOldRows(MigrationLedger ledger, String schema, String store, List<Object[]> objects) {
-        TrackingTable table = new TrackingTable(conn, schema, store);
+    private long dropOldRows(ExternalStore store, String schema, List<Object[]> objects) {
         long dropped = 0;
         for (Object[] o : objects) {
             UUID old = ContentHash.uuidFromBuffer(new byte[0], schema + "/" + o[0]);
-            if (!table.isReferenced(old) && table.delete(old)) {
+            if (store.untrackIfUnused(schema, old)) {
                 dropped++;
             }
         }

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.spi.ObjectStore;
-import org.dovetail.store.ObjectStores;
 
 /**
  * The legacy objects of one schema, one listing per store: {@code <location>/<schema>/} is
@@ -33,7 +32,7 @@ final class StoreListings implements AutoCloseable {
 
     Listing of(StoreSpec spec) {
         return listings.computeIfAbsent(spec.name(), name -> {
-            ObjectStore store = opened.computeIfAbsent(name, n -> ObjectStores.open(spec));
+            ObjectStore store = opened.computeIfAbsent(name, n -> ObjectStore.open(spec));
             Map<String, Long> sizes = new HashMap<>();
             String folder = schema + "/";
             store.list(folder, info -> {

@@ -120,10 +120,9 @@ class LegacyMigrationIT {
                         // The reference is now the blob's own hash, as DataJoint would have written it.
                         assertThat(UuidBytes.fromBytes(ref)).isEqualTo(md5);
                         ExternalStore external = conn.store(store);
-                        var tracked = external.tracking(fixture.schema).row(md5).orElseThrow();
+                        var tracked = external.trackingRow(fixture.schema, md5).orElseThrow();
                         assertThat(tracked.filepath()).isNull();
-                        assertThat(external.objects().stat(org.dovetail.store.ObjectPaths.blob(fixture.schema, md5,
-                                external.spec().subfolding()))).isPresent();
+                        assertThat(external.objects().stat(external.blobPath(fixture.schema, md5))).isPresent();
                         assertThat(external.objects().stat(fixture.schema + "/" + field.getValue().get("legacy_hash").asText())).isEmpty();
                     }
                 }

@@ -10,7 +10,6 @@ import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.spi.ObjectStore;
-import org.dovetail.store.ObjectStores;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testkit.TestS3;
@@ -111,7 +110,7 @@ class LegacyMigrationRequestsIT {
     void aRunRefusedForAMissingObjectKeepsWhatItReadAndTheNextReadsOnlyThatObject() throws Exception {
         LegacyFixture fixture = LegacyFixture.load(db, s3, "refused", local);
         try (Dovetail conn = Dovetail.connect(proxied(fixture.config));
-             ObjectStore store = ObjectStores.open(fixture.config.store("external"))) {
+             ObjectStore store = ObjectStore.open(fixture.config.store("external"))) {
             String schema = fixture.schema;
             long objects = distinct(conn, schema, "a", "blob_external");
             String gone = conn.connection().query("SELECT blob_external FROM `" + schema + "`.`a` ORDER BY id", r -> r.getString(1)).get(0);

@@ -1,4 +1,4 @@
-package org.dovetail.store;
+package org.dovetail.internal.store;
 
 import org.dovetail.config.StoreSpec;
 import org.dovetail.spi.ObjectStore;

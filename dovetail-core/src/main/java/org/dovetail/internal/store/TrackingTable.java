@@ -1,4 +1,4 @@
-package org.dovetail.store;
+package org.dovetail.internal.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +22,9 @@ import org.dovetail.hash.UuidBytes;
 import org.dovetail.internal.declare.DeclarationContext;
 import org.dovetail.internal.declare.DefinitionCompiler;
 import org.dovetail.internal.declare.TableNames;
+import org.dovetail.store.StagedFilepath;
+import org.dovetail.store.StagedObject;
+import org.dovetail.store.TrackingRow;
 
 /**
  * The {@code ~external_<store>} table of one schema: one row per object its tables may refer to.
@@ -52,9 +55,14 @@ public final class TrackingTable {
         this.store = store;
     }
 
+    /** The tracking table of {@code store} in {@code schema}: {@code `schema`.`~external_store`}. */
+    public static TableName name(String schema, String store) {
+        return TableName.of(schema, PREFIX + store);
+    }
+
     /** DataJoint's exact {@code CREATE TABLE IF NOT EXISTS} statement for the tracking table. */
     public static String createTableSql(String schema, String store) {
-        String fullName = TableNames.fullName(schema, PREFIX + store);
+        String fullName = name(schema, store).quoted();
         return DefinitionCompiler.compile(fullName, DEFINITION, DeclarationContext.EMPTY).createTableSql(fullName, null);
     }
 
@@ -68,7 +76,7 @@ public final class TrackingTable {
 
     /** {@code `schema`.`~external_store`} */
     public String fullName() {
-        return TableNames.fullName(schema, PREFIX + store);
+        return name(schema, store).quoted();
     }
 
     /**

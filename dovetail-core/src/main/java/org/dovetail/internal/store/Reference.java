@@ -1,4 +1,4 @@
-package org.dovetail.store;
+package org.dovetail.internal.store;
 
 /**
  * A column that refers to a tracking table: {@code `schema`.`table`.`column`}.

@@ -1,4 +1,4 @@
-package org.dovetail.store;
+package org.dovetail.internal.store;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,20 +10,20 @@ import java.util.UUID;
 /**
  * Files that appear complete or not at all: written to {@code <name>.saving.<random>} beside the
  * target and renamed into place. A failed write removes its temporary file; a killed process
- * leaves one, which {@link StoreVerifier} reports as an incomplete upload.
+ * leaves one, which {@link org.dovetail.store.StoreVerifier} reports as an incomplete upload.
  */
-final class AtomicFiles {
-    /** Marks temporary files (also recognised by {@link StoreVerifier}). */
-    static final String TEMP_MARKER = ".saving.";
+public final class AtomicFiles {
+    /** Marks temporary files (also recognised by {@link org.dovetail.store.StoreVerifier}). */
+    public static final String TEMP_MARKER = ".saving.";
 
     private AtomicFiles() {}
 
     /** What writes the file's contents. */
-    interface Contents {
+    public interface Contents {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    static void write(Path target, Contents contents) throws IOException {
+    public static void write(Path target, Contents contents) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path temp = parent.resolve(target.getFileName() + TEMP_MARKER + UUID.randomUUID().toString().substring(0, 8));

@@ -1,4 +1,4 @@
-package org.dovetail.store;
+package org.dovetail.internal.store;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,8 +40,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * {@link #MULTIPART_THRESHOLD} and multipart uploads above, streamed from disk; an object only
  * appears when its upload completes.
  */
-final class S3Store implements ObjectStore {
-    static final long MULTIPART_THRESHOLD = 64L << 20;
+public final class S3Store implements ObjectStore {
+    /** Files above this size are uploaded in parts. */
+    public static final long MULTIPART_THRESHOLD = 64L << 20;
     private static final long MIN_PART = 16L << 20;
     private static final int MAX_PARTS = 9_000;
 
@@ -90,7 +91,7 @@ final class S3Store implements ObjectStore {
         return spec;
     }
 
-    String key(String path) {
+    public String key(String path) {
         return keyPrefix + path;
     }
 

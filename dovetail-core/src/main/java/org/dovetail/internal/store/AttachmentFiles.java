@@ -1,4 +1,4 @@
-package org.dovetail.store;
+package org.dovetail.internal.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ public final class AttachmentFiles {
      * come: {@code planned} maps the files they will write to their hashes, and each counts as
      * already holding its attachment, so a batch is placed as one download after another would be.
      */
-    static Placement place(Path dir, String name, UUID hash, Map<Path, UUID> planned) {
+    public static Placement place(Path dir, String name, UUID hash, Map<Path, UUID> planned) {
         Path first = dir.resolve(name);
         Occupant occupant = occupant(first, name, hash, planned);
         if (occupant != Occupant.OTHER) {

@@ -1,4 +1,4 @@
-package org.dovetail.store;
+package org.dovetail.internal.store;
 
 import java.io.IOException;
 import java.io.InputStream;
