@@ -15,6 +15,7 @@ import org.dovetail.BucketInaccessibleException;
 import org.dovetail.Dovetail;
 import org.dovetail.MissingExternalFileException;
 import org.dovetail.StoreException;
+import org.dovetail.TransactionException;
 import org.dovetail.blob.Blob;
 import org.dovetail.blob.BlobJson;
 import org.dovetail.config.StoreSpec;
@@ -291,6 +292,27 @@ class ExternalStoreFixtureIT {
                 assertThat(files.filter(p -> p.toString().contains(AtomicFiles.TEMP_MARKER)).toList()).isEmpty();
             }
         }
+    }
+
+    @Test
+    void aTrackingTableRefusedInsideATransactionIsDeclaredOnTheNextUseOutsideOne() {
+        String schema = fixture.database.schema("declare");
+        connection.connection().execute("CREATE DATABASE `" + schema + "`");
+        try (ExternalStore store = ExternalStore.open(connection.connection(), "fstore")) {
+            String table = store.trackingTable(schema).quoted();
+            assertThat(table).isEqualTo("`" + schema + "`.`~external_fstore`");
+            assertThatThrownBy(() -> connection.useTransaction(() -> store.declareTracking(schema)))
+                    .isInstanceOf(TransactionException.class).hasMessageContaining(table);
+            assertThat(trackingTables(schema)).isZero();
+            store.declareTracking(schema);
+            assertThat(trackingTables(schema)).isOne();
+            assertThat(store.trackingRows(schema)).isEmpty();
+        }
+    }
+
+    private static long trackingTables(String schema) {
+        return connection.connection().queryValue("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ?"
+                + " AND table_name = '~external_fstore'", Long.class, schema).orElseThrow();
     }
 
     @Test
