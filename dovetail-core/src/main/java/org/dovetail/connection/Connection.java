@@ -19,16 +19,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A DataJoint connection: one JDBC session with DataJoint's session settings, DataJoint's
- * transactions, and reconnection when the server drops the session outside a transaction.
+ * transactions, and reconnection when the server drops the session outside a transaction. A
+ * {@link org.dovetail.Dovetail} holds one ({@code dj.connection()}) for plain SQL next to the
+ * DataJoint operations; {@link #open} gives a bare session without stores or adapters, for tools
+ * that need only SQL (the access commands).
  *
  * <pre>{@code
- * try (Connection conn = Connection.open(Config.load())) {
- *     long n = conn.query("SELECT COUNT(*) FROM `lab`.`subject`", r -> r.getLong(1)).get(0);
- *     conn.transaction(() -> {
- *         conn.execute("INSERT INTO `lab`.`subject` (subject_id) VALUES (?)", 7);
- *         return null;
- *     });
- * }
+ * Connection conn = dj.connection();
+ * long n = conn.query("SELECT COUNT(*) FROM `lab`.`subject`", r -> r.getLong(1)).get(0);
+ * conn.transaction(() -> conn.execute("INSERT INTO `lab`.`subject` (subject_id) VALUES (?)", 7));
  * }</pre>
  *
  * <p>Not thread-safe: one connection per thread or worker, as in DataJoint.

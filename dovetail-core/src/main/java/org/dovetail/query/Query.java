@@ -21,8 +21,8 @@ import org.dovetail.heading.Heading;
  * unchanged; values in conditions are bound as parameters, never spliced into the SQL.
  *
  * <pre>{@code
- * Table student = Table.of(schema, "Student");
- * Table enroll = Table.of(schema, "Enroll");
+ * Table student = schema.table("Student");
+ * Table enroll = schema.table("Enroll");
  * Query utah = student.restrict(Map.of("home_state", "UT"));
  * long n = utah.minus(enroll).count();                          // Utah students not enrolled
  * List<Map<String, Object>> rows = utah.proj("first_name", "age = year(now()) - year(date_of_birth)")

@@ -13,7 +13,7 @@ import org.dovetail.graph.DependencyGraph;
  * rows each holds. Nothing is dropped until {@link #execute()}, which drops children first.
  *
  * <pre>{@code
- * DropPlan plan = Table.of(schema, "Session").dropPlan();
+ * DropPlan plan = schema.table("Session").dropPlan();
  * plan.tables();      // [`lab`.`session` (12 rows), `lab`.`session__trial` (480 rows)]
  * plan.execute();
  * }</pre>

@@ -17,7 +17,7 @@ import org.dovetail.InvalidInputException;
  *
  * <pre>{@code
  * JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(Path.of("pipeline.yaml").toFile());
- * List<TableInfo> declared = Schema.create(connection, "lab").declare(Pipeline.fromTree(tree));
+ * List<Table> declared = dj.createSchema("lab").declare(Pipeline.fromTree(tree));
  * }</pre>
  *
  * @param schemas  alias → schema name, for references {@code alias.ClassName} into other schemas

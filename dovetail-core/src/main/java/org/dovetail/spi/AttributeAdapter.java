@@ -11,7 +11,7 @@ import java.util.function.Function;
  * AttributeAdapter point = AttributeAdapter.of("point", "varchar(64)",
  *         v -> ((double[]) v)[0] + "," + ((double[]) v)[1],
  *         s -> Arrays.stream(((String) s).split(",")).mapToDouble(Double::parseDouble).toArray());
- * Schema lab = Schema.create(conn, "lab").withAdapter(point);     // declaration and values
+ * Schema lab = dj.createSchema("lab").withAdapter(point);     // declaration and values
  * }</pre>
  */
 public interface AttributeAdapter {

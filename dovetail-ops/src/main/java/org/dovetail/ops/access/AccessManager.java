@@ -15,8 +15,8 @@ import org.dovetail.connection.Connection;
  * stops at the first failure and reports what ran and what did not.
  *
  * <pre>{@code
- * try (Connection conn = Connection.open(adminConfig)) {
- *     AccessManager access = AccessManager.on(conn);
+ * try (Dovetail dj = Dovetail.connect(adminConfig)) {
+ *     AccessManager access = AccessManager.on(dj.connection());
  *     access.apply(access.initRoles(AccessManager.sharedModules(adminConfig), false));
  *     ChangeReport added = access.apply(access.addUser("alice", Role.USER, InitialPassword.RANDOM_EXPIRED));
  *     System.out.println(added.password());                // shown once; alice must change it
