@@ -2,17 +2,13 @@ package org.dovetail.schema;
 
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.LongSupplier;
-import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.DuplicateException;
 import org.dovetail.ErrorCode;
@@ -23,18 +19,16 @@ import org.dovetail.InvalidQueryException;
 import org.dovetail.InvalidValueException;
 import org.dovetail.TableName;
 import org.dovetail.UnknownAttributeException;
-import org.dovetail.blob.BlobValueException;
 import org.dovetail.connection.Connection;
 import org.dovetail.heading.Attribute;
 import org.dovetail.heading.ForeignKey;
 import org.dovetail.heading.Heading;
 import org.dovetail.internal.codec.AttributeCodec;
 import org.dovetail.internal.codec.AttributeCodecs;
+import org.dovetail.internal.codec.BulkCodec;
 import org.dovetail.internal.codec.CodecContext;
-import org.dovetail.internal.codec.ExternalCodecs;
 import org.dovetail.query.BoundSql;
 import org.dovetail.query.Query;
-import org.dovetail.store.StagedObject;
 
 /**
  * DataJoint's insert: rows checked against the heading, values converted by each attribute's
@@ -53,14 +47,12 @@ final class Insert {
 
     private final Table table;
     private final Heading heading;
-    private final Dovetail dovetail;
     private final Connection connection;
     private final Set<InsertOption> options;
 
     Insert(Table table, Set<InsertOption> options) {
         this.table = table;
         this.heading = table.heading();
-        this.dovetail = table.dovetail();
         this.connection = table.connection();
         this.options = options;
         if (options.contains(InsertOption.REPLACE) && options.contains(InsertOption.SKIP_DUPLICATES)) {
@@ -73,66 +65,36 @@ final class Insert {
         }
     }
 
-    /** Inserts the rows; returns the number of rows sent (skipped duplicates included). */
-    long rows(Iterable<?> rows) {
-        boolean tracksObjects = heading.attributes().stream().anyMatch(a -> a.isExternal() || a.isFilepath());
-        if (tracksObjects) {
-            // tracking tables are created (DDL) before the transaction, never inside it
-            heading.attributes().stream().filter(a -> a.isExternal() || a.isFilepath()).map(Attribute::store).distinct()
-                    .forEach(store -> dovetail.store(store).tracking(heading.database()));
-        }
-        Iterable<?> staged = withStagedObjects(rows);
-        if (tracksObjects && !connection.inTransaction()) {
-            // tracking rows and table rows commit together, or neither does
-            return connection.transaction(() -> send(tracked(staged)));
-        }
-        return send(tracked(staged));
-    }
-
     /**
-     * Records the staged objects of the rows (one batch of statements per store) and puts their
-     * hashes in the rows in place of the staged objects.
+     * Inserts the rows; returns the number of rows sent (skipped duplicates included). Codecs are
+     * chosen once, for the fields of the first row. Without external attributes the rows stream
+     * through, converted as they are batched. With them, as fetch does it the other way round,
+     * every external column is staged for all rows at once (objects uploaded in parallel, before
+     * any transaction), and then one transaction tracks the objects and sends the rows.
      */
-    @SuppressWarnings("unchecked")
-    private Iterable<?> tracked(Iterable<?> rows) {
-        // Only rows read by withStagedObjects (our own mutable maps) hold staged objects; the
-        // caller's rows, passed through when nothing is stageable, are never modified.
-        if (heading.attributes().stream().noneMatch(ExternalCodecs::stageable)
-                || !(rows instanceof List<?> list) || list.isEmpty() || !(list.get(0) instanceof Map)) {
-            return rows;
-        }
-        List<Map<String, Object>> all = (List<Map<String, Object>>) list;
-        Map<String, List<StagedObject>> perStore = new LinkedHashMap<>();
-        Set<StagedObject> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Attribute attribute : heading.attributes()) {
-            if (!ExternalCodecs.stageable(attribute)) {
-                continue;
-            }
-            for (Map<String, Object> row : all) {
-                if (row.get(attribute.name()) instanceof StagedObject object && seen.add(object)) {
-                    perStore.computeIfAbsent(attribute.store(), k -> new ArrayList<>()).add(object);
-                }
-            }
-        }
-        perStore.forEach((store, objects) -> dovetail.store(store).trackAll(heading.database(), objects));
-        for (Map<String, Object> row : all) {
-            row.replaceAll((name, value) -> value instanceof StagedObject object ? object.hash() : value);
-        }
-        return all;
-    }
-
-    private long send(Iterable<?> rows) {
+    long rows(Iterable<?> rows) {
         Iterator<?> it = rows.iterator();
         if (!it.hasNext()) {
             return 0;
         }
         RowReader reader = new RowReader(heading);
         Map<String, Object> first = reader.read(it.next());
-        List<Attribute> fields = fields(first);
-        Batch batch = new Batch(fields);
-        batch.add(first, true);
+        Batch batch = new Batch(fields(first));
+        if (!batch.hasBulk()) {
+            return streamed(batch, first, it, reader);
+        }
+        List<Map<String, Object>> all = new ArrayList<>();
+        all.add(first);
+        it.forEachRemaining(row -> all.add(reader.read(row)));
+        return staged(batch, all);
+    }
+
+    /** Rows converted as they are batched; more than one statement runs in one transaction. */
+    private long streamed(Batch batch, Map<String, Object> first, Iterator<?> it, RowReader reader) {
+        batch.add(first, batch.values(first, true));
         while (it.hasNext() && !batch.full()) {
-            batch.add(reader.read(it.next()), false);
+            Map<String, Object> row = reader.read(it.next());
+            batch.add(row, batch.values(row, false));
         }
         if (!it.hasNext()) {
             batch.send();
@@ -147,7 +109,8 @@ final class Insert {
     private long sendAll(Batch batch, Iterator<?> it, RowReader reader) {
         batch.send();
         while (it.hasNext()) {
-            batch.add(reader.read(it.next()), false);
+            Map<String, Object> row = reader.read(it.next());
+            batch.add(row, batch.values(row, false));
             if (batch.full()) {
                 batch.send();
             }
@@ -157,45 +120,52 @@ final class Insert {
     }
 
     /**
-     * For tables with external blobs or attachments: uploads their values for all rows first, in
-     * parallel and before any transaction opens, and puts the staged objects in the rows, so that
-     * the insert itself only records them. Other tables' rows stream through untouched.
+     * Rows of a table with external attributes: each external column is staged for all rows
+     * first (in Insert's own per-row arrays; the rows stay as they were given), then, in one
+     * transaction, the columns' objects are tracked and the rows sent, so that tracking rows and
+     * rows commit together or not at all.
      */
-    private Iterable<?> withStagedObjects(Iterable<?> rows) {
-        List<Attribute> stageable = heading.attributes().stream().filter(ExternalCodecs::stageable).toList();
-        if (stageable.isEmpty()) {
-            return rows;
+    private long staged(Batch batch, List<Map<String, Object>> rows) {
+        List<Object[]> values = new ArrayList<>(rows.size());
+        for (int r = 0; r < rows.size(); r++) {
+            values.add(batch.values(rows.get(r), r == 0));
         }
-        RowReader reader = new RowReader(heading);
-        List<Map<String, Object>> all = new ArrayList<>();
-        rows.forEach(row -> all.add(reader.read(row)));
-        CodecContext context = CodecContext.of(dovetail, heading.database());
-        for (Attribute attribute : stageable) {
-            List<Object> values = new ArrayList<>();
-            for (Map<String, Object> row : all) {
-                Object value = row.get(attribute.name());
-                if (value != null && !(value instanceof UUID) && !(value instanceof StagedObject)) {
-                    values.add(value);
-                }
-            }
-            if (values.isEmpty()) {
-                continue;
-            }
-            Map<Object, StagedObject> staged;
-            try {
-                staged = ExternalCodecs.stageAll(attribute, context, values);
-            } catch (BlobValueException e) {
-                throw new InvalidValueException(heading.fullTableName() + ": attribute `" + attribute.name() + "` ("
-                        + attribute.type() + "): " + e.getMessage(), e);
-            }
-            for (Map<String, Object> row : all) {
-                StagedObject object = staged.get(row.get(attribute.name()));
-                if (object != null) {
-                    row.put(attribute.name(), object);
-                }
+        List<Runnable> tracking = new ArrayList<>();
+        for (int i = 0; i < batch.codecs.length; i++) {
+            if (batch.codecs[i] instanceof BulkCodec bulk) {
+                List<BulkCodec.Staged> staged = stage(bulk, i, values);
+                tracking.add(() -> bulk.track(staged));
             }
         }
-        return all;
+        LongSupplier send = () -> {
+            tracking.forEach(Runnable::run);
+            for (int r = 0; r < rows.size(); r++) {
+                batch.add(rows.get(r), values.get(r));
+                if (batch.full()) {
+                    batch.send();
+                }
+            }
+            batch.send();
+            return batch.sent;
+        };
+        return connection.inTransaction() ? send.getAsLong() : connection.transaction(send::getAsLong);
+    }
+
+    /** Stages column {@code i} of every row and puts each row's parameter in its place. */
+    private List<BulkCodec.Staged> stage(BulkCodec codec, int i, List<Object[]> values) {
+        List<Object> column = new ArrayList<>(values.size());
+        values.forEach(row -> column.add(row[i]));
+        List<BulkCodec.Staged> staged;
+        try {
+            staged = codec.stage(column);
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException(heading.fullTableName() + ": " + e.getMessage(), e);
+        }
+        for (int r = 0; r < values.size(); r++) {
+            BulkCodec.Staged one = staged.get(r);
+            values.get(r)[i] = one == null ? null : one.parameter();
+        }
+        return staged;
     }
 
     /** {@code INSERT INTO table (…) SELECT …}: rows copied by the server. */
@@ -279,11 +249,14 @@ final class Insert {
         return String.join(",", names.stream().map(TableName::quote).toList());
     }
 
-    /** Rows waiting to be sent as one statement. */
+    /**
+     * Rows waiting to be sent as one statement, with the codecs of their fields (chosen once). A
+     * row's values are in field order; those of {@link BulkCodec} fields are parameters already.
+     */
     private final class Batch {
         private final List<Attribute> fields;
         private final Set<String> fieldNames;
-        private final AttributeCodec[] codecs;
+        final AttributeCodec[] codecs;
         private final int maxRows;
         private final StringBuilder values = new StringBuilder();
         private final List<Object> parameters = new ArrayList<>();
@@ -294,19 +267,34 @@ final class Insert {
         Batch(List<Attribute> fields) {
             this.fields = fields;
             this.fieldNames = new LinkedHashSet<>(fields.stream().map(Attribute::name).toList());
-            this.codecs = fields.stream().map(a -> AttributeCodecs.forAttribute(a, CodecContext.of(dovetail, heading.database())))
-                    .toArray(AttributeCodec[]::new);
+            CodecContext context = CodecContext.of(table.dovetail(), heading.database());
+            this.codecs = fields.stream().map(a -> AttributeCodecs.forAttribute(a, context)).toArray(AttributeCodec[]::new);
             this.maxRows = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, MAX_VALUES_PER_STATEMENT / Math.max(1, fields.size())));
         }
 
-        void add(Map<String, Object> row, boolean first) {
+        boolean hasBulk() {
+            return Arrays.stream(codecs).anyMatch(BulkCodec.class::isInstance);
+        }
+
+        /** The row's values in field order (a new array); rows after the first must have the same fields. */
+        Object[] values(Map<String, Object> row, boolean first) {
             if (!first) {
                 checkSameFields(row);
             }
+            Object[] values = new Object[fields.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = row.get(fields.get(i).name());
+            }
+            return values;
+        }
+
+        /** Adds a row; {@code row} only names it in error messages. */
+        void add(Map<String, Object> row, Object[] rowValues) {
             values.append(rows == 0 ? "(" : ",(");
             for (int i = 0; i < codecs.length; i++) {
-                Object value = row.get(fields.get(i).name());
-                Object parameter = value == null ? AttributeCodec.USE_DEFAULT : convert(i, value, row);
+                Object value = rowValues[i];
+                Object parameter = value == null ? AttributeCodec.USE_DEFAULT
+                        : codecs[i] instanceof BulkCodec ? value : convert(i, value, row);
                 if (i > 0) {
                     values.append(',');
                 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +36,8 @@ import org.dovetail.spi.ObjectStore;
  * <p>Objects are uploaded before the statements that track them run ({@link #stageBlob} then
  * {@link #track}), so an insert never holds a transaction open during a transfer, and a failed
  * insert leaves at most an untracked object behind — never a row without its object.
- * Transfers of many objects run on a bounded pool ({@link #stageBlobs}, {@link #getBlobs}).
+ * Transfers of many objects run on a bounded pool ({@link #stageBlobs}, {@link #getBlobs},
+ * {@link #getAttachments}, {@link #getFilepaths}).
  */
 public final class ExternalStore implements AutoCloseable {
     private final Connection connection;
@@ -275,23 +278,54 @@ public final class ExternalStore implements AutoCloseable {
      * another file has that name) and returns the file; an existing identical file is reused.
      */
     public Path getAttachment(String schema, UUID hash, Path downloadDir) {
+        return getAttachments(schema, List.of(hash), downloadDir).get(0);
+    }
+
+    /**
+     * Downloads many attachments into {@code downloadDir}, in parallel on the transfer pool; same
+     * order as the input. Their tracking rows are read first, in one query on this thread; then
+     * every file name is chosen, in input order, as {@link #getAttachment} one after another would
+     * choose it (a name taken by another attachment gets a numbered variant), and each distinct
+     * hash is downloaded once.
+     */
+    public List<Path> getAttachments(String schema, List<UUID> hashes, Path downloadDir) {
         TrackingTable table = tracking(schema);
-        String path = ObjectPaths.blob(schema, hash, spec.subfolding());
-        TrackingRow row = table.row(hash).orElseThrow(() -> missing(schema, hash, path, null));
-        if (row.attachmentName() == null) {
-            throw new StoreException("Store `" + spec.name() + "`: tracking row " + UuidBytes.toHex(hash) + " in "
-                    + table.fullName() + " is not an attachment");
+        List<UUID> distinct = new ArrayList<>(new LinkedHashSet<>(hashes));
+        Map<UUID, TrackingRow> rows = table.rows(distinct);
+        Map<Path, UUID> planned = new HashMap<>();
+        Map<UUID, Path> placed = new HashMap<>();
+        List<TrackingRow> downloads = new ArrayList<>();
+        for (UUID hash : distinct) {
+            TrackingRow row = rows.get(hash);
+            if (row == null) {
+                throw missing(schema, hash, ObjectPaths.blob(schema, hash, spec.subfolding()), null);
+            }
+            if (row.attachmentName() == null) {
+                throw new StoreException("Store `" + spec.name() + "`: tracking row " + UuidBytes.toHex(hash) + " in "
+                        + table.fullName() + " is not an attachment");
+            }
+            AttachmentFiles.Placement placement = AttachmentFiles.place(downloadDir, row.attachmentName(), hash, planned);
+            if (!placement.present()) {
+                planned.put(placement.path(), hash);
+                downloads.add(row);
+            }
+            placed.put(hash, placement.path());
         }
-        AttachmentFiles.Placement placement = AttachmentFiles.place(downloadDir, row.attachmentName(), hash);
-        if (!placement.present()) {
-            String objectPath = row.objectPath(schema, spec.subfolding());
+        List<Boolean> found = inParallel(downloads, row -> {
             try {
-                objects.download(objectPath, placement.path());
+                objects.download(row.objectPath(schema, spec.subfolding()), placed.get(row.hash()));
+                return true;
             } catch (MissingExternalFileException e) {
-                throw missing(schema, hash, objectPath, row);
+                return false; // reported below: the message reads the database, which is not for this thread
+            }
+        });
+        for (int i = 0; i < downloads.size(); i++) {
+            if (!found.get(i)) {
+                TrackingRow row = downloads.get(i);
+                throw missing(schema, row.hash(), row.objectPath(schema, spec.subfolding()), row);
             }
         }
-        return placement.path();
+        return hashes.stream().map(placed::get).toList();
     }
 
     // ---------------------------------------------------------------- filepaths
@@ -304,7 +338,33 @@ public final class ExternalStore implements AutoCloseable {
      *                        same path is already tracked and referenced
      */
     public UUID putFilepath(String schema, Path file) {
-        return new Filepaths(this, schema).put(file);
+        List<StagedFilepath> staged = stageFilepaths(schema, List.of(file));
+        trackFilepaths(schema, staged);
+        return staged.get(0).hash();
+    }
+
+    /**
+     * Reads and hashes files under the stage for {@code filepath} values, in parallel on the
+     * transfer pool; no database access, nothing copied. Same order as the input.
+     *
+     * @throws StoreException if a file is missing or outside the stage
+     */
+    public List<StagedFilepath> stageFilepaths(String schema, List<Path> files) {
+        Filepaths filepaths = new Filepaths(this, schema);
+        return inParallel(files, filepaths::stage);
+    }
+
+    /**
+     * Tracks staged files (inside the caller's transaction, if any): their tracking rows are read
+     * in one query, new paths (and changed versions that nothing references) are copied to the
+     * store unless it has them and recorded with one batch.
+     *
+     * @throws StoreException if a different version of a path is already tracked and referenced
+     */
+    public void trackFilepaths(String schema, List<StagedFilepath> staged) {
+        if (!staged.isEmpty()) {
+            new Filepaths(this, schema).track(staged);
+        }
     }
 
     /**
@@ -312,7 +372,15 @@ public final class ExternalStore implements AutoCloseable {
      * or differs), checks its size and contents hash, and returns the local path.
      */
     public Path getFilepath(String schema, UUID hash) {
-        return new Filepaths(this, schema).get(hash);
+        return getFilepaths(schema, List.of(hash)).get(0);
+    }
+
+    /**
+     * {@link #getFilepath} for many hashes: the tracking rows in one query on this thread, then
+     * the files checked and downloaded in parallel on the transfer pool; same order as the input.
+     */
+    public List<Path> getFilepaths(String schema, List<UUID> hashes) {
+        return new Filepaths(this, schema).get(hashes);
     }
 
     Connection connection() {
@@ -346,7 +414,7 @@ public final class ExternalStore implements AutoCloseable {
         }
     }
 
-    private <T, R> List<R> inParallel(List<T> items, Function<T, R> work) {
+    <T, R> List<R> inParallel(List<T> items, Function<T, R> work) {
         return transfers.map(items, work);
     }
 

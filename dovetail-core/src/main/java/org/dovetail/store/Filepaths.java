@@ -2,9 +2,15 @@ package org.dovetail.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import org.dovetail.MissingExternalFileException;
 import org.dovetail.StoreException;
@@ -42,7 +48,8 @@ final class Filepaths {
         return Path.of(stage).toAbsolutePath().normalize();
     }
 
-    UUID put(Path file) {
+    /** Reads the file's facts (under the stage, size, contents hash); no database, no transfer. */
+    StagedFilepath stage(Path file) {
         ExternalStore.requireFile(file);
         Path stage = stage();
         Path absolute = file.toAbsolutePath().normalize();
@@ -57,25 +64,50 @@ final class Filepaths {
         if (contents == null) {
             LOG.warn("{} is larger than filepath_checksum_size_limit_insert: its contents hash is not recorded", absolute);
         }
+        return new StagedFilepath(hash, relative, absolute, size, contents);
+    }
+
+    /**
+     * Tracks staged files: one query for their rows, then each new path or changed unreferenced
+     * version is copied to the store (in parallel) and recorded; a path given twice counts once.
+     *
+     * @throws StoreException if a different version of a path is tracked and referenced
+     */
+    void track(List<StagedFilepath> files) {
         TrackingTable table = store.tracking(schema);
-        Optional<TrackingRow> existing = table.row(hash);
-        if (existing.isPresent()) {
-            UUID recorded = existing.get().contentsHash();
-            if (contents == null || contents.equals(recorded)) {
-                return hash; // this version is tracked already
+        Map<UUID, TrackingRow> existing = table.rows(files.stream().map(StagedFilepath::hash).toList());
+        Set<UUID> seen = new HashSet<>();
+        List<StagedFilepath> added = new ArrayList<>();
+        List<StagedFilepath> replaced = new ArrayList<>();
+        for (StagedFilepath file : files) {
+            if (!seen.add(file.hash())) {
+                continue;
             }
-            if (table.isReferenced(hash)) {
-                throw new StoreException("A different version of '" + relative + "' has already been placed in store `"
+            TrackingRow row = existing.get(file.hash());
+            if (row == null) {
+                added.add(file);
+                continue;
+            }
+            if (file.contentsHash() == null || file.contentsHash().equals(row.contentsHash())) {
+                continue; // this version is tracked already
+            }
+            if (table.isReferenced(file.hash())) {
+                throw new StoreException("A different version of '" + file.relativePath() + "' has already been placed in store `"
                         + spec.name() + "` and is referenced by " + table.references() + "; delete those rows first");
             }
             // A stale row that nothing refers to (its rows were deleted): replace it rather than block re-ingestion.
-            upload(relative, absolute, size, contents);
-            table.replaceFilepath(hash, size, contents);
-            return hash;
+            replaced.add(file);
         }
-        upload(relative, absolute, size, contents);
-        table.recordFilepath(hash, size, relative, contents);
-        return hash;
+        List<StagedFilepath> copies = new ArrayList<>(added);
+        copies.addAll(replaced);
+        store.inParallel(copies, file -> {
+            upload(file.relativePath(), file.file(), file.size(), file.contentsHash());
+            return file;
+        });
+        for (StagedFilepath file : replaced) {
+            table.replaceFilepath(file.hash(), file.size(), file.contentsHash());
+        }
+        table.recordFilepaths(added);
     }
 
     /**
@@ -93,36 +125,71 @@ final class Filepaths {
         store.objects().put(relative, file, Map.of(METADATA_KEY, metadataValue));
     }
 
-    Path get(UUID hash) {
-        TrackingTable table = store.tracking(schema);
-        TrackingRow row = table.row(hash).orElseThrow(() -> store.missing(schema, hash, "(filepath)", null));
-        if (row.filepath() == null) {
-            throw new StoreException("Store `" + spec.name() + "`: tracking row " + UuidBytes.toHex(hash) + " in "
-                    + table.fullName() + " is not a filepath");
+    /**
+     * Makes the tracked files available under the stage: their rows are read in one query on
+     * this thread, then the files are checked and downloaded where needed in parallel (each
+     * distinct hash once). Same order as the input.
+     */
+    List<Path> get(List<UUID> hashes) {
+        if (hashes.isEmpty()) {
+            return List.of();
         }
-        Path local = stage().resolve(row.filepath());
+        TrackingTable table = store.tracking(schema);
+        List<UUID> distinct = new ArrayList<>(new LinkedHashSet<>(hashes));
+        Map<UUID, TrackingRow> rows = table.rows(distinct);
+        List<TrackingRow> found = new ArrayList<>(distinct.size());
+        for (UUID hash : distinct) {
+            TrackingRow row = rows.get(hash);
+            if (row == null) {
+                throw store.missing(schema, hash, "(filepath)", null);
+            }
+            if (row.filepath() == null) {
+                throw new StoreException("Store `" + spec.name() + "`: tracking row " + UuidBytes.toHex(hash) + " in "
+                        + table.fullName() + " is not a filepath");
+            }
+            found.add(row);
+        }
+        Path stage = stage();
+        String tableName = table.fullName();
+        List<Boolean> present = store.inParallel(found, row -> place(stage.resolve(row.filepath()), row, tableName));
+        Map<UUID, Path> local = new HashMap<>();
+        for (int i = 0; i < found.size(); i++) {
+            TrackingRow row = found.get(i);
+            if (!present.get(i)) {
+                throw store.missing(schema, row.hash(), row.filepath(), row);
+            }
+            local.put(row.hash(), stage.resolve(row.filepath()));
+        }
+        return hashes.stream().map(local::get).toList();
+    }
+
+    /**
+     * Checks the local copy and downloads it if it is absent or differs; false if the store has
+     * no object. No database access (runs on the transfer pool).
+     */
+    private boolean place(Path local, TrackingRow row, String tableName) {
         boolean checksum = needsChecksum(row.size());
         if (!acceptable(local, row, checksum)) {
             try {
                 store.objects().download(row.filepath(), local);
             } catch (MissingExternalFileException e) {
-                throw store.missing(schema, hash, row.filepath(), row);
+                return false;
             }
             long size = ExternalStore.size(local);
             if (size != row.size()) {
                 throw new StoreException("Store `" + spec.name() + "`: " + local + " was downloaded but its size " + size
-                        + " does not match the " + row.size() + " bytes recorded in " + table.fullName());
+                        + " does not match the " + row.size() + " bytes recorded in " + tableName);
             }
             if (checksum && row.contentsHash() != null && !row.contentsHash().equals(ContentHash.uuidFromFile(local, ""))) {
                 throw new StoreException("Store `" + spec.name() + "`: " + local + " was downloaded but did not pass the"
-                        + " checksum recorded in " + table.fullName() + " row " + UuidBytes.toHex(hash));
+                        + " checksum recorded in " + tableName + " row " + UuidBytes.toHex(row.hash()));
             }
         }
         if (!checksum || row.contentsHash() == null) {
             LOG.warn("{}: contents not verified ({})", local, row.contentsHash() == null
                     ? "no contents hash was recorded at insert" : "larger than filepath_checksum_size_limit");
         }
-        return local;
+        return true;
     }
 
     private boolean needsChecksum(long size) {

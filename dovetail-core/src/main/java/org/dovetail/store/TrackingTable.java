@@ -5,9 +5,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -124,10 +128,24 @@ public final class TrackingTable {
         return found;
     }
 
-    /** Records a filepath object (the caller has checked that no conflicting row exists). */
-    public void recordFilepath(UUID hash, long size, String relativePath, UUID contentsHash) {
-        connection.execute("INSERT INTO " + fullName() + " (hash, size, filepath, contents_hash) VALUES (?, ?, ?, ?)",
-                UuidBytes.toBytes(hash), size, relativePath, contentsHash == null ? null : UuidBytes.toBytes(contentsHash));
+    /** Records filepath objects with one batch of statements (the caller has checked that none has a row). */
+    public void recordFilepaths(List<StagedFilepath> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        String sql = "INSERT INTO " + fullName() + " (hash, size, filepath, contents_hash) VALUES (?, ?, ?, ?)";
+        connection.withJdbc(jdbc -> {
+            try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
+                for (StagedFilepath f : files) {
+                    ps.setBytes(1, UuidBytes.toBytes(f.hash()));
+                    ps.setLong(2, f.size());
+                    ps.setString(3, f.relativePath());
+                    ps.setBytes(4, f.contentsHash() == null ? null : UuidBytes.toBytes(f.contentsHash()));
+                    ps.addBatch();
+                }
+                return ps.executeBatch();
+            }
+        });
     }
 
     /** Replaces the size and contents hash of a filepath row that nothing refers to any more. */
@@ -140,6 +158,19 @@ public final class TrackingTable {
         List<TrackingRow> rows = connection.query("SELECT " + COLUMNS + " FROM " + fullName() + " WHERE hash = ?",
                 TrackingTable::map, UuidBytes.toBytes(hash));
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** The rows of these hashes that exist, by hash; one query per thousand. */
+    public Map<UUID, TrackingRow> rows(Collection<UUID> hashes) {
+        List<UUID> distinct = List.copyOf(new LinkedHashSet<>(hashes));
+        Map<UUID, TrackingRow> found = new HashMap<>();
+        for (int from = 0; from < distinct.size(); from += 1000) {
+            List<UUID> chunk = distinct.subList(from, Math.min(distinct.size(), from + 1000));
+            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+            connection.query("SELECT " + COLUMNS + " FROM " + fullName() + " WHERE hash IN (" + marks + ")", TrackingTable::map,
+                    chunk.stream().map(UuidBytes::toBytes).toArray()).forEach(row -> found.put(row.hash(), row));
+        }
+        return found;
     }
 
     /** Every row, ordered by hash. */

@@ -2,7 +2,10 @@ package org.dovetail.internal.codec;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.dovetail.spi.AttributeAdapter;
 
 /** Wraps the codec of an adapted attribute's stored type so values pass through the adapter. */
@@ -27,6 +30,22 @@ final class AdaptedCodecs {
                 @Override
                 public List<Object> complete(List<Object> fetched) {
                     return bulk.complete(fetched).stream().map(v -> v == null ? null : adapter.get(v)).toList();
+                }
+
+                @Override
+                public List<Staged> stage(List<Object> values) {
+                    // put once per distinct value, so that a value given for many rows is still staged once
+                    Map<Object, Object> stored = new IdentityHashMap<>();
+                    List<Object> puts = new ArrayList<>(values.size());
+                    for (Object v : values) {
+                        puts.add(v == null ? null : stored.computeIfAbsent(v, adapter::put));
+                    }
+                    return bulk.stage(puts);
+                }
+
+                @Override
+                public void track(List<Staged> staged) {
+                    bulk.track(staged);
                 }
             };
         }

@@ -11,14 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.dovetail.DovetailException;
 import org.dovetail.InvalidValueException;
 import org.dovetail.blob.Blob;
+import org.dovetail.blob.BlobValueException;
 import org.dovetail.blob.RawBlob;
 import org.dovetail.hash.UuidBytes;
 import org.dovetail.heading.Attribute;
 import org.dovetail.schema.Attachment;
 import org.dovetail.store.ExternalStore;
+import org.dovetail.store.StagedFilepath;
 import org.dovetail.store.StagedObject;
 
 /**
@@ -34,8 +35,12 @@ import org.dovetail.store.StagedObject;
  * <tr><td>filepath@store</td><td>a Path (or its text) under the store's stage</td><td>the Path of the file under the stage</td></tr>
  * </table>
  *
- * <p>Uploads can run before the insert's transaction: {@link #stageAll} uploads the values of many
- * rows in parallel and returns {@link StagedObject}s that the codec then only tracks.
+ * <p>An insert converts a whole column at once ({@link BulkCodec#stage}, {@link BulkCodec#track}):
+ * the values of all rows are packed, hashed and uploaded in parallel before its transaction
+ * opens, and only their tracking rows are written inside it. (Filepaths are read and hashed
+ * before it; inside it their rows are checked and the files copied to the store where needed.)
+ * Fetch reads the tracking rows of a column in one query and downloads in parallel. A single value
+ * ({@link AttributeCodec#toDatabase}, as update1 uses it) takes both steps at once.
  *
  * <pre>{@code
  * AttributeCodec codec = ExternalCodecs.codec(heading.attribute("raw_trace"), context);
@@ -49,49 +54,6 @@ public final class ExternalCodecs {
     /** The codec of an external attribute ({@link Attribute#isExternal()} or a filepath). */
     public static AttributeCodec codec(Attribute attribute, CodecContext context) {
         return new ExternalCodec(attribute, context);
-    }
-
-    /** True for the attributes whose values {@link #stageAll} can upload ahead of an insert. */
-    public static boolean stageable(Attribute attribute) {
-        return attribute.isExternal() && !attribute.isFilepath();
-    }
-
-    /**
-     * Uploads the values of one external blob or attachment attribute for many rows, in parallel,
-     * without touching the database; returns, for each value, the staged object to insert instead.
-     */
-    public static Map<Object, StagedObject> stageAll(Attribute attribute, CodecContext context, List<Object> values) {
-        ExternalStore store = context.store(attribute.store());
-        Map<Object, StagedObject> staged = new IdentityHashMap<>();
-        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Object> distinct = new ArrayList<>();
-        for (Object v : values) {
-            if (seen.add(v)) {
-                distinct.add(v);
-            }
-        }
-        if (attribute.isAttachment()) {
-            List<Path> files = new ArrayList<>();
-            List<Object> fromFiles = new ArrayList<>();
-            for (Object v : distinct) {
-                if (v instanceof Attachment a) {
-                    staged.put(v, store.stageAttachment(context.database(), a.filename(), a.contents()));
-                } else {
-                    files.add(path(attribute, v));
-                    fromFiles.add(v);
-                }
-            }
-            List<StagedObject> uploaded = store.stageAttachments(context.database(), files);
-            for (int i = 0; i < fromFiles.size(); i++) {
-                staged.put(fromFiles.get(i), uploaded.get(i));
-            }
-            return staged;
-        }
-        List<StagedObject> uploaded = store.stageValues(context.database(), distinct);
-        for (int i = 0; i < distinct.size(); i++) {
-            staged.put(distinct.get(i), uploaded.get(i));
-        }
-        return staged;
     }
 
     static Path path(Attribute attribute, Object value) {
@@ -124,31 +86,118 @@ public final class ExternalCodecs {
 
         @Override
         public Object toDatabase(Object value) {
+            List<Staged> staged = stage(Collections.singletonList(value));
+            track(staged);
+            return staged.get(0).parameter();
+        }
+
+        @Override
+        public List<Staged> stage(List<Object> values) {
+            // each distinct value (by identity) once; rows[i] is the index of row i's value, -1 for null
+            Map<Object, Integer> index = new IdentityHashMap<>();
+            List<Object> distinct = new ArrayList<>();
+            int[] rows = new int[values.size()];
+            for (int i = 0; i < rows.length; i++) {
+                Object value = values.get(i);
+                if (value == null) {
+                    rows[i] = -1;
+                    continue;
+                }
+                Integer known = index.putIfAbsent(value, distinct.size());
+                if (known == null) {
+                    known = distinct.size();
+                    distinct.add(value);
+                }
+                rows[i] = known;
+            }
+            List<Staged> converted = stageDistinct(distinct);
+            List<Staged> staged = new ArrayList<>(rows.length);
+            for (int row : rows) {
+                staged.add(row < 0 ? null : converted.get(row));
+            }
+            return staged;
+        }
+
+        /** Stages distinct non-null values: a UUID is a hash tracked already (rows copied), the rest go to the store. */
+        private List<Staged> stageDistinct(List<Object> values) {
+            List<Staged> staged = new ArrayList<>(Collections.nCopies(values.size(), null));
+            List<Integer> positions = new ArrayList<>();
+            List<Object> objects = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i) instanceof UUID hash) {
+                    staged.set(i, new Staged(UuidBytes.toBytes(hash), null));
+                } else {
+                    positions.add(i);
+                    objects.add(values.get(i));
+                }
+            }
+            if (objects.isEmpty()) {
+                return staged;
+            }
             String schema = context.database();
-            if (value instanceof StagedObject staged) {
-                store().track(schema, staged);
-                return UuidBytes.toBytes(staged.hash());
-            }
-            if (value instanceof UUID uuid) {
-                return UuidBytes.toBytes(uuid); // a hash that is tracked already (copying rows)
-            }
+            ExternalStore store = store();
+            store.tracking(schema); // declared now: DDL cannot run inside the insert's transaction
+            List<?> pending;
             if (attribute.isFilepath()) {
-                return UuidBytes.toBytes(store().putFilepath(schema, path(attribute, value)));
+                pending = store.stageFilepaths(schema, objects.stream().map(v -> path(attribute, v)).toList());
+            } else if (attribute.isAttachment()) {
+                pending = stageAttachments(store, schema, objects);
+            } else {
+                try {
+                    pending = store.stageValues(schema, objects);
+                } catch (BlobValueException e) {
+                    throw new InvalidValueException("Attribute `" + attribute.name() + "` (" + attribute.type() + "): " + e.getMessage(), e);
+                }
             }
-            if (attribute.isAttachment()) {
-                StagedObject staged = value instanceof Attachment a
-                        ? store().stageAttachment(schema, a.filename(), a.contents())
-                        : store().stageAttachment(schema, path(attribute, value));
-                store().track(schema, staged);
-                return UuidBytes.toBytes(staged.hash());
+            for (int i = 0; i < positions.size(); i++) {
+                Object object = pending.get(i);
+                UUID hash = object instanceof StagedFilepath f ? f.hash() : ((StagedObject) object).hash();
+                staged.set(positions.get(i), new Staged(UuidBytes.toBytes(hash), object));
             }
-            byte[] blob;
-            try {
-                blob = Blob.encode(value);
-            } catch (DovetailException e) {
-                throw new InvalidValueException("Attribute `" + attribute.name() + "` (" + attribute.type() + "): " + e.getMessage(), e);
+            return staged;
+        }
+
+        /** Files in parallel; attachments given as name and bytes one by one. Same order as the values. */
+        private List<StagedObject> stageAttachments(ExternalStore store, String schema, List<Object> values) {
+            List<StagedObject> staged = new ArrayList<>(Collections.nCopies(values.size(), null));
+            List<Integer> fromFiles = new ArrayList<>();
+            List<Path> files = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i) instanceof Attachment a) {
+                    staged.set(i, store.stageAttachment(schema, a.filename(), a.contents()));
+                } else {
+                    fromFiles.add(i);
+                    files.add(path(attribute, values.get(i)));
+                }
             }
-            return UuidBytes.toBytes(store().putBlob(schema, blob));
+            List<StagedObject> uploaded = store.stageAttachments(schema, files);
+            for (int i = 0; i < fromFiles.size(); i++) {
+                staged.set(fromFiles.get(i), uploaded.get(i));
+            }
+            return staged;
+        }
+
+        @Override
+        public void track(List<Staged> staged) {
+            Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            List<StagedObject> objects = new ArrayList<>();
+            List<StagedFilepath> filepaths = new ArrayList<>();
+            for (Staged s : staged) {
+                if (s == null || s.pending() == null || !seen.add(s.pending())) {
+                    continue;
+                }
+                if (s.pending() instanceof StagedFilepath f) {
+                    filepaths.add(f);
+                } else {
+                    objects.add((StagedObject) s.pending());
+                }
+            }
+            if (!filepaths.isEmpty()) {
+                store().trackFilepaths(context.database(), filepaths);
+            }
+            if (!objects.isEmpty()) {
+                store().trackAll(context.database(), objects);
+            }
         }
 
         @Override
@@ -173,22 +222,18 @@ public final class ExternalCodecs {
                 return values;
             }
             ExternalStore store = store();
+            List<?> done;
             if (attribute.isFilepath()) {
-                for (int i = 0; i < hashes.size(); i++) {
-                    values.set(positions.get(i), store.getFilepath(schema, hashes.get(i)));
-                }
+                done = store.getFilepaths(schema, hashes);
             } else if (attribute.isAttachment()) {
-                for (int i = 0; i < hashes.size(); i++) {
-                    values.set(positions.get(i), store.getAttachment(schema, hashes.get(i), context.downloadPath()));
-                }
+                done = store.getAttachments(schema, hashes, context.downloadPath());
             } else {
                 List<byte[]> blobs = store.getBlobs(schema, hashes);
                 boolean raw = context.rawBlobs() && attribute.adapter() == null; // an adapter gets the decoded value
-                List<Object> decoded = raw ? blobs.stream().<Object>map(RawBlob::of).toList()
-                        : blobs.parallelStream().map(Blob::decode).toList();
-                for (int i = 0; i < hashes.size(); i++) {
-                    values.set(positions.get(i), decoded.get(i));
-                }
+                done = raw ? blobs.stream().map(RawBlob::of).toList() : blobs.parallelStream().map(Blob::decode).toList();
+            }
+            for (int i = 0; i < hashes.size(); i++) {
+                values.set(positions.get(i), done.get(i));
             }
             return values;
         }
