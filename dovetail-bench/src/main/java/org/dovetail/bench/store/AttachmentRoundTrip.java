@@ -15,6 +15,7 @@ import org.dovetail.schema.Schema;
 import org.dovetail.schema.Table;
 import org.dovetail.schema.Tier;
 import org.dovetail.store.ExternalStore;
+import org.dovetail.testing.TestConfigs;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testkit.TestS3;
 import org.dovetail.testkit.TestServers;
@@ -47,8 +48,7 @@ public final class AttachmentRoundTrip {
         }
         try (TestServers servers = TestServers.start(); TestDatabase db = servers.newDatabase(); TestS3 s3 = servers.newBucket()) {
             String schema = db.schema("bench");
-            Config config = Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
-                    .filepathManagement(true)
+            Config config = TestConfigs.of(db).builder().filepathManagement(true)
                     .store(StoreSpec.file("fstore", scratch.resolve("fstore").toString()).withStage(scratch.resolve("fstage").toString()))
                     .store(StoreSpec.s3("s3store", s3.hostAndPort(), s3.bucket(), "bench", s3.accessKey(), s3.secretKey())
                             .withStage(scratch.resolve("sstage").toString()))
