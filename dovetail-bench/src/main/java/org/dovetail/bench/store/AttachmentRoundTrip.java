@@ -1,12 +1,16 @@
 package org.dovetail.bench.store;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
@@ -66,6 +70,8 @@ public final class AttachmentRoundTrip {
                     }
                 }
             }
+        } finally {
+            delete(scratch); // after the servers stopped
         }
     }
 
@@ -126,6 +132,17 @@ public final class AttachmentRoundTrip {
             files.add(Files.write(Files.createDirectories(stage.resolve("d" + i % 10)).resolve("raw" + i + ".bin"), content));
         }
         return files;
+    }
+
+    /** Removes the scratch folder (some hundred megabytes of files) when the harness ends. */
+    private static void delete(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove " + dir, e);
+        }
     }
 
     private static void clear(Connection conn, ExternalStore store, String schema, Table docs, Table raws) {
