@@ -21,12 +21,11 @@ import java.util.TreeSet;
 import org.dovetail.Dovetail;
 import org.dovetail.blob.BlobJson;
 import org.dovetail.cli.CommandRun.Result;
-import org.dovetail.config.Config;
 import org.dovetail.connection.Connection;
 import org.dovetail.schema.Schema;
 import org.dovetail.schema.TableDefinition;
 import org.dovetail.schema.Tier;
-import org.dovetail.testkit.DovetailTest;
+import org.dovetail.testing.ConnectedTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code dovetail fetch} and inserted again with {@code dovetail insert}: the bytes stored the
  * second time are the bytes stored the first time.
  */
-@DovetailTest
+@ConnectedTest
 class BlobVectorsCliIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
@@ -60,14 +59,12 @@ class BlobVectorsCliIT {
     Path work;
 
     @BeforeAll
-    static void store(TestDatabase database) throws SQLException, IOException {
+    static void store(TestDatabase database, Dovetail dj) throws SQLException, IOException {
         db = database;
         lab = db.schema("vectors");
-        try (Dovetail c = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build())) {
-            Schema schema = c.createSchema(lab);
-            for (String table : List.of("Stored", "ViaJsonl", "ViaCsv", "ReadOnly", "Unreadable")) {
-                schema.declare(TableDefinition.of(Tier.MANUAL, table, "id : varchar(64)\n---\nvalue : longblob"));
-            }
+        Schema schema = dj.createSchema(lab);
+        for (String table : List.of("Stored", "ViaJsonl", "ViaCsv", "ReadOnly", "Unreadable")) {
+            schema.declare(TableDefinition.of(Tier.MANUAL, table, "id : varchar(64)\n---\nvalue : longblob"));
         }
         vectors = new LinkedHashMap<>();
         try (InputStream in = BlobVectorsCliIT.class.getResourceAsStream("/vectors/blob-vectors.json")) {

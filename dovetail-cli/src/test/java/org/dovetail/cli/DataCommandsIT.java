@@ -10,18 +10,17 @@ import java.util.List;
 import java.util.Map;
 import org.dovetail.Dovetail;
 import org.dovetail.cli.CommandRun.Result;
-import org.dovetail.config.Config;
 import org.dovetail.schema.Schema;
 import org.dovetail.schema.TableDefinition;
 import org.dovetail.schema.Tier;
-import org.dovetail.testkit.DovetailTest;
+import org.dovetail.testing.ConnectedTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code dovetail fetch | insert | delete | drop} against the test database. */
-@DovetailTest
+@ConnectedTest
 class DataCommandsIT {
     private static TestDatabase db;
     private static String lab;
@@ -30,24 +29,22 @@ class DataCommandsIT {
     Path work;
 
     @BeforeAll
-    static void declare(TestDatabase database) {
+    static void declare(TestDatabase database, Dovetail dj) {
         db = database;
         lab = db.schema("lab");
-        try (Dovetail c = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build())) {
-            Schema schema = c.createSchema(lab);
-            schema.declare(TableDefinition.of(Tier.MANUAL, "Subject", """
-                    subject_id : int
-                    ---
-                    species : enum('mouse','rat')
-                    dob = null : date
-                    weight = null : decimal(5,2)
-                    tag = null : uuid
-                    trace = null : longblob
-                    """));
-            schema.declare(TableDefinition.of(Tier.MANUAL, "Session", "-> Subject\nsession : smallint\n---\nnotes = '' : varchar(100)"));
-            schema.declare(TableDefinition.of(Tier.MANUAL, "Scratch", "id : int"));
-            schema.table("Scratch").insert(List.of(List.of(1), List.of(2)));
-        }
+        Schema schema = dj.createSchema(lab);
+        schema.declare(TableDefinition.of(Tier.MANUAL, "Subject", """
+                subject_id : int
+                ---
+                species : enum('mouse','rat')
+                dob = null : date
+                weight = null : decimal(5,2)
+                tag = null : uuid
+                trace = null : longblob
+                """));
+        schema.declare(TableDefinition.of(Tier.MANUAL, "Session", "-> Subject\nsession : smallint\n---\nnotes = '' : varchar(100)"));
+        schema.declare(TableDefinition.of(Tier.MANUAL, "Scratch", "id : int"));
+        schema.table("Scratch").insert(List.of(List.of(1), List.of(2)));
     }
 
     private static Result run(String... args) {

@@ -12,12 +12,11 @@ import java.util.List;
 import java.util.Map;
 import org.dovetail.Dovetail;
 import org.dovetail.cli.CommandRun.Result;
-import org.dovetail.config.Config;
 import org.dovetail.connection.Connection;
 import org.dovetail.schema.Schema;
 import org.dovetail.schema.TableDefinition;
 import org.dovetail.schema.Tier;
-import org.dovetail.testkit.DovetailTest;
+import org.dovetail.testing.ConnectedTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * column the exact decimal, and a value the column cannot hold is an error naming the row and
  * the attribute.
  */
-@DovetailTest
+@ConnectedTest
 class NumbersCliIT {
     private static final String DEFINITION = """
             id : int
@@ -58,14 +57,12 @@ class NumbersCliIT {
     Path work;
 
     @BeforeAll
-    static void declare(TestDatabase database) {
+    static void declare(TestDatabase database, Dovetail dj) {
         db = database;
         lab = db.schema("numbers");
-        try (Dovetail c = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build())) {
-            Schema schema = c.createSchema(lab);
-            for (String table : List.of("FromJsonl", "FromCsv", "CopyJsonl", "CopyCsv", "Rejects")) {
-                schema.declare(TableDefinition.of(Tier.MANUAL, table, DEFINITION));
-            }
+        Schema schema = dj.createSchema(lab);
+        for (String table : List.of("FromJsonl", "FromCsv", "CopyJsonl", "CopyCsv", "Rejects")) {
+            schema.declare(TableDefinition.of(Tier.MANUAL, table, DEFINITION));
         }
     }
 

@@ -13,8 +13,8 @@ import java.util.UUID;
 import org.dovetail.Dovetail;
 import org.dovetail.blob.Blob;
 import org.dovetail.config.Config;
-import org.dovetail.config.StoreSpec;
 import org.dovetail.schema.Schema;
+import org.dovetail.testing.TestConfigs;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testkit.TestS3;
@@ -43,9 +43,7 @@ class ReadmeExampleIT {
         DocSnippet example = libraryExample();
         SnippetCompiler.Result compiled = SnippetCompiler.compile(List.of(example), classes);
         assertThat(compiled.errors()).as("javac on " + example.location()).isEmpty();
-        Config config = Config.builder()
-                .host(db.host()).port(db.port()).user(db.user()).password(db.password())
-                .store(StoreSpec.s3("raw", s3.hostAndPort(), s3.bucket(), "readme", s3.accessKey(), s3.secretKey()))
+        Config config = TestConfigs.of(db).s3Store("raw", s3, "readme").builder()
                 .custom(new ObjectMapper().readTree("{\"database.shared_modules\": [\"" + SCHEMA + "\"]}"))
                 .build();
         try (Dovetail dj = Dovetail.connect(config)) {

@@ -15,6 +15,7 @@ import org.dovetail.MissingAttributeException;
 import org.dovetail.MissingTableException;
 import org.dovetail.QueryException;
 import org.dovetail.QuerySyntaxException;
+import org.dovetail.TestConfigs;
 import org.dovetail.TransactionException;
 import org.dovetail.UnknownAttributeException;
 import org.dovetail.config.Config;
@@ -44,7 +45,7 @@ class ConnectionIT {
     }
 
     private static Config.Builder config() {
-        return Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password());
+        return TestConfigs.builder(db);
     }
 
     private static String table(String name) {

@@ -6,7 +6,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import java.util.List;
 import java.util.Map;
 import org.dovetail.Dovetail;
-import org.dovetail.config.Config;
+import org.dovetail.TestConfigs;
 import org.dovetail.schema.Schema;
 import org.dovetail.schema.Tier;
 import org.dovetail.schema.Upstream;
@@ -26,7 +26,7 @@ class DependencyGraphIT {
 
     @BeforeAll
     static void declare(TestDatabase db) {
-        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
+        connection = Dovetail.connect(TestConfigs.of(db));
         advanced = connection.createSchema(db.schema("advanced"));
         advanced.declare(Tier.MANUAL, "Person", "person_id : int\n----\nfull_name : varchar(60)\nsex : enum('M','F')");
         advanced.declare(Tier.MANUAL, "Parent", "-> Person\nparent_sex  : enum('M','F')\n---\n-> Person.proj(parent='person_id')");

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
+import org.dovetail.TestConfigs;
 import org.dovetail.UnknownAttributeException;
-import org.dovetail.config.Config;
 import org.dovetail.schema.InsertOption;
 import org.dovetail.schema.Schema;
 import org.dovetail.schema.Table;
@@ -52,7 +52,7 @@ class ChecklistQueriesIT {
     @BeforeAll
     static void declare(TestDatabase database) {
         db = database;
-        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
+        connection = Dovetail.connect(TestConfigs.of(db));
         any = connection.createSchema(db.schema("test1"));
         Upstream.declareSchemaAny(any, "TTest", "User", "Subject", "Language", "Experiment", "Trial", "Ephys", "Parent", "SubjectA",
                 "SessionA", "SessionStatusA", "SessionDateA", "Stimulus");

@@ -23,8 +23,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.dovetail.Dovetail;
+import org.dovetail.TestConfigs;
 import org.dovetail.blob.BlobJson;
-import org.dovetail.config.Config;
 import org.dovetail.heading.Attribute;
 import org.dovetail.schema.Attachment;
 import org.dovetail.schema.Table;
@@ -58,7 +58,7 @@ class FixtureFetchIT {
                 Statement s = c.createStatement()) {
             s.execute(dump);
         }
-        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
+        connection = Dovetail.connect(TestConfigs.of(db));
         connection.connection().execute("SET time_zone = '+00:00'");
     }
 

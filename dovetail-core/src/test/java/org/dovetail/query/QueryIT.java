@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
+import org.dovetail.TestConfigs;
 import org.dovetail.UnknownAttributeException;
-import org.dovetail.config.Config;
 import org.dovetail.schema.Table;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
@@ -33,7 +33,7 @@ class QueryIT {
 
     @BeforeAll
     static void declare(TestDatabase db) {
-        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
+        connection = Dovetail.connect(TestConfigs.of(db));
         simple = SimpleSchema.create(connection, db.schema("relational"), true);
         a = simple.table("A");
         b = simple.table("B");

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.dovetail.Dovetail;
 import org.dovetail.InvalidDefinitionException;
+import org.dovetail.TestConfigs;
 import org.dovetail.TransactionException;
-import org.dovetail.config.Config;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +35,7 @@ class AlterIT {
 
     @BeforeAll
     static void declare(TestDatabase db) {
-        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
+        connection = Dovetail.connect(TestConfigs.of(db));
         schema = connection.createSchema(db.schema("alter"));
         schema.declare(Tier.LOOKUP, "User", "username : varchar(12)");
         schema.declare(Tier.LOOKUP, "Subject", "subject_id : int  # unique subject id\n---\nreal_id : varchar(40)");

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
-import org.dovetail.config.Config;
+import org.dovetail.TestConfigs;
 import org.dovetail.heading.Heading;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
@@ -62,7 +62,7 @@ class ClassesAndFreeTablesIT {
 
     @BeforeAll
     static void open(TestDatabase db) {
-        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
+        connection = Dovetail.connect(TestConfigs.of(db));
         schema = connection.createSchema(db.schema("classes"));
         schema.declare(Species.class);
         schema.declare(Animal.class);

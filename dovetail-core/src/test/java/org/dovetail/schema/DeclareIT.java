@@ -9,6 +9,7 @@ import java.util.Map;
 import org.dovetail.DefinitionConflictException;
 import org.dovetail.Dovetail;
 import org.dovetail.InvalidDefinitionException;
+import org.dovetail.TestConfigs;
 import org.dovetail.TransactionException;
 import org.dovetail.config.Config;
 import org.dovetail.heading.Attribute;
@@ -49,7 +50,7 @@ class DeclareIT {
     }
 
     private static Config.Builder config() {
-        return Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password());
+        return TestConfigs.builder(db);
     }
 
     @AfterAll

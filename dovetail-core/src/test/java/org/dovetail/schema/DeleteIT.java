@@ -12,7 +12,7 @@ import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.MissingPrivilegeException;
 import org.dovetail.MissingTableException;
-import org.dovetail.config.Config;
+import org.dovetail.TestConfigs;
 import org.dovetail.query.Query;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
@@ -32,8 +32,7 @@ class DeleteIT {
     @BeforeEach
     void declare(TestDatabase database) {
         db = database;
-        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
-                .safemode(false).build());
+        connection = Dovetail.connect(TestConfigs.builder(db).safemode(false).build());
         simple = SimpleSchema.create(connection, db.schema("rel" + run++), true);
     }
 
@@ -192,7 +191,7 @@ class DeleteIT {
             s.execute("GRANT DELETE ON `" + simple.schema.name() + "`.`#a` TO '" + user + "'@'%'");
             s.execute("GRANT DELETE ON `" + simple.schema.name() + "`.`__b` TO '" + user + "'@'%'");
         }
-        try (Dovetail limited = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(user).password("pw")
+        try (Dovetail limited = Dovetail.connect(TestConfigs.builder(db).user(user).password("pw")
                 .safemode(false).build())) {
             Table a = limited.schema(simple.schema.name()).freeTable("#a");
             assertThatThrownBy(() -> a.restrict("id_a=1").delete()).isInstanceOf(MissingPrivilegeException.class)
@@ -215,8 +214,7 @@ class DeleteIT {
 
     @Test
     void safemodeWithoutAConsoleRefusesAndAConfirmationDecides() throws Exception {
-        try (Dovetail safe = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
-                .build())) {
+        try (Dovetail safe = Dovetail.connect(TestConfigs.of(db))) {
             Table a = safe.schema(simple.schema.name()).freeTable("#a");
             assertThatThrownBy(a::delete).isInstanceOf(DovetailException.class).hasMessageContaining("safemode");
             assertThat(a.restrict("id_a=3").delete(plan -> false)).isZero();

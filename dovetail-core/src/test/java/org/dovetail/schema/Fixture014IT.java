@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.dovetail.Dovetail;
-import org.dovetail.config.Config;
+import org.dovetail.TestConfigs;
 import org.dovetail.heading.Heading;
 import org.dovetail.internal.heading.Describe;
 import org.dovetail.internal.heading.HeadingReader;
@@ -54,8 +54,7 @@ class Fixture014IT {
                 Statement s = c.createStatement()) {
             s.execute(dump);
         }
-        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
-                .filepathManagement(true).adaptedTypes(true).build());
+        connection = Dovetail.connect(TestConfigs.builder(db).filepathManagement(true).adaptedTypes(true).build());
         redeclare();
     }
 

@@ -9,7 +9,7 @@ import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
 import org.dovetail.InvalidInputException;
-import org.dovetail.config.Config;
+import org.dovetail.TestConfigs;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -31,8 +31,7 @@ class HostileNamesIT {
     @BeforeAll
     static void connect(TestDatabase db) {
         database = db;
-        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
-                .safemode(false).build());
+        connection = Dovetail.connect(TestConfigs.builder(db).safemode(false).build());
         connection.connection().execute("CREATE DATABASE " + org.dovetail.TableName.quote(db.schema("bystander")));
         connection.connection().execute("CREATE TABLE " + org.dovetail.TableName.of(db.schema("bystander"), "kept").quoted() + " (id int PRIMARY KEY)");
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
-import org.dovetail.config.Config;
+import org.dovetail.TestConfigs;
 import org.dovetail.query.Top;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
@@ -27,7 +27,7 @@ class InjectionIT {
 
     @BeforeAll
     static void declare(TestDatabase db) {
-        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
+        connection = Dovetail.connect(TestConfigs.of(db));
         Schema schema = connection.createSchema(db.schema("inject"));
         schema.declare(TableDefinition.of(Tier.MANUAL, "Victim", "id : int\n---\nname : varchar(100)\nnote = null : varchar(100)"));
         victim = schema.table("Victim");

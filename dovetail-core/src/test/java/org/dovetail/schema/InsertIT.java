@@ -19,9 +19,9 @@ import org.dovetail.DuplicateException;
 import org.dovetail.IntegrityException;
 import org.dovetail.InvalidValueException;
 import org.dovetail.MissingAttributeException;
+import org.dovetail.TestConfigs;
 import org.dovetail.UnknownAttributeException;
 import org.dovetail.blob.NdArray;
-import org.dovetail.config.Config;
 import org.dovetail.query.Top;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
@@ -37,7 +37,7 @@ class InsertIT {
 
     @BeforeAll
     static void declare(TestDatabase db) {
-        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
+        connection = Dovetail.connect(TestConfigs.of(db));
         schema = connection.createSchema(db.schema("test1"));
         Upstream.declareSchemaAny(schema, "TTest", "TTest2", "TTest3", "TTestExtra", "NullableNumbers", "User", "Subject", "Experiment");
         // Parent with a second row holding a backslash, as the upstream test inserts it

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import org.dovetail.Dovetail;
 import org.dovetail.MissingPrivilegeException;
+import org.dovetail.TestConfigs;
 import org.dovetail.config.Config;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
@@ -65,7 +66,7 @@ class SafetyIT {
     }
 
     private static Config config(String name, String password) {
-        return Config.builder().host(db.host()).port(db.port()).user(name).password(password).build();
+        return TestConfigs.builder(db).user(name).password(password).build();
     }
 
     private static String escape(String schema) {

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.dovetail.Dovetail;
-import org.dovetail.config.Config;
+import org.dovetail.TestConfigs;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -91,7 +91,7 @@ class UniversityIT {
 
     @BeforeAll
     static void declare(TestDatabase db) throws IOException {
-        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
+        connection = Dovetail.connect(TestConfigs.of(db));
         schema = connection.createSchema(db.schema("university"));
         TABLES.forEach(schema::declare);
         for (String className : DATA) {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dovetail.Dovetail;
-import org.dovetail.config.Config;
+import org.dovetail.TestConfigs;
 import org.dovetail.query.Query;
 import org.dovetail.query.U;
 import org.dovetail.testkit.DovetailTest;
@@ -32,7 +32,7 @@ class UniversityQueriesIT {
 
     @BeforeAll
     static void load(TestDatabase db) throws IOException {
-        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
+        connection = Dovetail.connect(TestConfigs.of(db));
         schema = connection.createSchema(db.schema("university"));
         UniversityIT.TABLES.forEach(schema::declare);
         for (String className : List.of("Student", "Department", "StudentMajor", "Course", "Term", "CurrentTerm", "Section", "Enroll", "Grade")) {

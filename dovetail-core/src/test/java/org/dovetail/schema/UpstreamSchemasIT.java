@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dovetail.Dovetail;
-import org.dovetail.config.Config;
+import org.dovetail.TestConfigs;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -35,8 +35,7 @@ class UpstreamSchemasIT {
     @BeforeAll
     static void declareAll(TestDatabase database) {
         db = database;
-        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
-                .filepathManagement(true).adaptedTypes(true).build());
+        connection = Dovetail.connect(TestConfigs.builder(db).filepathManagement(true).adaptedTypes(true).build());
         for (String name : SCHEMAS) {
             Schema schema = connection.createSchema(db.schema(name));
             schema.declare(Upstream.pipeline(name));

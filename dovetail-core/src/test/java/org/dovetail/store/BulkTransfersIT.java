@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import org.dovetail.Dovetail;
 import org.dovetail.DuplicateException;
 import org.dovetail.StoreException;
+import org.dovetail.TestConfigs;
 import org.dovetail.blob.NdArray;
 import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
@@ -58,8 +59,7 @@ class BulkTransfersIT {
         Files.createDirectories(base.resolve("fstore"));
         Files.createDirectories(base.resolve("fstage"));
         Files.createDirectories(base.resolve("sstage"));
-        config = Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
-                .filepathManagement(true).adaptedTypes(true)
+        config = TestConfigs.builder(db).filepathManagement(true).adaptedTypes(true)
                 .store(FixtureStores.fileStore(base))
                 .store(FixtureStores.s3Store(s3, base.resolve("sstage").toString()))
                 .build();

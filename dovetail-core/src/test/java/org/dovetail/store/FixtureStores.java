@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.dovetail.Dovetail;
+import org.dovetail.TestConfigs;
 import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.testkit.TestDatabase;
@@ -87,8 +88,7 @@ final class FixtureStores {
              Statement s = c.createStatement()) {
             s.execute(dump);
         }
-        Config config = Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
-                .filepathManagement(true)
+        Config config = TestConfigs.builder(db).filepathManagement(true)
                 .store(fileStore(base))
                 .store(s3Store(s3, base.resolve("sstage").toString()))
                 .build();

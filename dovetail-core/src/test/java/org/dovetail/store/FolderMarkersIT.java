@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.dovetail.Dovetail;
+import org.dovetail.TestConfigs;
 import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.schema.Schema;
@@ -106,7 +107,7 @@ class FolderMarkersIT {
     private static Config config(TestDatabase db, TestS3 s3) {
         StoreSpec bucket = new StoreSpec("bucket", StoreSpec.Protocol.S3, LOCATION, s3.hostAndPort(), s3.bucket(), s3.accessKey(),
                 s3.secretKey(), false, null, StoreSpec.DEFAULT_SUBFOLDING, null);
-        return Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).store(bucket).build();
+        return TestConfigs.builder(db).store(bucket).build();
     }
 
     /** A table with an external blob and an attachment, and {@code rows} rows of distinct values. */

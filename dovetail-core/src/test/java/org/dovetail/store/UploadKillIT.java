@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.dovetail.Dovetail;
+import org.dovetail.TestConfigs;
 import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.internal.store.AtomicFiles;
@@ -163,7 +164,7 @@ class UploadKillIT {
     }
 
     private static Config config(TestDatabase db, StoreSpec spec) {
-        return Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).store(spec).build();
+        return TestConfigs.builder(db).store(spec).build();
     }
 
     private static List<Path> temporaryFiles(Path root) throws java.io.IOException {

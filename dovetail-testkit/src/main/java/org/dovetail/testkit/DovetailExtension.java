@@ -25,21 +25,38 @@ public final class DovetailExtension implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        ExtensionContext classContext = classContext(context);
-        ExtensionContext.Store classStore = classContext.getStore(NAMESPACE);
         if (type == TestDatabase.class) {
-            return classStore.getOrComputeIfAbsent(TestDatabase.class,
-                    k -> servers(context).database().forClass(classContext.getRequiredTestClass()), TestDatabase.class);
+            return database(context);
         }
         if (type == TestS3.class && parameter.isAnnotated(FilesystemS3.class)) {
-            return classStore.getOrComputeIfAbsent(FilesystemS3.class,
+            ExtensionContext classContext = classContext(context);
+            return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(FilesystemS3.class,
                     k -> servers(context).filesystemS3().forClass(classContext.getRequiredTestClass()), TestS3.class);
         }
         if (type == TestS3.class) {
-            return classStore.getOrComputeIfAbsent(TestS3.class,
-                    k -> servers(context).s3().forClass(classContext.getRequiredTestClass()), TestS3.class);
+            return s3(context);
         }
         throw new ParameterResolutionException("Unsupported parameter " + parameter.getParameter());
+    }
+
+    /**
+     * The database of the test class {@code context} belongs to, the one a {@link TestDatabase}
+     * parameter gets; for other extensions that build on the kit's servers.
+     */
+    public static TestDatabase database(ExtensionContext context) {
+        ExtensionContext classContext = classContext(context);
+        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(TestDatabase.class,
+                k -> servers(context).database().forClass(classContext.getRequiredTestClass()), TestDatabase.class);
+    }
+
+    /**
+     * The in-memory S3 bucket of the test class {@code context} belongs to, the one a
+     * {@link TestS3} parameter gets; for other extensions that build on the kit's servers.
+     */
+    public static TestS3 s3(ExtensionContext context) {
+        ExtensionContext classContext = classContext(context);
+        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(TestS3.class,
+                k -> servers(context).s3().forClass(classContext.getRequiredTestClass()), TestS3.class);
     }
 
     private static TestServers servers(ExtensionContext context) {

@@ -2,10 +2,10 @@ package org.dovetail.bench.data;
 
 import java.util.List;
 import org.dovetail.Dovetail;
-import org.dovetail.config.Config;
 import org.dovetail.schema.Schema;
 import org.dovetail.schema.Table;
 import org.dovetail.schema.Tier;
+import org.dovetail.testing.TestConfigs;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testkit.TestServers;
 
@@ -27,8 +27,7 @@ public final class CascadeDeleteRoundTrip {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         try (TestServers servers = TestServers.start(); TestDatabase db = servers.newDatabase();
-                Dovetail conn = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user())
-                        .password(db.password()).safemode(false).build())) {
+                Dovetail conn = Dovetail.connect(TestConfigs.of(db).builder().safemode(false).build())) {
             Schema schema = conn.createSchema(db.schema("cascade"));
             schema.declare(Tier.MANUAL, "Root", "root_id : int");
             schema.declare(Tier.MANUAL, "Mid", "-> Root\nmid_id : int");

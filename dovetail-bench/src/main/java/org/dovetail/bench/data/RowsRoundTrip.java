@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.dovetail.Dovetail;
-import org.dovetail.config.Config;
 import org.dovetail.schema.Schema;
 import org.dovetail.schema.Table;
 import org.dovetail.schema.Tier;
+import org.dovetail.testing.TestConfigs;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testkit.TestServers;
 
@@ -34,8 +34,7 @@ public final class RowsRoundTrip {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         long streamRows = args.length > 2 ? Long.parseLong(args[2]) : 0;
         try (TestServers servers = TestServers.start(); TestDatabase db = servers.newDatabase();
-                Dovetail conn = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user())
-                        .password(db.password()).build())) {
+                Dovetail conn = Dovetail.connect(TestConfigs.of(db).build())) {
             Schema schema = conn.createSchema(db.schema("bench"));
             schema.declare(Tier.MANUAL, "Rows", "row_id : int unsigned\n---\na : int\nb : double\nc : varchar(32)\nd : datetime");
             Table table = schema.table("Rows");

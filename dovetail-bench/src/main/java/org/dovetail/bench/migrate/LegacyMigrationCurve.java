@@ -14,10 +14,10 @@ import java.util.Random;
 import org.dovetail.Dovetail;
 import org.dovetail.blob.Blob;
 import org.dovetail.config.Config;
-import org.dovetail.config.StoreSpec;
 import org.dovetail.ops.migrate.LegacyMigration;
 import org.dovetail.ops.migrate.RunReport;
 import org.dovetail.ops.migrate.StoreMap;
+import org.dovetail.testing.TestConfigs;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testkit.TestS3;
 import org.dovetail.testkit.TestServers;
@@ -45,12 +45,7 @@ public final class LegacyMigrationCurve {
         List<Integer> sizes = args.length == 0 ? List.of(1000, 10000) : Arrays.stream(args).map(Integer::valueOf).toList();
         try (TestServers servers = TestServers.start(); TestDatabase db = servers.newDatabase(); TestS3 s3 = servers.newBucket()) {
             Path files = Files.createTempDirectory("dovetail-bench-legacy");
-            Config config = Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
-                    .store(new StoreSpec("local", StoreSpec.Protocol.FILE, files.toString(), null, null, null, null, false, null,
-                            StoreSpec.DEFAULT_SUBFOLDING, null))
-                    .store(new StoreSpec("shared", StoreSpec.Protocol.S3, "maps", s3.hostAndPort(), s3.bucket(), s3.accessKey(),
-                            s3.secretKey(), false, null, StoreSpec.DEFAULT_SUBFOLDING, null))
-                    .build();
+            Config config = TestConfigs.of(db).fileStore("local", files).s3Store("shared", s3, "maps").build();
             System.out.println("| legacy references | objects (file + S3) | run (s) | references/s |");
             System.out.println("| --- | --- | --- | --- |");
             try (Dovetail conn = Dovetail.connect(config)) {

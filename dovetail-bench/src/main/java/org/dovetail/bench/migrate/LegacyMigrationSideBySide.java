@@ -30,6 +30,7 @@ import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.hash.UuidBytes;
 import org.dovetail.spi.ObjectStore;
+import org.dovetail.testing.TestConfigs;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testkit.TestS3;
 import org.dovetail.testkit.TestServers;
@@ -86,11 +87,7 @@ public final class LegacyMigrationSideBySide {
         this.s3 = s3;
         this.files = files;
         this.work = work;
-        this.config = Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
-                .store(s3Spec("external", "store")).store(s3Spec("shared", "maps"))
-                .store(new StoreSpec("local", StoreSpec.Protocol.FILE, files.toString(), null, null, null, null, false, null,
-                        StoreSpec.DEFAULT_SUBFOLDING, null))
-                .build();
+        this.config = TestConfigs.of(db).s3Store("external", s3, "store").s3Store("shared", s3, "maps").fileStore("local", files).build();
     }
 
     private StoreSpec s3Spec(String name, String location) {

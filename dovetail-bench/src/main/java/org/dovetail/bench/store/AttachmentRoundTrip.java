@@ -1,12 +1,16 @@
 package org.dovetail.bench.store;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
@@ -15,6 +19,7 @@ import org.dovetail.schema.Schema;
 import org.dovetail.schema.Table;
 import org.dovetail.schema.Tier;
 import org.dovetail.store.ExternalStore;
+import org.dovetail.testing.TestConfigs;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testkit.TestS3;
 import org.dovetail.testkit.TestServers;
@@ -47,8 +52,7 @@ public final class AttachmentRoundTrip {
         }
         try (TestServers servers = TestServers.start(); TestDatabase db = servers.newDatabase(); TestS3 s3 = servers.newBucket()) {
             String schema = db.schema("bench");
-            Config config = Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
-                    .filepathManagement(true)
+            Config config = TestConfigs.of(db).builder().filepathManagement(true)
                     .store(StoreSpec.file("fstore", scratch.resolve("fstore").toString()).withStage(scratch.resolve("fstage").toString()))
                     .store(StoreSpec.s3("s3store", s3.hostAndPort(), s3.bucket(), "bench", s3.accessKey(), s3.secretKey())
                             .withStage(scratch.resolve("sstage").toString()))
@@ -66,6 +70,8 @@ public final class AttachmentRoundTrip {
                     }
                 }
             }
+        } finally {
+            delete(scratch); // after the servers stopped
         }
     }
 
@@ -126,6 +132,17 @@ public final class AttachmentRoundTrip {
             files.add(Files.write(Files.createDirectories(stage.resolve("d" + i % 10)).resolve("raw" + i + ".bin"), content));
         }
         return files;
+    }
+
+    /** Removes the scratch folder (some hundred megabytes of files) when the harness ends. */
+    private static void delete(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove " + dir, e);
+        }
     }
 
     private static void clear(Connection conn, ExternalStore store, String schema, Table docs, Table raws) {

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Random;
 import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
-import org.dovetail.config.StoreSpec;
 import org.dovetail.schema.Schema;
 import org.dovetail.schema.Table;
 import org.dovetail.schema.Tier;
 import org.dovetail.store.ExternalStore;
+import org.dovetail.testing.TestConfigs;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testkit.TestS3;
 import org.dovetail.testkit.TestServers;
@@ -41,10 +41,7 @@ public final class ExternalBlobRoundTrip {
         try (TestServers servers = TestServers.start(); TestDatabase db = servers.newDatabase(); TestS3 s3 = servers.newBucket()) {
             Path files = Files.createTempDirectory("dovetail-bench-fstore");
             String schema = db.schema("bench");
-            Config config = Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
-                    .store(StoreSpec.file("fstore", files.toString()))
-                    .store(StoreSpec.s3("s3store", s3.hostAndPort(), s3.bucket(), "bench", s3.accessKey(), s3.secretKey()))
-                    .build();
+            Config config = TestConfigs.of(db).fileStore("fstore", files).s3Store("s3store", s3, "bench").build();
             List<double[]> arrays = arrays(rows);
             System.out.printf("%d x %d-byte float64 arrays, %d runs, %d cores%n", rows, ELEMENTS * 8, runs,
                     Runtime.getRuntime().availableProcessors());

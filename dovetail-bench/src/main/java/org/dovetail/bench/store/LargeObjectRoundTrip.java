@@ -8,10 +8,10 @@ import java.util.Random;
 import java.util.UUID;
 import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
-import org.dovetail.config.StoreSpec;
 import org.dovetail.hash.ContentHash;
 import org.dovetail.internal.store.AttachmentFiles;
 import org.dovetail.store.ExternalStore;
+import org.dovetail.testing.TestConfigs;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testkit.TestS3;
 import org.dovetail.testkit.TestServers;
@@ -37,10 +37,7 @@ public final class LargeObjectRoundTrip {
         UUID expected = AttachmentFiles.hash("recording.bin", source);
         try (TestServers servers = TestServers.start(); TestDatabase db = servers.newDatabase(); TestS3 s3 = servers.newBucket()) {
             Path files = Files.createDirectories(scratch.resolve("fstore"));
-            Config config = Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
-                    .store(StoreSpec.file("fstore", files.toString()))
-                    .store(StoreSpec.s3("s3store", s3.hostAndPort(), s3.bucket(), "big", s3.accessKey(), s3.secretKey()))
-                    .build();
+            Config config = TestConfigs.of(db).fileStore("fstore", files).s3Store("s3store", s3, "big").build();
             String schema = db.schema("large");
             try (Dovetail conn = Dovetail.connect(config)) {
                 conn.connection().execute("CREATE DATABASE `" + schema + "`");

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.dovetail.Dovetail;
+import org.dovetail.TestConfigs;
 import org.dovetail.config.Config;
 import org.dovetail.query.Top;
 import org.dovetail.schema.Schema;
@@ -38,8 +39,7 @@ class AdaptedTypesIT {
     void pythonsAdaptedValuesFetchThroughTheAdapterAndNewOnesAreStoredAsPythonStoresThem(TestDatabase db) throws Exception {
         String schema = db.loadScript("adapted", new String(resource("schema.sql"), StandardCharsets.UTF_8));
         JsonNode expected = new ObjectMapper().readTree(resource("expected.json")).get("tables").get("Shapes");
-        Config config = Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
-                .adaptedTypes(true).build();
+        Config config = TestConfigs.builder(db).adaptedTypes(true).build();
         try (Dovetail conn = Dovetail.connect(config)) {
             Table shapes = conn.schema(schema).freeTable("shapes");
             // Without an adapter the stored value comes back as it is.

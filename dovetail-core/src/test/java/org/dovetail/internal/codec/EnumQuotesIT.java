@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.dovetail.Dovetail;
 import org.dovetail.InvalidValueException;
+import org.dovetail.TestConfigs;
 import org.dovetail.config.Config;
 import org.dovetail.schema.Schema;
 import org.dovetail.schema.Table;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class EnumQuotesIT {
     @Test
     void enumValuesWithQuotesAndBackslashesCanBeInsertedAndOthersAreRejected(TestDatabase db) {
-        Config config = Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build();
+        Config config = TestConfigs.of(db);
         try (Dovetail conn = Dovetail.connect(config)) {
             Schema lab = conn.createSchema(db.schema("enum_quotes"));
             // SQL text: the values are  say "hi"  /  back\slash  /  it's  /  plain

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.dovetail.Dovetail;
 import org.dovetail.InvalidValueException;
-import org.dovetail.config.Config;
+import org.dovetail.TestConfigs;
 import org.dovetail.schema.Schema;
 import org.dovetail.schema.Table;
 import org.dovetail.schema.TableDefinition;
@@ -40,7 +40,7 @@ class NumberLimitsIT {
 
     @BeforeAll
     static void declare(TestDatabase db) {
-        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
+        connection = Dovetail.connect(TestConfigs.of(db));
         schema = connection.createSchema(db.schema("limits"));
         schema.declare(TableDefinition.of(Tier.MANUAL, "Reals", """
                 id : int

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.dovetail.Dovetail;
+import org.dovetail.TestConfigs;
 import org.dovetail.blob.Blob;
 import org.dovetail.blob.BlobFormatException;
 import org.dovetail.blob.RawBlob;
@@ -36,7 +37,7 @@ class RawBlobsIT {
     @BeforeAll
     static void declare(TestDatabase database) {
         db = database;
-        connection = Dovetail.connect(Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build());
+        connection = Dovetail.connect(TestConfigs.of(db));
         Schema schema = connection.createSchema(db.schema("raw"));
         schema.declare(TableDefinition.of(Tier.MANUAL, "Blobs", "id : int\n---\nvalue = null : longblob"));
         blobs = schema.table("Blobs");
@@ -65,8 +66,7 @@ class RawBlobsIT {
 
     @Test
     void externalBlobsFetchRawTooSoNoneStaysApartFromNull(@TempDir Path store) {
-        Config config = Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
-                .store(StoreSpec.file("files", store.toString())).build();
+        Config config = TestConfigs.builder(db).store(StoreSpec.file("files", store.toString())).build();
         try (Dovetail conn = Dovetail.connect(config)) {
             Schema schema = conn.createSchema(db.schema("rawext"));
             schema.declare(TableDefinition.of(Tier.MANUAL, "Stored", "id : int\n---\nvalue = null : blob@files"));

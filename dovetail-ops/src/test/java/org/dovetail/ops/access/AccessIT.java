@@ -11,6 +11,7 @@ import org.dovetail.AccessException;
 import org.dovetail.PasswordExpiredException;
 import org.dovetail.config.Config;
 import org.dovetail.connection.Connection;
+import org.dovetail.testing.TestConfigs;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -90,7 +91,7 @@ class AccessIT {
     }
 
     private static Config admin() {
-        return Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build();
+        return TestConfigs.of(db).build();
     }
 
     private static Config as(String user, String password) {

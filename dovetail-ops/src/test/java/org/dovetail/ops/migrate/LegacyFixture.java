@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.dovetail.config.Config;
-import org.dovetail.config.StoreSpec;
+import org.dovetail.testing.TestConfigs;
 import org.dovetail.testkit.TestDatabase;
 import org.dovetail.testkit.TestS3;
 
@@ -35,11 +35,7 @@ final class LegacyFixture {
     }
 
     static Config config(TestDatabase db, TestS3 s3, Path local) {
-        return Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
-                .store(StoreSpec.s3("external", s3.hostAndPort(), s3.bucket(), "store", s3.accessKey(), s3.secretKey()))
-                .store(StoreSpec.s3("shared", s3.hostAndPort(), s3.bucket(), "maps", s3.accessKey(), s3.secretKey()))
-                .store(StoreSpec.file("local", local.toString()))
-                .build();
+        return TestConfigs.of(db).s3Store("external", s3, "store").s3Store("shared", s3, "maps").fileStore("local", local).build();
     }
 
     static LegacyFixture load(TestDatabase db, TestS3 s3, String name, Path local) throws Exception {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
-import org.dovetail.config.StoreSpec;
 import org.dovetail.spi.ObjectStore;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
@@ -46,11 +45,9 @@ class LegacyMigrationRequestsIT {
 
     /** The fixture's stores, the S3 ones reached through the proxy. */
     private static Config proxied(Config config) {
-        Config.Builder b = Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password());
-        for (String name : List.of("external", "shared", "local")) {
-            StoreSpec s = config.store(name);
-            b.store(s.protocol() == StoreSpec.Protocol.FILE ? s : new StoreSpec(s.name(), s.protocol(), s.location(), s.endpoint(),
-                    s.bucket(), s.accessKey(), s.secretKey(), s.secure(), proxy.url(), s.subfolding(), s.stage()));
+        Config.Builder b = config.toBuilder();
+        for (String name : List.of("external", "shared")) {
+            b.store(config.store(name).withProxyServer(proxy.url()));
         }
         return b.build();
     }
