@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
+import org.dovetail.internal.hash.Digests;
 
 /**
  * DataJoint's content hash ({@code uuid_from_buffer}, {@code uuid_from_file},

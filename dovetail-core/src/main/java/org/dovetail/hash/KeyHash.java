@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.dovetail.DovetailException;
 import org.dovetail.InvalidValueException;
+import org.dovetail.internal.hash.Digests;
 
 /**
  * DataJoint's {@code key_hash}: the job-reservation identity of a primary key in {@code ~jobs}.

@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.util.UUID;
 import org.dovetail.DovetailException;
 import org.dovetail.InvalidValueException;
+import org.dovetail.internal.hash.PythonFloat;
 
 /**
  * The text Python's {@code str()} gives for the Python value a Java value stands for.

@@ -3,7 +3,6 @@ package org.dovetail.hash;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -15,6 +14,7 @@ import java.util.HexFormat;
 import java.util.Random;
 import java.util.UUID;
 import org.dovetail.DovetailException;
+import org.dovetail.internal.hash.Digests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

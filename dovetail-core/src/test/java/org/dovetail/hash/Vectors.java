@@ -14,15 +14,15 @@ import java.util.List;
  * copied from the shared spec) and {@code python-str-vectors.json} (what CPython's {@code str()}
  * prints; regenerate with {@code src/test/python/python_str_vectors.py}).
  */
-final class Vectors {
-    static final String DATAJOINT = "/vectors/hash-vectors.json";
-    static final String PYTHON_STR = "/vectors/python-str-vectors.json";
+public final class Vectors {
+    public static final String DATAJOINT = "/vectors/hash-vectors.json";
+    public static final String PYTHON_STR = "/vectors/python-str-vectors.json";
 
     private Vectors() {
     }
 
     /** The entries of one vector group, failing if the group is missing or empty. */
-    static List<JsonNode> group(String resource, String name) {
+    public static List<JsonNode> group(String resource, String name) {
         JsonNode node = load(resource).path(name);
         List<JsonNode> entries = new ArrayList<>();
         node.forEach(entries::add);
@@ -33,7 +33,7 @@ final class Vectors {
     }
 
     /** Hex text to bytes; {@code "78*40000"} means the byte 0x78 repeated 40000 times. */
-    static byte[] bytes(String hex) {
+    public static byte[] bytes(String hex) {
         int star = hex.indexOf('*');
         if (star < 0) {
             return HexFormat.of().parseHex(hex);

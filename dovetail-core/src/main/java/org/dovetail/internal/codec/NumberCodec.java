@@ -5,8 +5,8 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.dovetail.hash.PythonFloat;
 import org.dovetail.heading.Attribute;
+import org.dovetail.internal.hash.PythonFloat;
 
 /**
  * Integer, decimal and floating-point attributes. Writing: numbers, booleans (1/0) and numeric

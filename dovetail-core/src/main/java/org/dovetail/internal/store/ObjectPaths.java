@@ -3,8 +3,8 @@ package org.dovetail.internal.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.dovetail.hash.Subfolding;
 import org.dovetail.hash.UuidBytes;
+import org.dovetail.internal.hash.Subfolding;
 
 /** Where DataJoint puts each kind of object inside a store (paths relative to the location). */
 public final class ObjectPaths {

@@ -1,4 +1,4 @@
-package org.dovetail.hash;
+package org.dovetail.internal.hash;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,27 +12,27 @@ import java.security.NoSuchAlgorithmException;
 import org.dovetail.InvalidValueException;
 
 /** Message digests fed the way Python's {@code hashlib} is fed by DataJoint. */
-final class Digests {
+public final class Digests {
     /**
      * Read size for streams. MD5 runs at about 1 GB/s, so larger reads gain nothing (see
      * docs/performance-hash.md), while a bigger buffer would be allocated for every small
      * attachment hashed.
      */
-    static final int CHUNK_SIZE = 64 * 1024;
+    public static final int CHUNK_SIZE = 64 * 1024;
 
     private Digests() {
     }
 
-    static MessageDigest md5() {
+    public static MessageDigest md5() {
         return named("MD5");
     }
 
-    static MessageDigest sha256() {
+    public static MessageDigest sha256() {
         return named("SHA-256");
     }
 
     /** Feeds the whole stream to {@code digest}, one chunk at a time; does not close the stream. */
-    static void update(MessageDigest digest, InputStream data) throws IOException {
+    public static void update(MessageDigest digest, InputStream data) throws IOException {
         byte[] chunk = new byte[CHUNK_SIZE];
         for (int n = data.read(chunk); n >= 0; n = data.read(chunk)) {
             digest.update(chunk, 0, n);
@@ -43,7 +43,7 @@ final class Digests {
      * UTF-8 bytes of {@code text}, failing on an unpaired surrogate as Python's {@code str.encode()}
      * does (Java would silently write {@code ?} and hash something no Python process can).
      */
-    static byte[] utf8(String text) {
+    public static byte[] utf8(String text) {
         try {
             ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -1,15 +1,15 @@
-package org.dovetail.hash;
+package org.dovetail.internal.hash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import org.dovetail.hash.Vectors;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 

@@ -1,12 +1,12 @@
-package org.dovetail.hash;
+package org.dovetail.internal.hash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.dovetail.DovetailException;
+import org.dovetail.hash.Vectors;
 import org.junit.jupiter.api.Test;
 
 class SubfoldingTest {

@@ -1,4 +1,4 @@
-package org.dovetail.hash;
+package org.dovetail.internal.hash;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

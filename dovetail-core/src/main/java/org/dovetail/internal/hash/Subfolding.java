@@ -1,4 +1,4 @@
-package org.dovetail.hash;
+package org.dovetail.internal.hash;
 
 import java.util.ArrayList;
 import java.util.List;
