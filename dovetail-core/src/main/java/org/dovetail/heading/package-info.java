@@ -1,15 +1,8 @@
 /**
- * Headings read from the database, whoever declared the table, and DataJoint's {@code describe()}.
- *
- * <ul>
- * <li>{@link org.dovetail.internal.heading.HeadingReader}: {@code `db`.`tbl`} → {@link org.dovetail.heading.Heading}
- *     (attributes, keys, indexes, foreign keys; serialisable with Jackson under DataJoint's names).</li>
- * <li>{@link org.dovetail.internal.heading.Describe}: heading → definition text.</li>
- * <li>{@link org.dovetail.internal.heading.TableShape}: what the server stores, to compare a definition with a table.</li>
- * </ul>
+ * Headings as read from the database, whoever declared the table: {@link org.dovetail.heading.Heading}
+ * (attributes, primary key, indexes, foreign keys; serialisable with Jackson under DataJoint's
+ * names), {@link org.dovetail.heading.Attribute}, {@link org.dovetail.heading.Index} and
+ * {@link org.dovetail.heading.ForeignKey}. Values only: reading them is
+ * {@link org.dovetail.schema.Table#heading()}, and the reader lives in {@code org.dovetail.internal.heading}.
  */
 package org.dovetail.heading;
-
-import org.dovetail.internal.heading.Describe;
-import org.dovetail.internal.heading.HeadingReader;
-import org.dovetail.internal.heading.TableShape;

@@ -1,5 +1,6 @@
 /**
  * Conversion of attribute values between Java and the database, one codec per attribute type.
+ * Machinery, not API: no compatibility promise.
  *
  * <ul>
  * <li>{@link org.dovetail.internal.codec.AttributeCodecs}: attribute → {@link org.dovetail.internal.codec.AttributeCodec}.</li>
@@ -9,5 +10,3 @@
  * </ul>
  */
 package org.dovetail.internal.codec;
-
-import org.dovetail.schema.Attachment;

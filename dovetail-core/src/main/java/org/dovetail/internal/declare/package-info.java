@@ -1,5 +1,6 @@
 /**
  * DataJoint's definition language compiled to the SQL DataJoint-Python 0.14 sends; no database access.
+ * Machinery, not API: no compatibility promise.
  *
  * <ul>
  * <li>{@link org.dovetail.internal.declare.DefinitionCompiler}: definition → {@link org.dovetail.internal.declare.CompiledTable}
@@ -10,5 +11,3 @@
  * </ul>
  */
 package org.dovetail.internal.declare;
-
-import org.dovetail.schema.Tier;
