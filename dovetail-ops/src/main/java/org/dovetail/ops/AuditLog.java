@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.List;
+import org.dovetail.AccessException;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
 import org.dovetail.Report;
@@ -193,25 +194,36 @@ public final class AuditLog {
         }
         if (!exists()) {
             LOG.info("creating the audit log {}", table());
-            conn.execute("CREATE DATABASE IF NOT EXISTS " + TableName.quote(schema));
-            conn.execute("CREATE TABLE IF NOT EXISTS " + table().quoted() + " (\n"
-                    + "`id` bigint unsigned NOT NULL AUTO_INCREMENT,\n"
-                    + "`operation` varchar(32) NOT NULL,\n"
-                    + "`scope` varchar(255) NOT NULL,\n"
-                    + "`action` varchar(" + ACTION_LENGTH + ") NOT NULL,\n"
-                    + "`account` varchar(300) NOT NULL COMMENT 'CURRENT_USER() of the session',\n"
-                    + "`client` varchar(300) NOT NULL COMMENT 'operating-system user@host that ran it',\n"
-                    + "`connection_id` bigint unsigned NOT NULL,\n"
-                    + "`outcome` enum('RUNNING','OK','FAILED','REFUSED') NOT NULL,\n"
-                    + "`started` timestamp(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),\n"
-                    + "`finished` timestamp(6) NULL DEFAULT NULL,\n"
-                    + "`plan` longtext NOT NULL COMMENT 'the plan as JSON',\n"
-                    + "`report` longtext DEFAULT NULL COMMENT 'the report or the error as JSON',\n"
-                    + "PRIMARY KEY (`id`),\n"
-                    + "KEY `operation_scope` (`operation`, `scope`)\n"
-                    + ") ENGINE=InnoDB COMMENT='dovetail: audit log, one row per apply of an operation'");
+            try {
+                declare();
+            } catch (AccessException e) {
+                throw new AccessException("The audit log " + table() + " does not exist and this account may not create it ("
+                        + e.getMessage() + "): apply once as an administrator, or name a schema this account may create tables in"
+                        + " with custom[\"" + SCHEMA_KEY + "\"]; nothing was done", e.errorCode(), e.sql(), e);
+            }
         }
         ready = true;
+    }
+
+    /** The schema and the table. */
+    private void declare() {
+        conn.execute("CREATE DATABASE IF NOT EXISTS " + TableName.quote(schema));
+        conn.execute("CREATE TABLE IF NOT EXISTS " + table().quoted() + " (\n"
+                + "`id` bigint unsigned NOT NULL AUTO_INCREMENT,\n"
+                + "`operation` varchar(32) NOT NULL,\n"
+                + "`scope` varchar(255) NOT NULL,\n"
+                + "`action` varchar(" + ACTION_LENGTH + ") NOT NULL,\n"
+                + "`account` varchar(300) NOT NULL COMMENT 'CURRENT_USER() of the session',\n"
+                + "`client` varchar(300) NOT NULL COMMENT 'operating-system user@host that ran it',\n"
+                + "`connection_id` bigint unsigned NOT NULL,\n"
+                + "`outcome` enum('RUNNING','OK','FAILED','REFUSED') NOT NULL,\n"
+                + "`started` timestamp(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),\n"
+                + "`finished` timestamp(6) NULL DEFAULT NULL,\n"
+                + "`plan` longtext NOT NULL COMMENT 'the plan as JSON',\n"
+                + "`report` longtext DEFAULT NULL COMMENT 'the report or the error as JSON',\n"
+                + "PRIMARY KEY (`id`),\n"
+                + "KEY `operation_scope` (`operation`, `scope`)\n"
+                + ") ENGINE=InnoDB COMMENT='dovetail: audit log, one row per apply of an operation'");
     }
 
     private static Instant instant(BigDecimal seconds) {

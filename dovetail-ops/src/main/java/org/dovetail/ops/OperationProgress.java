@@ -3,7 +3,7 @@ package org.dovetail.ops;
 /**
  * Where an operation reports its long phases (reading objects, copying tables, rewriting
  * references): the command line draws a progress bar on a terminal and nothing elsewhere (cron,
- * pipes, tests); {@link #NONE} reports nowhere.
+ * pipes, tests); {@link #NONE} reports nowhere. Every method does nothing unless overridden.
  *
  * <pre>{@code
  * progress.start("objects of `lab`.`scan`", objects.size());
@@ -16,26 +16,17 @@ package org.dovetail.ops;
  */
 public interface OperationProgress {
     /** Reports nothing. */
-    OperationProgress NONE = new OperationProgress() {
-        @Override
-        public void start(String phase, long total) {
-        }
-
-        @Override
-        public void advance(long done) {
-        }
-
-        @Override
-        public void end() {
-        }
-    };
+    OperationProgress NONE = new OperationProgress() { };
 
     /** A phase begins, e.g. {@code "objects of `a`.`blob`"}, with its number of units. */
-    void start(String phase, long total);
+    default void start(String phase, long total) {
+    }
 
     /** Units done so far in the current phase. */
-    void advance(long done);
+    default void advance(long done) {
+    }
 
     /** The current phase is over. */
-    void end();
+    default void end() {
+    }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.dovetail.AccessException;
 import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
@@ -209,6 +210,29 @@ class OperationIT {
         assertThat(scratch.count()).isZero();
         try (OperationLock lock = OperationLock.acquire(dj.connection(), Scratch.OPERATION, db.schema("tx"))) {
             assertThat(lock.held()).isTrue();
+        }
+    }
+
+    @Test
+    void anAccountThatMayNotCreateTheLogIsToldWhatToDoAndNothingIsDone(Dovetail dj, Config config, TestDatabase db) {
+        Scratch scratch = scratch(dj, db, "nolog");
+        String user = db.schemaPrefix() + "w";
+        dj.connection().execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'pw'");
+        try {
+            dj.connection().execute("GRANT ALL PRIVILEGES ON `" + db.schema("nolog") + "`.* TO '" + user + "'@'%'");
+            String audit = db.schema("nolog_audit");
+            try (Connection writer = Connection.open(config.toBuilder().user(user).password("pw").build())) {
+                Scratch own = new Scratch(writer, db.schema("nolog"));
+                assertThatThrownBy(() -> own.operation(AuditLog.on(writer, audit), p -> { }).apply(own.plan(1)))
+                        .isInstanceOf(AccessException.class)
+                        .hasMessageStartingWith("The audit log `" + audit + "`.`~dovetail_audit` does not exist and this account may not"
+                                + " create it (")
+                        .hasMessageEndingWith("apply once as an administrator, or name a schema this account may create tables in with"
+                                + " custom[\"database.audit_schema\"]; nothing was done");
+            }
+            assertThat(scratch.count()).isZero();
+        } finally {
+            dj.connection().execute("DROP USER '" + user + "'@'%'");
         }
     }
 

@@ -9,17 +9,5 @@ import org.dovetail.ops.OperationProgress;
  */
 public interface MigrationProgress extends OperationProgress {
     /** Reports nothing. */
-    MigrationProgress NONE = new MigrationProgress() {
-        @Override
-        public void start(String phase, long total) {
-        }
-
-        @Override
-        public void advance(long done) {
-        }
-
-        @Override
-        public void end() {
-        }
-    };
+    MigrationProgress NONE = new MigrationProgress() { };
 }
