@@ -128,9 +128,9 @@ public final class AccessManager {
      * creating it without a password. A plan with statements is applied under the access lock
      * and recorded in the audit log (without the password).
      *
-     * @throws org.dovetail.DovetailException {@code LOCKED} while another apply runs,
-     *                                        {@code STALE_PLAN} when the accounts, roles or schemas
-     *                                        changed since the plan was made (nothing ran)
+     * @throws DovetailException {@code LOCKED} while another apply runs,
+     *                           {@code STALE_PLAN} when the accounts, roles or schemas
+     *                           changed since the plan was made (nothing ran)
      */
     public ChangeReport apply(Plan plan) {
         return operation.apply(plan);
