@@ -38,6 +38,7 @@ public final class Operation<P extends OperationPlan, R extends Report> {
     private final Function<? super P, ? extends R> work;
     private final Function<? super P, String> fingerprint;
     private final Function<? super R, ? extends JsonNode> recorded;
+    /** The log to record in; null for the one the connection's configuration names, looked up when a plan is applied. */
     private final AuditLog audit;
 
     private Operation(Connection conn, Function<? super P, ? extends R> work, Function<? super P, String> fingerprint,
@@ -54,7 +55,7 @@ public final class Operation<P extends OperationPlan, R extends Report> {
      * records (in the log the connection's configuration names).
      */
     public static <P extends OperationPlan, R extends Report> Operation<P, R> of(Connection conn, Function<? super P, ? extends R> work) {
-        return new Operation<>(Objects.requireNonNull(conn), Objects.requireNonNull(work), null, Report::toJson, AuditLog.on(conn));
+        return new Operation<>(Objects.requireNonNull(conn), Objects.requireNonNull(work), null, Report::toJson, null);
     }
 
     /**
@@ -98,7 +99,7 @@ public final class Operation<P extends OperationPlan, R extends Report> {
             if (fingerprint != null && header.fingerprint() != null && !header.fingerprint().equals(fingerprint.apply(plan))) {
                 throw stale(header, "what it was made from has changed since " + header.created());
             }
-            AuditLog.Started record = audit.start(header, plan.toJson());
+            AuditLog.Started record = (audit != null ? audit : AuditLog.on(conn)).start(header, plan.toJson());
             R report;
             try {
                 report = work.apply(plan);
