@@ -73,6 +73,8 @@ public enum ErrorCode {
     IO(Category.FAILURE),
     /** Another run of the same operation holds its lock; nothing was done. */
     LOCKED(Category.REFUSED),
+    /** A plan was made from a state that has changed since, or it is older than its validity; nothing was done: plan again. */
+    STALE_PLAN(Category.REFUSED),
     /** An operation refused to start because a safety condition does not hold; nothing was done. */
     REFUSED(Category.REFUSED),
     /** An operation stopped before it finished; running it again resumes it. */

@@ -5,7 +5,6 @@ import java.util.List;
 import org.dovetail.Report;
 import org.dovetail.config.Config;
 import org.dovetail.ops.access.AccessManager;
-import org.dovetail.ops.access.ChangeReport;
 import org.dovetail.ops.access.Plan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "access", mixinStandardHelpOptions = true,
         description = {"Roles by schema prefix (dj_guest, dj_collab, dj_user, dj_admin), accounts, passwords and "
                 + "effective privileges: the Spyglass access model, on MariaDB and MySQL 8.",
-                "Every command takes --sql: print the statements instead of running them."},
+                "A command that changes something prints its plan and changes nothing (exit 3) unless given --yes;",
+                "--dry-run prints the plan (exit 0); --sql prints the statements as a script."},
         subcommands = {AccessRoleCommands.InitRoles.class, AccessRoleCommands.AddModule.class,
                 AccessUserCommands.AddUser.class, AccessUserCommands.SetPassword.class,
                 AccessUserCommands.ResetPassword.class, AccessReportCommands.Show.class, AccessReportCommands.Check.class})
@@ -23,8 +23,11 @@ final class AccessCommand {
     @ParentCommand
     DovetailCommand global;
 
-    /** Plans with the access manager, then prints the plan ({@code --sql}) or applies it and prints the report. */
-    int plan(CommandSpec spec, boolean sqlOnly, Planner planner) {
+    /**
+     * Plans with the access manager, then prints the script ({@code --sql}), or the plan, or with
+     * {@code --yes} applies it and prints the report ({@link Decision#decide}).
+     */
+    int plan(CommandSpec spec, boolean sqlOnly, Decision decision, Planner planner) {
         try (Database.Opened db = Commands.database(spec, global).open()) {
             AccessManager access = AccessManager.on(db.connection());
             Plan plan = planner.plan(access, db.connection().config());
@@ -32,7 +35,9 @@ final class AccessCommand {
                 printScript(spec, plan.script());
                 return ExitCode.OK.code();
             }
-            return print(spec, access.apply(plan));
+            int n = plan.statements().size();
+            return decision.decide(Commands.output(spec, global), spec.commandLine().getErr(), plan, plan.isEmpty(),
+                    () -> access.apply(plan), "nothing changed: run again with --yes to apply " + n + (n == 1 ? " statement" : " statements"));
         }
     }
 

@@ -3,6 +3,7 @@ package org.dovetail.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dovetail.ops.access.AccessManager;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,9 +39,12 @@ final class AccessRoleCommands {
         @Mixin
         AccessOptions.Sql sql;
 
+        @ArgGroup(exclusive = true)
+        Decision decision = new Decision();
+
         @Override
         public Integer call() {
-            return parent.plan(spec, sql.only, (access, config) ->
+            return parent.plan(spec, sql.only, decision, (access, config) ->
                     access.initRoles(modules != null ? modules : AccessManager.sharedModules(config), revokeWildcard));
         }
     }
@@ -59,9 +63,12 @@ final class AccessRoleCommands {
         @Mixin
         AccessOptions.Sql sql;
 
+        @ArgGroup(exclusive = true)
+        Decision decision = new Decision();
+
         @Override
         public Integer call() {
-            return parent.plan(spec, sql.only, (access, config) -> access.addModule(prefix));
+            return parent.plan(spec, sql.only, decision, (access, config) -> access.addModule(prefix));
         }
     }
 }

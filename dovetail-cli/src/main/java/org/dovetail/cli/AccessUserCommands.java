@@ -9,6 +9,7 @@ import org.dovetail.InvalidInputException;
 import org.dovetail.config.Config;
 import org.dovetail.ops.access.PasswordChange;
 import org.dovetail.ops.access.Role;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,10 +46,13 @@ final class AccessUserCommands {
         @Mixin
         AccessOptions.Sql sql;
 
+        @ArgGroup(exclusive = true)
+        Decision decision = new Decision();
+
         @Override
         public Integer call() {
             Role parsed = Role.parse(role);
-            return parent.plan(spec, sql.only, (access, config) -> access.addUser(name, parsed, password.initialPassword()));
+            return parent.plan(spec, sql.only, decision, (access, config) -> access.addUser(name, parsed, password.initialPassword()));
         }
     }
 
@@ -69,16 +73,21 @@ final class AccessUserCommands {
         @Mixin
         AccessOptions.Sql sql;
 
+        @ArgGroup(exclusive = true)
+        Decision decision = new Decision();
+
         @Override
         public Integer call() {
-            return parent.plan(spec, sql.only, (access, config) -> access.resetPassword(user, password.initialPassword()));
+            return parent.plan(spec, sql.only, decision, (access, config) -> access.resetPassword(user, password.initialPassword()));
         }
     }
 
     @Command(name = "set-password", mixinStandardHelpOptions = true,
             description = {"Change your own password (the account you connect as), also when it has expired.",
                     "The new password is prompted for twice without echo, or read from standard input; never from "
-                            + "the command line. It is not written to any configuration file."})
+                            + "the command line. It is not written to any configuration file.",
+                    "Typing the new password is the confirmation: no --yes. Not recorded in the audit log (your account "
+                            + "need not be able to write it)."})
     static final class SetPassword implements Callable<Integer> {
         @ParentCommand
         AccessCommand parent;

@@ -1,8 +1,12 @@
 package org.dovetail.cli;
 
+import org.dovetail.DovetailException;
 import org.dovetail.Report;
 
-/** The exit codes of every {@code dovetail} command. */
+/**
+ * The exit codes of every {@code dovetail} command, and the one place that chooses them: from a
+ * report's outcome ({@link #of(Report.Outcome)}) and from a failure ({@link #of(Throwable)}).
+ */
 public enum ExitCode {
     OK(0),
     FAILURE(1),
@@ -21,6 +25,18 @@ public enum ExitCode {
         return switch (outcome) {
             case OK -> OK;
             case FAILED -> FAILURE;
+            case REFUSED -> SAFETY_LIMIT;
+        };
+    }
+
+    /** The exit code of a failure: chosen by its error code's category, 1 for a failure that has none. */
+    public static ExitCode of(Throwable failure) {
+        if (!(failure instanceof DovetailException e)) {
+            return FAILURE;
+        }
+        return switch (e.code().category()) {
+            case FAILURE -> FAILURE;
+            case USAGE -> USAGE;
             case REFUSED -> SAFETY_LIMIT;
         };
     }

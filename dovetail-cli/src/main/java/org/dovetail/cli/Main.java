@@ -58,16 +58,9 @@ public final class Main {
         return code;
     }
 
-    /** The exit code of a failure: chosen by its error code's category, 1 for a failure that has none. */
+    /** The exit code of a failure ({@link ExitCode#of(Throwable)}). */
     static ExitCode exitCode(Throwable e) {
-        if (!(e instanceof DovetailException failure)) {
-            return ExitCode.FAILURE;
-        }
-        return switch (failure.code().category()) {
-            case FAILURE -> ExitCode.FAILURE;
-            case USAGE -> ExitCode.USAGE;
-            case REFUSED -> ExitCode.SAFETY_LIMIT;
-        };
+        return ExitCode.of(e);
     }
 
     /** The message of a failure we expect (ours, the embedded server's), or the type and message of one we don't. */

@@ -1,22 +1,22 @@
 package org.dovetail.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
+import org.dovetail.ops.migrate.FinalizePlan;
 import org.dovetail.ops.migrate.LegacyMigration;
 import org.dovetail.ops.migrate.MigrationCheck;
 import org.dovetail.ops.migrate.MigrationPlan;
-import org.dovetail.ops.migrate.MigrationProgress;
 import org.dovetail.ops.migrate.PlanReport;
 import org.dovetail.ops.migrate.RelocateReport;
 import org.dovetail.ops.migrate.RunReport;
 import org.dovetail.ops.migrate.RunSummary;
 import org.dovetail.ops.migrate.StoreMap;
 import org.dovetail.ops.migrate.VerifySummary;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,7 +61,7 @@ final class MigrateCommand {
         int withMigration(CommandSpec spec, Target target, ToIntFunction<LegacyMigration> phase) {
             StoreMap stores = StoreMap.parse(target.storeMap); // a bad --store-map fails before any connection
             try (Database.Opened db = Commands.database(spec, global()).open()) {
-                return phase.applyAsInt(new LegacyMigration(db.dovetail(), stores).withProgress(new ProgressBars()));
+                return phase.applyAsInt(new LegacyMigration(db.dovetail(), stores).withProgress(new Progress.Bars()));
             }
         }
     }
@@ -151,7 +151,8 @@ final class MigrateCommand {
     }
 
     @Command(name = "finalize", mixinStandardHelpOptions = true,
-            description = "Drop the legacy ~external table, only when verify passes and nothing refers to it.")
+            description = {"Drop the legacy ~external table, only when verify passes and nothing refers to it.",
+                    "Without --yes it verifies and says what it would drop (exit 3); nothing is dropped."})
     static final class Finalize implements Callable<Integer> {
         @ParentCommand
         LegacyExternal parent;
@@ -160,53 +161,19 @@ final class MigrateCommand {
         @Mixin
         Target target;
 
-        @Option(names = "--yes", description = "Confirm: without it, finalize only says what it would drop.")
-        boolean yes;
+        @ArgGroup(exclusive = true)
+        Decision decision = new Decision();
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            DovetailCommand global = parent.global();
             return parent.withMigration(spec, target, migration -> {
-                if (!yes) {
-                    for (String schema : target.schemas) {
-                        MigrationCheck check = migration.verify(schema);
-                        out.printf("would drop `%s`.`~external` (verify %s); run again with --yes%n", schema, check.passed() ? "passes" : "FAILS");
-                    }
-                    out.flush();
-                    return ExitCode.SAFETY_LIMIT.code();
-                }
-                for (String schema : target.schemas) {
-                    out.printf("`%s`.`~external`: %s%n", schema, migration.finalizeSchema(schema) ? "dropped" : "already gone");
-                }
-                out.flush();
-                return ExitCode.OK.code();
+                List<FinalizePlan> plans = target.schemas.stream().map(migration::finalizePlan).toList();
+                long drops = plans.stream().filter(p -> !p.isEmpty()).count();
+                return decision.decide(Commands.output(spec, global), spec.commandLine().getErr(), new ReportList(plans), drops == 0,
+                        () -> new ReportList(plans.stream().map(migration::finalizeSchema).toList()),
+                        "nothing dropped: run again with --yes to drop " + drops + " legacy table" + (drops == 1 ? "" : "s"));
             });
-        }
-    }
-
-    /** Migration phases as progress bars on a terminal (nothing elsewhere). */
-    private static final class ProgressBars implements MigrationProgress {
-        private Progress current;
-
-        @Override
-        public void start(String phase, long total) {
-            end();
-            current = Progress.of(phase, total);
-        }
-
-        @Override
-        public void advance(long done) {
-            if (current != null) {
-                current.step().accept(done);
-            }
-        }
-
-        @Override
-        public void end() {
-            if (current != null) {
-                current.close();
-                current = null;
-            }
         }
     }
 }

@@ -93,13 +93,13 @@ class AccessCliIT {
                 .contains("GRANT ALL PRIVILEGES ON `%`.* TO `dj_admin`;\n");
         assertThat(run(root(), "", "access", "show", "--format", "json").json().get("roles")).isEmpty();
 
-        Result init = run(root(), "", "access", "init-roles", "--module", module, "--format", "json");
+        Result init = run(root(), "", "access", "init-roles", "--module", module, "--yes", "--format", "json");
         assertThat(init.code()).as(init.err()).isZero();
         assertThat(init.json().get("succeeded").asBoolean()).isTrue();
         assertThat(run(root(), "", "access", "init-roles", "--module", module).out()).startsWith("init-roles: nothing to do");
 
         String user = module + "u";
-        Result added = run(root(), "", "access", "add-user", user, "--role", "user", "--format", "json");
+        Result added = run(root(), "", "access", "add-user", user, "--role", "user", "--yes", "--format", "json");
         assertThat(added.code()).as(added.err()).isZero();
         String initial = added.json().get("password").asText();
         assertThat(initial).hasSize(20);
@@ -129,10 +129,64 @@ class AccessCliIT {
         assertThat(run(root(), "", "access", "show", user, "--format", "csv").out())
                 .startsWith("via,on,privileges,active_at_login\n").contains("direct,`" + user + "\\_%`.*,ALL PRIVILEGES,true");
 
-        Result again = run(root(), "", "access", "add-user", user, "--role", "user");
+        Result again = run(root(), "", "access", "add-user", user, "--role", "user", "--yes");
         assertThat(again.code()).isZero();
         assertThat(again.out()).contains("its password is unchanged").doesNotContain("password: ");
         assertThat(run(as(user, chosen), "", "schemas").code()).isZero();
+    }
+
+    @Test
+    void withoutYesACommandPrintsItsPlanChangesNothingAndExits3() throws Exception {
+        String user = module + "n";
+        String before = serverState();
+        Result planned = run(root(), "", "access", "add-user", user, "--role", "collab");
+        assertThat(planned.code()).as(planned.err()).isEqualTo(3);
+        assertThat(planned.out()).startsWith("add-user " + user + " --role collab: 5 statements to apply\n")
+                .contains("  to apply     CREATE USER '" + user + "'@'%' IDENTIFIED BY '<password>' PASSWORD EXPIRE\n")
+                .doesNotContain("password: ");
+        assertThat(planned.err()).isEqualTo("dovetail: nothing changed: run again with --yes to apply 5 statements\n");
+        assertThat(serverState()).isEqualTo(before);
+
+        Result dry = run(root(), "", "access", "add-user", user, "--role", "collab", "--dry-run", "--format", "json");
+        assertThat(dry.code()).as(dry.err()).isZero();
+        assertThat(dry.json().get("operation").asText()).isEqualTo("access");
+        assertThat(dry.json().get("action").asText()).isEqualTo("add-user " + user + " --role collab");
+        assertThat(dry.json().get("statements")).hasSize(5);
+        assertThat(dry.json().has("password")).isFalse();
+        assertThat(run(root(), "", "access", "add-user", user, "--role", "collab", "--dry-run", "--yes").code()).isEqualTo(2);
+        assertThat(serverState()).isEqualTo(before);
+
+        Result applied = run(root(), "", "access", "add-user", user, "--role", "collab", "--yes");
+        assertThat(applied.code()).as(applied.err()).isZero();
+        assertThat(applied.out()).startsWith("add-user " + user + " --role collab: 5 statements applied\n").contains("password: ");
+        assertThat(serverState()).isNotEqualTo(before).contains(user + "@%");
+        try (var c = db.connect(); var s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT action, outcome, account FROM `dovetail_admin`.`~dovetail_audit` ORDER BY id DESC LIMIT 1")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("add-user " + user + " --role collab");
+            assertThat(rs.getString(2)).isEqualTo("OK");
+            assertThat(rs.getString(3)).startsWith(db.user() + "@");
+        }
+        Result nothing = run(root(), "", "access", "add-module", module);
+        assertThat(nothing.code()).as("a plan with nothing to do needs no --yes").isZero();
+        assertThat(nothing.out()).isEqualTo("add-module " + module + ": nothing to do, everything is in place\n");
+    }
+
+    /** Accounts, role memberships and schema grants as the grant tables hold them. */
+    private static String serverState() throws SQLException {
+        StringBuilder state = new StringBuilder();
+        try (var c = db.connect(); Statement s = c.createStatement()) {
+            for (String sql : List.of("SELECT CONCAT(User, '@', Host) FROM mysql.user ORDER BY 1",
+                    "SELECT CONCAT(User, '@', Host, ' ', Role) FROM mysql.roles_mapping ORDER BY 1",
+                    "SELECT CONCAT(User, '@', Host, ' ', Db, ' ', Select_priv, Insert_priv, Create_priv) FROM mysql.db ORDER BY 1")) {
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    while (rs.next()) {
+                        state.append(rs.getString(1)).append('\n');
+                    }
+                }
+            }
+        }
+        return state.toString();
     }
 
     @Test

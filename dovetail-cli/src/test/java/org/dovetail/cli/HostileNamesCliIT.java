@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.dovetail.TableName;
 import org.dovetail.cli.CommandRun.Result;
+import org.dovetail.ops.AuditLog;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -351,17 +352,18 @@ class HostileNamesCliIT {
         Assumptions.assumeTrue(count("SELECT COUNT(*) FROM mysql.user WHERE User LIKE 'dj\\_%'") == 0,
                 "the server already has dj_* roles: not touching them");
         List<String> modules = suffixes().map(s -> accessPrefix + s).toList();
-        List<String> args = new ArrayList<>(List.of("access", "init-roles", "--format", "json"));
+        List<String> args = new ArrayList<>(List.of("access", "init-roles", "--yes", "--format", "json"));
         modules.subList(0, modules.size() - 1).forEach(m -> args.addAll(List.of("--module", m)));
         rolesMadeHere = true;
         Result init = run(args.toArray(String[]::new));
         assertOk(init);
+        expectedSchemas.add(AuditLog.DEFAULT_SCHEMA); // the first apply on the server creates the audit log
         assertThat(init.json().get("succeeded").asBoolean()).isTrue();
         String last = modules.get(modules.size() - 1);
         Result addModuleSql = run("access", "add-module", last, "--sql");
         assertOk(addModuleSql);
         assertThat(addModuleSql.out()).contains("GRANT ALL PRIVILEGES ON " + grantTarget(last) + " TO `dj_user`;\n");
-        assertOk(run("access", "add-module", last));
+        assertOk(run("access", "add-module", last, "--yes"));
 
         Map<String, String> userGrants = grants("`dj_user`");
         Set<String> allPrivileges = new TreeSet<>();
@@ -402,7 +404,7 @@ class HostileNamesCliIT {
         Map<String, String> passwords = new LinkedHashMap<>();
         for (String suffix : List.of("semi;colon -- x", "ünï_名前", "pct%_", "dot.ted")) {
             String name = accessPrefix + suffix;
-            Result added = run("access", "add-user", name, "--role", "user", "--no-expire", "--format", "json");
+            Result added = run("access", "add-user", name, "--role", "user", "--no-expire", "--yes", "--format", "json");
             assertOk(added);
             assertThat(added.json().get("succeeded").asBoolean()).as(added.out()).isTrue();
             passwords.put(name, added.json().get("password").asText());

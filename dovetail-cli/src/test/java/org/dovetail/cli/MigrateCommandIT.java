@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.dovetail.blob.Blob;
 import org.dovetail.cli.CommandRun.Result;
@@ -74,8 +76,33 @@ class MigrateCommandIT {
         Result unconfirmed = run(conf[0], conf[1], "migrate", "legacy-external", "finalize", schema);
         assertThat(unconfirmed.code()).isEqualTo(3);
         assertThat(unconfirmed.out()).contains("would drop `" + schema + "`.`~external` (verify passes)");
+        assertThat(unconfirmed.err()).isEqualTo("dovetail: nothing dropped: run again with --yes to drop 1 legacy table\n");
+        Result dry = run(conf[0], conf[1], "migrate", "legacy-external", "finalize", schema, "--dry-run", "--format", "json");
+        assertThat(dry.code()).as(dry.err()).isZero();
+        JsonNode finalizePlan = new ObjectMapper().readTree(dry.out()).get(0);
+        assertThat(finalizePlan.get("operation").asText()).isEqualTo("migrate");
+        assertThat(finalizePlan.get("legacy_table").asBoolean()).isTrue();
+        assertThat(finalizePlan.get("verify").get("references").asInt()).isEqualTo(3);
+        try (var c = db.connect(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '" + schema + "' AND table_name = '~external'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("nothing dropped without --yes").isOne();
+        }
         Result finalized = run(conf[0], conf[1], "migrate", "legacy-external", "finalize", schema, "--yes");
-        assertThat(finalized.out()).contains("dropped");
+        assertThat(finalized.code()).as(finalized.err()).isZero();
+        assertThat(finalized.out()).isEqualTo("`" + schema + "`.`~external`: dropped\n");
+        Result gone = run(conf[0], conf[1], "migrate", "legacy-external", "finalize", schema);
+        assertThat(gone.code()).as("nothing left to do needs no --yes").isZero();
+        assertThat(gone.out()).isEqualTo("`" + schema + "`.`~external`: already gone, nothing to do\n");
+        try (var c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery("SELECT action, outcome FROM"
+                + " `dovetail_admin`.`~dovetail_audit` WHERE operation = 'migrate' AND scope = '" + schema + "' ORDER BY id")) {
+            List<String> records = new ArrayList<>();
+            while (rs.next()) {
+                records.add(rs.getString(1) + ": " + rs.getString(2));
+            }
+            assertThat(records).containsExactly("legacy-external run " + schema + ": OK", "legacy-external relocate " + schema + ": OK",
+                    "legacy-external finalize " + schema + ": OK");
+        }
         try (var c = db.connect(); var s = c.createStatement();
              var rs = s.executeQuery("SHOW CREATE TABLE `" + schema + "`.`scan`")) {
             rs.next();

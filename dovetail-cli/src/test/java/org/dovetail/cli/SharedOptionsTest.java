@@ -30,8 +30,6 @@ class SharedOptionsTest {
      * declare one of its meanings. Every other name stands for one declaration.
      */
     private static final Map<String, Set<Class<?>>> MEANINGS = Map.of(
-            // finalize has no --dry-run: without --yes it says what it would drop
-            "--yes", Set.of(Decision.class, MigrateCommand.Finalize.class),
             "--sql", Set.of(AccessOptions.Sql.class, AccessOptions.ReportSql.class),
             "--schema", Set.of(DemoCommand.class, VerifyCommand.class),
             "--file", Set.of(DeclareCommand.class, InsertCommand.class),

@@ -1,18 +1,26 @@
 package org.dovetail.ops.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import org.dovetail.DovetailException;
 import org.dovetail.config.Config;
 import org.dovetail.connection.Connection;
+import org.dovetail.ops.Operation;
 
 /**
  * The front door of access management: roles by schema prefix, accounts, passwords and effective
  * privileges, the Spyglass model done safely on MariaDB and MySQL 8. Commands that change
- * something return a {@link Plan} first; {@link #apply(Plan)} runs it statement by statement,
- * stops at the first failure and reports what ran and what did not.
+ * something return a {@link Plan} first and change nothing; {@link #apply(Plan)} runs it statement
+ * by statement, stops at the first failure and reports what ran and what did not. Applies go
+ * through {@link Operation}: one at a time on the server (the {@code dovetail.access.server}
+ * lock), refused when the accounts, roles or schemas changed since the plan was made, and
+ * recorded in the audit log.
  *
  * <pre>{@code
  * try (Dovetail dj = Dovetail.connect(adminConfig)) {
@@ -36,10 +44,14 @@ public final class AccessManager {
 
     private final Connection conn;
     private final Catalog catalog;
+    private final Operation<Plan, ChangeReport> operation;
 
     private AccessManager(Connection conn, Dialect dialect) {
         this.conn = conn;
         this.catalog = new Catalog(conn, dialect);
+        this.operation = Operation.<Plan, ChangeReport>of(conn, this::runInSafeMode)
+                .checkingFingerprint(plan -> fingerprint(catalog.state()))
+                .recordingReportAs(report -> withoutPassword(report).toJson());
     }
 
     /**
@@ -80,12 +92,14 @@ public final class AccessManager {
      * dj_guest, dj_collab and dj_user, which reach {@code mysql.user}.
      */
     public Plan initRoles(List<String> modules, boolean revokeWildcard) {
-        return RolePlans.initRoles(catalog.state(), modules, revokeWildcard);
+        ServerState state = catalog.state();
+        return RolePlans.initRoles(state, modules, revokeWildcard).withFingerprint(fingerprint(state));
     }
 
     /** Plans a new shared module: dj_user writes {@code prefix_*} schemas, the other roles read them. */
     public Plan addModule(String prefix) {
-        return RolePlans.addModule(catalog.state(), prefix);
+        ServerState state = catalog.state();
+        return RolePlans.addModule(state, prefix).withFingerprint(fingerprint(state));
     }
 
     /**
@@ -97,21 +111,32 @@ public final class AccessManager {
             throw new AccessManagementException("add-user creates 'NAME'@'%': give the user name \"" + name + "\" without a host");
         }
         AccountName account = dialect().check(new AccountName(name, "%"));
-        return UserPlans.addUser(catalog.state(), account, role, initial, catalog.accountExists(account));
+        ServerState state = catalog.state();
+        return UserPlans.addUser(state, account, role, initial, catalog.accountExists(account)).withFingerprint(fingerprint(state));
     }
 
     /** Plans a new password for another account ({@code name} or {@code name@host}; host {@code %} if omitted). */
     public Plan resetPassword(String name, InitialPassword initial) {
         AccountName account = dialect().check(AccountName.parse(name));
-        return UserPlans.resetPassword(dialect(), account, initial, catalog.accountExists(account));
+        ServerState state = catalog.state();
+        return UserPlans.resetPassword(dialect(), account, initial, catalog.accountExists(account)).withFingerprint(fingerprint(state));
     }
 
     /**
      * Runs a plan's statements in order, stopping at the first failure. On MariaDB the session
      * gets {@code NO_AUTO_CREATE_USER} meanwhile, so a GRANT to a missing account fails instead of
-     * creating it without a password.
+     * creating it without a password. A plan with statements is applied under the access lock
+     * and recorded in the audit log (without the password).
+     *
+     * @throws DovetailException {@code LOCKED} while another apply runs,
+     *                           {@code STALE_PLAN} when the accounts, roles or schemas
+     *                           changed since the plan was made (nothing ran)
      */
     public ChangeReport apply(Plan plan) {
+        return operation.apply(plan);
+    }
+
+    private ChangeReport runInSafeMode(Plan plan) {
         if (!dialect().version().isMariaDb()) {
             return run(plan);
         }
@@ -164,5 +189,28 @@ public final class AccessManager {
     private static String passwordIfSet(Plan plan, List<SqlStatement> applied) {
         boolean set = applied.stream().anyMatch(s -> !s.parameters().isEmpty());
         return set ? plan.password() : null;
+    }
+
+    private static ChangeReport withoutPassword(ChangeReport r) {
+        return new ChangeReport(r.action(), r.applied(), r.failed(), r.error(), r.notApplied(), r.notes(), null);
+    }
+
+    /**
+     * A digest of what plans are made from: the schemas, the grants of the dj_* roles, the
+     * accounts holding them and every account on the server. Equal states give equal digests.
+     */
+    private String fingerprint(ServerState state) {
+        StringBuilder facts = new StringBuilder();
+        state.schemas().forEach(s -> facts.append("schema ").append(s).append('\n'));
+        for (Role role : Role.values()) {
+            facts.append(role.roleName()).append(' ').append(state.grantsOf(role).map(Object::toString).orElse("none")).append('\n');
+        }
+        state.memberNames().stream().sorted().forEach(m -> facts.append("member ").append(m).append('\n'));
+        catalog.accounts().forEach(a -> facts.append("account ").append(a).append('\n'));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(facts.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

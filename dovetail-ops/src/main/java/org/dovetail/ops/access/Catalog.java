@@ -11,6 +11,7 @@ import org.dovetail.QueryException;
 import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
 import org.dovetail.connection.RowMapper;
+import org.dovetail.ops.AuditLog;
 
 /**
  * Reads accounts, roles, grants and settings from the server. Every query it runs is
@@ -40,12 +41,20 @@ final class Catalog {
         return List.copyOf(queries);
     }
 
+    /** What plans are made from. The audit log's schema is left out: it is the administrators', and no role is to read it. */
     ServerState state() {
         Map<Role, AccountGrants> roles = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
             roleGrants(role.roleName()).ifPresent(g -> roles.put(role, g));
         }
-        return new ServerState(dialect, schemas(), roles, memberNames());
+        String audit = AuditLog.schemaOf(conn.config());
+        List<String> schemas = schemas().stream().filter(s -> !s.equals(audit)).toList();
+        return new ServerState(dialect, schemas, roles, memberNames());
+    }
+
+    /** Every account (and, on MariaDB, role) on the server as {@code user@host}, sorted. */
+    List<String> accounts() {
+        return query("SELECT CONCAT(User, '@', Host) FROM mysql.user ORDER BY User, Host", r -> r.getString(1));
     }
 
     List<String> schemas() {

@@ -1,10 +1,13 @@
 package org.dovetail.ops.migrate;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.dovetail.Dovetail;
-import org.dovetail.DovetailException;
-import org.dovetail.ErrorCode;
 import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
+import org.dovetail.ops.Operation;
+import org.dovetail.ops.OperationPlan.Header;
 
 /**
  * Migrates DataJoint 0.11 legacy external storage ({@code external}, {@code external-<name>}
@@ -19,6 +22,10 @@ import org.dovetail.connection.Connection;
  * MigrationCheck check = migration.verify("lab");      // every reference resolves and decodes
  * migration.finalizeSchema("lab");                     // drops ~external once nothing needs it
  * }</pre>
+ *
+ * <p>Run, relocate and finalize are applies of the shared {@link Operation}: one at a time per
+ * schema (the {@code dovetail.migrate.<schema>} lock; a second run fails with {@code LOCKED}),
+ * each recorded in the audit log.
  */
 public final class LegacyMigration {
     private final Dovetail dovetail;
@@ -61,11 +68,17 @@ public final class LegacyMigration {
      */
     public RunReport run(String schema, boolean acceptMissing, boolean ignoreSessions) {
         MigrationPlan plan = new MigrationPlanner(conn, stores).planWithoutListing(schema);
-        if (!plan.otherSessions().isEmpty() && !ignoreSessions) {
-            throw new DovetailException(ErrorCode.REFUSED, "Other sessions are using schema `" + schema + "`: " + plan.otherSessions()
-                    + ". Stop DataJoint 0.11 clients before migrating (or pass --ignore-sessions if they are harmless).");
-        }
-        return new MigrationRunner(conn, stores, checkpoint, progress).run(plan, acceptMissing);
+        String refused = plan.otherSessions().isEmpty() || ignoreSessions ? null : "Other sessions are using schema `" + schema
+                + "`: " + plan.otherSessions() + ". Stop DataJoint 0.11 clients before migrating (or pass --ignore-sessions if they"
+                + " are harmless).";
+        ObjectNode details = JsonNodeFactory.instance.objectNode();
+        details.set("plan", MigrationJson.of(plan));
+        details.put("accept_missing", acceptMissing).put("ignore_sessions", ignoreSessions);
+        String action = "legacy-external run " + schema + (acceptMissing ? " --accept-missing" : "") + (ignoreSessions ? " --ignore-sessions" : "");
+        MigrationStep step = new MigrationStep(Header.of(MigrationStep.OPERATION, schema, action), details, plan.done(), refused);
+        MigrationRunner runner = new MigrationRunner(conn, stores, checkpoint, progress);
+        return Operation.<MigrationStep, RunSummary>of(conn, s -> new RunSummary(List.of(runner.run(plan, acceptMissing)), List.of(), false))
+                .apply(step).runs().get(0);
     }
 
     /** {@link #run(String, boolean, boolean)} refusing while other sessions use the schema. */
@@ -79,13 +92,12 @@ public final class LegacyMigration {
      * Repeatable; the schema lock keeps it apart from a running migration.
      */
     public RelocateReport relocate(String schema, boolean deleteOld) {
-        MigrationLedger ledger = new MigrationLedger(conn, schema);
-        ledger.lock();
-        try {
-            return new Relocation(dovetail).relocate(schema, deleteOld);
-        } finally {
-            ledger.unlock();
-        }
+        ObjectNode details = JsonNodeFactory.instance.objectNode().put("schema", schema).put("delete_legacy_objects", deleteOld);
+        String action = "legacy-external relocate " + schema + (deleteOld ? " --delete-legacy-objects" : "");
+        MigrationStep step = new MigrationStep(Header.of(MigrationStep.OPERATION, schema, action), details, false, null);
+        return Operation.<MigrationStep, RunSummary>of(conn,
+                        s -> new RunSummary(List.of(), List.of(new Relocation(dovetail).relocate(schema, deleteOld)), true))
+                .apply(step).relocations().get(0);
     }
 
     /** Follows every migrated reference to its object. Read-only. */
@@ -94,23 +106,47 @@ public final class LegacyMigration {
     }
 
     /**
+     * What {@code finalize} would do: verifies the schema and lists the foreign keys to
+     * {@code ~external}. Read-only.
+     */
+    public FinalizePlan finalizePlan(String schema) {
+        Header header = Header.of(MigrationStep.OPERATION, schema, "legacy-external finalize " + schema);
+        if (!LegacyCatalog.tableExists(conn, schema, "~external")) {
+            return new FinalizePlan(header, schema, false, null, List.of());
+        }
+        MigrationCheck check = verify(schema);
+        return new FinalizePlan(header.withFingerprint(finalizeFingerprint(schema)), schema, true, check,
+                LegacyCatalog.referencesToLegacyTable(conn, schema));
+    }
+
+    /**
+     * Drops the legacy {@code ~external} table as planned: refused unless verification passed and
+     * nothing refers to it, or when a legacy column or a reference appeared since the plan.
+     */
+    public FinalizeReport finalizeSchema(FinalizePlan plan) {
+        return Operation.<FinalizePlan, FinalizeReport>of(conn, this::drop).checkingFingerprint(p -> finalizeFingerprint(p.schema()))
+                .apply(plan);
+    }
+
+    /**
      * Drops the legacy {@code ~external} table, only if verification passes and nothing refers
      * to it. Returns false (and changes nothing) when there is no legacy table left.
      */
     public boolean finalizeSchema(String schema) {
-        if (!LegacyCatalog.tableExists(conn, schema, "~external")) {
-            return false;
+        return finalizeSchema(finalizePlan(schema)).dropped();
+    }
+
+    private FinalizeReport drop(FinalizePlan plan) {
+        if (!plan.legacyTable()) {
+            return new FinalizeReport(plan.schema(), false);
         }
-        MigrationCheck check = verify(schema);
-        if (!check.passed()) {
-            throw new DovetailException(ErrorCode.REFUSED, "Schema `" + schema + "` is not ready to finalize: " + check.remaining().size()
-                    + " column(s) not migrated, " + check.problems().size() + " problem(s); run `verify` for the list");
-        }
-        var references = LegacyCatalog.referencesToLegacyTable(conn, schema);
-        if (!references.isEmpty()) {
-            throw new DovetailException(ErrorCode.REFUSED, "`" + schema + "`.`~external` is still referenced by " + references);
-        }
-        conn.execute("DROP TABLE " + TableName.of(schema, "~external").quoted());
-        return true;
+        conn.execute("DROP TABLE " + TableName.of(plan.schema(), "~external").quoted());
+        return new FinalizeReport(plan.schema(), true);
+    }
+
+    /** What finalize's safety rests on and a concurrent change could alter: the legacy columns and the references to ~external. */
+    private String finalizeFingerprint(String schema) {
+        return LegacyCatalog.legacyColumns(conn, schema).stream().map(LegacyColumn::label).toList() + " "
+                + LegacyCatalog.referencesToLegacyTable(conn, schema);
     }
 }

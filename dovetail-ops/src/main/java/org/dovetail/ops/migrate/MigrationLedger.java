@@ -1,10 +1,9 @@
 package org.dovetail.ops.migrate;
 
 import java.util.Optional;
-import org.dovetail.DovetailException;
-import org.dovetail.ErrorCode;
 import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
+import org.dovetail.ops.OperationLock;
 
 /**
  * The migration's own record, in hidden tables of the schema: each column's phase and how
@@ -16,6 +15,7 @@ final class MigrationLedger {
 
     private final Connection conn;
     private final String schema;
+    private OperationLock lock;
 
     MigrationLedger(Connection conn, String schema) {
         this.conn = conn;
@@ -86,25 +86,19 @@ final class MigrationLedger {
                 r.getString(3), r.getString(4), r.getInt(5) == 1, r.getString(6), null));
     }
 
-    /** Takes the schema's migration lock, or fails naming the session that holds it. */
+    /**
+     * Takes the schema's migration lock ({@link OperationLock} of {@code migrate} on the schema),
+     * or fails with {@code LOCKED} naming the session that holds it. Re-entrant: the run that
+     * {@link LegacyMigration} applies holds it already.
+     */
     void lock() {
-        String name = lockName();
-        Long got = conn.queryValue("SELECT GET_LOCK(?, 0)", Long.class, name).orElse(0L);
-        if (got != 1L) {
-            Long holder = conn.queryValue("SELECT IS_USED_LOCK(?)", Long.class, name).orElse(null);
-            throw new DovetailException(ErrorCode.LOCKED, "Another migration of schema `" + schema + "` is running (connection id " + holder
-                    + "); wait for it to finish, or stop it — a stopped run resumes where it stopped");
-        }
+        lock = OperationLock.acquire(conn, MigrationStep.OPERATION, schema);
     }
 
     void unlock() {
-        conn.queryValue("SELECT RELEASE_LOCK(?)", Long.class, lockName());
-    }
-
-    /** Lock names are limited to 64 characters: long schema names are hashed. */
-    private String lockName() {
-        String name = "dovetail.migrate." + schema;
-        return name.length() <= 64 ? name
-                : "dovetail.migrate." + org.dovetail.hash.UuidBytes.toHex(org.dovetail.hash.ContentHash.uuidFromBuffer(new byte[0], schema));
+        if (lock != null) {
+            lock.close();
+            lock = null;
+        }
     }
 }

@@ -1,31 +1,13 @@
 package org.dovetail.ops.migrate;
 
+import org.dovetail.ops.OperationProgress;
+
 /**
  * Where a migration reports its long phases (hashing a column's objects, rewriting its
- * references): the command line draws a progress bar on a terminal; the default reports nowhere.
+ * references): an {@link OperationProgress}; the command line draws a progress bar on a
+ * terminal; the default reports nowhere.
  */
-public interface MigrationProgress {
+public interface MigrationProgress extends OperationProgress {
     /** Reports nothing. */
-    MigrationProgress NONE = new MigrationProgress() {
-        @Override
-        public void start(String phase, long total) {
-        }
-
-        @Override
-        public void advance(long done) {
-        }
-
-        @Override
-        public void end() {
-        }
-    };
-
-    /** A phase begins, e.g. {@code "objects of `a`.`blob`"}, with its number of units. */
-    void start(String phase, long total);
-
-    /** Units done so far in the current phase. */
-    void advance(long done);
-
-    /** The current phase is over. */
-    void end();
+    MigrationProgress NONE = new MigrationProgress() { };
 }

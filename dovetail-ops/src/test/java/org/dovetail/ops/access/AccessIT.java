@@ -8,9 +8,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.dovetail.AccessException;
+import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 import org.dovetail.PasswordExpiredException;
 import org.dovetail.config.Config;
 import org.dovetail.connection.Connection;
+import org.dovetail.ops.AuditLog;
 import org.dovetail.testing.TestConfigs;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
@@ -36,6 +39,8 @@ class AccessIT {
     private static final Map<Role, String> PASSWORDS = new EnumMap<>(Role.class);
     private static final Map<Role, ChangeReport> FIRST_PASSWORD_CHANGE = new EnumMap<>(Role.class);
     private static final List<String> EXTRA_ACCOUNTS = new ArrayList<>();
+    /** Every one-time password an apply set, none of which may be written to the audit log. */
+    private static final List<String> ONE_TIME_PASSWORDS = new ArrayList<>();
 
     @BeforeAll
     static void initRolesAndAddOneUserPerRole(TestDatabase database) {
@@ -57,6 +62,7 @@ class AccessIT {
                 ChangeReport added = access.apply(access.addUser(name, role, InitialPassword.RANDOM_EXPIRED));
                 assertThat(added.succeeded()).as(added.toText()).isTrue();
                 assertThat(added.password()).hasSize(20);
+                ONE_TIME_PASSWORDS.add(added.password());
                 root.execute("CREATE DATABASE `" + name + "_data`");
                 root.execute("CREATE TABLE `" + name + "_data`.t (id INT PRIMARY KEY)");
                 root.execute("INSERT INTO `" + name + "_data`.t VALUES (1)");
@@ -371,11 +377,63 @@ class AccessIT {
             AccessManager access = AccessManager.on(root);
             ChangeReport reset = access.apply(access.resetPassword(name, InitialPassword.RANDOM_EXPIRED));
             assertThat(reset.succeeded()).isTrue();
+            ONE_TIME_PASSWORDS.add(reset.password());
             assertThatThrownBy(() -> Connection.open(as(name, reset.password()))).isInstanceOf(PasswordExpiredException.class);
             assertThat(PasswordChange.apply(as(name, reset.password()), PASSWORDS.get(Role.ADMIN)).succeeded()).isTrue();
         }
         try (Connection c = login(Role.ADMIN)) {
             assertThat(c.queryValue("SELECT CURRENT_ROLE()", String.class)).contains("dj_admin");
         }
+    }
+
+    @Test
+    void aPlanMadeBeforeTheRolesChangedIsRefusedAndNothingRuns() {
+        String newModule = module + "st";
+        try (Connection root = Connection.open(admin())) {
+            AccessManager access = AccessManager.on(root);
+            Plan plan = access.addModule(newModule);
+            assertThat(plan.header().fingerprint()).hasSize(64);
+            root.execute("GRANT SELECT ON `" + module + "zz\\_%`.* TO `dj_guest`"); // behind the plan's back
+            String before = grantsOf(root, "dj_user");
+            assertThatThrownBy(() -> access.apply(plan)).hasMessageContaining("is stale")
+                    .extracting(e -> ((DovetailException) e).code()).isEqualTo(ErrorCode.STALE_PLAN);
+            assertThat(grantsOf(root, "dj_user")).isEqualTo(before).doesNotContain(newModule);
+
+            ChangeReport applied = access.apply(access.addModule(newModule));
+            assertThat(applied.succeeded()).isTrue();
+            assertThat(grantsOf(root, "dj_user")).contains(newModule);
+            AuditLog.Entry entry = AuditLog.on(root).history(1).get(0);
+            assertThat(entry.operation()).isEqualTo("access");
+            assertThat(entry.scope()).isEqualTo("server");
+            assertThat(entry.action()).isEqualTo("add-module " + newModule);
+            assertThat(entry.outcome()).isEqualTo("OK");
+            assertThat(entry.plan().get("statements")).hasSize(2);
+            assertThat(entry.report().get("applied")).hasSize(2);
+        }
+    }
+
+    @Test
+    void theAuditLogRecordsEveryAccessApplyButNoPassword() {
+        try (Connection root = Connection.open(admin())) {
+            List<AuditLog.Entry> access = AuditLog.on(root).history(1000).stream().filter(e -> e.operation().equals("access")).toList();
+            assertThat(access).extracting(AuditLog.Entry::action).contains("init-roles", "add-user " + USERS.get(Role.USER) + " --role user");
+            List<AuditLog.Entry> created = access.stream().filter(e -> e.report().get("applied").toString().contains("CREATE USER")).toList();
+            assertThat(created).hasSizeGreaterThanOrEqualTo(Role.values().length).allSatisfy(e -> {
+                assertThat(e.report().has("password")).isFalse();
+                assertThat(e.report().get("applied").toString()).contains("IDENTIFIED BY '<password>'");
+            });
+            assertThat(ONE_TIME_PASSWORDS).isNotEmpty();
+            for (AuditLog.Entry e : access) {
+                for (String password : ONE_TIME_PASSWORDS) {
+                    assertThat(e.plan().toString() + e.report()).doesNotContain(password);
+                }
+            }
+            assertThat(AccessManager.on(root).initRoles(List.of(module), false).script()).as("init-roles does not grant the audit log's schema")
+                    .doesNotContain(AuditLog.schemaOf(root.config()).split("_")[0] + "\\_%");
+        }
+    }
+
+    private static String grantsOf(Connection root, String role) {
+        return String.join("\n", root.query("SHOW GRANTS FOR " + role, r -> r.getString(1)));
     }
 }

@@ -2,6 +2,7 @@ package org.dovetail.ops.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import org.dovetail.ErrorCode;
 import org.dovetail.blob.BlobJson;
 import org.dovetail.hash.ContentHash;
 import org.dovetail.hash.UuidBytes;
+import org.dovetail.ops.AuditLog;
 import org.dovetail.query.Top;
 import org.dovetail.store.ExternalStore;
 import org.dovetail.testkit.DovetailTest;
@@ -95,6 +97,10 @@ class LegacyMigrationIT {
             assertThat(LegacyCatalog.tableExists(conn.connection(), fixture.schema, "~external")).isFalse();
             assertThat(migration.finalizeSchema(fixture.schema)).isFalse();
             assertValuesAreThoseDataJointWrote(conn, fixture.schema);
+            // The second run had nothing to do and the second finalize found nothing to drop: neither is an apply.
+            assertThat(records(conn, fixture.schema)).extracting(AuditLog.Entry::action, AuditLog.Entry::outcome).containsExactly(
+                    tuple("legacy-external finalize " + fixture.schema, "OK"), tuple("legacy-external run " + fixture.schema, "OK"));
+            assertThat(records(conn, fixture.schema).get(1).report().get(0).get("columns")).hasSize(4);
         }
     }
 
@@ -148,6 +154,10 @@ class LegacyMigrationIT {
                 }
             });
             assertThatThrownBy(() -> killed.run(fixture.schema, false)).hasMessageStartingWith("killed after " + phase);
+            assertThat(records(conn, fixture.schema)).singleElement().satisfies(e -> {
+                assertThat(e.outcome()).isEqualTo("FAILED");
+                assertThat(e.report().get("error").asText()).startsWith("killed after " + phase);
+            });
             MigrationPlan halfway = new LegacyMigration(conn, DEFAULT_MAP).plan(fixture.schema);
             assertThat(halfway.done()).isFalse();
             RunReport resumed = new LegacyMigration(conn, DEFAULT_MAP).run(fixture.schema, false);
@@ -162,16 +172,52 @@ class LegacyMigrationIT {
     void twoRunsCannotProceedAtOnce() throws Exception {
         LegacyFixture fixture = LegacyFixture.load(db, s3, "locked", local);
         try (Dovetail first = connect(fixture); Dovetail second = connect(fixture)) {
-            new MigrationLedger(first.connection(), fixture.schema).lock();
+            MigrationLedger running = new MigrationLedger(first.connection(), fixture.schema);
+            running.lock();
             assertThatThrownBy(() -> new LegacyMigration(second, DEFAULT_MAP).run(fixture.schema, false, true))
                     .isInstanceOf(DovetailException.class)
-                    .hasMessageContaining("Another migration of schema `" + fixture.schema + "` is running (connection id "
-                            + first.connection().connectionId() + ")")
+                    .hasMessageContaining("Another migrate run on " + fixture.schema + " holds the lock dovetail.migrate." + fixture.schema
+                            + " (connection id " + first.connection().connectionId() + ")")
+                    .extracting(e -> ((DovetailException) e).code()).isEqualTo(ErrorCode.LOCKED);
+            assertThatThrownBy(() -> new LegacyMigration(second, DEFAULT_MAP).relocate(fixture.schema, false))
                     .extracting(e -> ((DovetailException) e).code()).isEqualTo(ErrorCode.LOCKED);
             assertThat(LegacyCatalog.legacyColumns(second.connection(), fixture.schema)).hasSize(4);
-            new MigrationLedger(first.connection(), fixture.schema).unlock();
+            assertThat(records(second, fixture.schema)).as("a refused run writes no record").isEmpty();
+            running.unlock();
             assertThat(new LegacyMigration(second, DEFAULT_MAP).run(fixture.schema, false, true).complete()).isTrue();
+            assertThat(records(second, fixture.schema)).extracting(AuditLog.Entry::outcome).containsExactly("OK");
         }
+    }
+
+    @Test
+    void finalizeRefusesAPlanMadeBeforeSomethingStartedReferringToTheLegacyTable() throws Exception {
+        LegacyFixture fixture = LegacyFixture.load(db, s3, "stale", local);
+        try (Dovetail conn = connect(fixture)) {
+            LegacyMigration migration = new LegacyMigration(conn, DEFAULT_MAP);
+            assertThat(migration.run(fixture.schema, false).complete()).isTrue();
+            FinalizePlan plan = migration.finalizePlan(fixture.schema);
+            assertThat(plan.refusal()).isEmpty();
+            assertThat(plan.toText()).isEqualTo("would drop `" + fixture.schema + "`.`~external` (verify passes)\n");
+            conn.connection().execute("CREATE TABLE `" + fixture.schema + "`.`late` (hash char(51) NOT NULL, FOREIGN KEY (hash)"
+                    + " REFERENCES `" + fixture.schema + "`.`~external` (hash)) ENGINE=InnoDB");
+            assertThatThrownBy(() -> migration.finalizeSchema(plan)).hasMessageContaining("is stale")
+                    .extracting(e -> ((DovetailException) e).code()).isEqualTo(ErrorCode.STALE_PLAN);
+            assertThat(LegacyCatalog.tableExists(conn.connection(), fixture.schema, "~external")).isTrue();
+            FinalizePlan again = migration.finalizePlan(fixture.schema);
+            assertThat(again.refusal()).hasValueSatisfying(r -> assertThat(r).contains("is still referenced by [" + fixture.schema + ".late.hash]"));
+            assertThatThrownBy(() -> migration.finalizeSchema(again))
+                    .extracting(e -> ((DovetailException) e).code()).isEqualTo(ErrorCode.REFUSED);
+            conn.connection().execute("DROP TABLE `" + fixture.schema + "`.`late`");
+            assertThat(migration.finalizeSchema(migration.finalizePlan(fixture.schema)).dropped()).isTrue();
+            assertThat(records(conn, fixture.schema)).extracting(AuditLog.Entry::action)
+                    .containsExactly("legacy-external finalize " + fixture.schema, "legacy-external run " + fixture.schema);
+        }
+    }
+
+    /** The audit records of a schema's migration, newest first. */
+    private static List<AuditLog.Entry> records(Dovetail conn, String schema) {
+        return AuditLog.on(conn.connection()).history(1000).stream()
+                .filter(e -> e.operation().equals("migrate") && e.scope().equals(schema)).toList();
     }
 
     @Test
