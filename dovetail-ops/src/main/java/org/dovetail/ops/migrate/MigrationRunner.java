@@ -31,6 +31,11 @@ import org.slf4j.LoggerFactory;
 final class MigrationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
     private static final int BATCH = 1000;
+    /**
+     * Objects read at once. A legacy object is small, so reading one is mostly a round trip to the
+     * store: over a network link (tens of ms to a bucket) the number in flight sets the rate.
+     */
+    private static final int READS_IN_FLIGHT = 32;
 
     /** Called after each phase of each column; tests use it to stop a run where they choose. */
     interface Checkpoint {
@@ -55,7 +60,7 @@ final class MigrationRunner {
         ledger.create();
         ledger.lock();
         Map<String, ObjectStore> opened = new HashMap<>();
-        try (TransferPool pool = new TransferPool("migrate")) {
+        try (TransferPool pool = new TransferPool("migrate", READS_IN_FLIGHT)) {
             List<RunReport.ColumnResult> results = new ArrayList<>();
             for (ColumnPlan column : plan.columns()) {
                 results.add(migrate(ledger, column, acceptMissing, spec -> new LegacyObjects(
