@@ -204,7 +204,7 @@ public final class LegacyMigrationSideBySide {
                 for (String dtSchema : dtSchemas) {
                     correct += checkValues(conn, dtSchema, expected);
                 }
-                String pyCell = "stored figure: " + STORED_PYTHON_10K_SECONDS + " s";
+                String pyCell = "stored figure" + (relay == null ? "" : " (loopback)") + ": " + STORED_PYTHON_10K_SECONDS + " s";
                 double pySeconds = STORED_PYTHON_10K_SECONDS * n / 10_000.0;
                 if (py != null) {
                     correct += checkValues(conn, pySchema, expected);
