@@ -490,6 +490,17 @@ public final class ExternalStore implements AutoCloseable {
         return transfers.map(items, work);
     }
 
+    /**
+     * {@link #inParallel(List, Function)} with up to {@code inFlight} items at once, on threads of
+     * this call's own: for many small transfers over a network, where each is mostly a round trip
+     * and the number in flight sets the rate.
+     */
+    public <T, R> List<R> inParallel(List<T> items, Function<T, R> work, int inFlight) {
+        try (TransferPool wide = new TransferPool("transfer-" + spec.name(), inFlight)) {
+            return wide.map(items, work);
+        }
+    }
+
     @Override
     public void close() {
         transfers.close();

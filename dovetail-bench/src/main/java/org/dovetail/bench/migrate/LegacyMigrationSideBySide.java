@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.dovetail.Dovetail;
+import org.dovetail.bench.net.LatencyRelay;
 import org.dovetail.blob.Blob;
 import org.dovetail.blob.BlobJson;
 import org.dovetail.config.Config;
@@ -66,7 +68,12 @@ import org.dovetail.testkit.TestServers;
  * command that starts Dovetail, split at spaces, or several separated by {@code ;}, each timed on a
  * schema of its own (default {@code ./dovetail}, the launcher of a source checkout, run from the
  * checkout's root; e.g. {@code ./dovetail;java -jar dovetail-cli/target/dovetail.jar});
- * {@code dovetail.bench.cli.args}, extra arguments after {@code run SCHEMA} (e.g. {@code --debug}).
+ * {@code dovetail.bench.cli.args}, extra arguments after {@code run SCHEMA} (e.g. {@code --debug});
+ * {@code dovetail.bench.s3.rtt}, round-trip times in milliseconds separated by {@code ,}, each a
+ * condition of its own with all the runs (default {@code 0}): 0 is S3 on loopback, any other puts a
+ * {@link LatencyRelay} adding that round trip between the S3 server and both sides, which are
+ * given its address as the stores' endpoint, as a lab reaches its bucket over a network (the
+ * database stays on loopback). The harness's own writes and checks go to the server directly.
  */
 public final class LegacyMigrationSideBySide {
     /** DataJoint-Python 0.14.9, notebook procedure, 10,000 references, median of run B (shared/research peer baselines). */
@@ -104,19 +111,21 @@ public final class LegacyMigrationSideBySide {
                 .map(c -> Arrays.asList(c.trim().split(" "))).toList();
         List<String> cliArgs = System.getProperty("dovetail.bench.cli.args", "").isBlank() ? List.of()
                 : Arrays.asList(System.getProperty("dovetail.bench.cli.args").split(" "));
+        List<Integer> roundTrips = Arrays.stream(System.getProperty("dovetail.bench.s3.rtt", "0").split(","))
+                .map(ms -> Integer.parseInt(ms.trim())).toList();
         try (TestServers servers = TestServers.start(); TestDatabase db = servers.newDatabase(); TestS3 s3 = servers.newBucket()) {
             LegacyMigrationSideBySide bench = new LegacyMigrationSideBySide(db, s3, Files.createTempDirectory("dovetail-bench-legacy-files"),
                     Files.createTempDirectory("dovetail-bench-legacy-work"));
             try {
-                bench.run(n, foreign, runs, python, clis, cliArgs);
+                bench.run(n, foreign, runs, python, clis, cliArgs, roundTrips);
             } finally {
                 bench.puts.shutdownNow();
             }
         }
     }
 
-    private void run(int n, int foreign, int runs, String python, List<List<String>> clis, List<String> cliArgs) throws Exception {
-        writeLocalConfig();
+    private void run(int n, int foreign, int runs, String python, List<List<String>> clis, List<String> cliArgs,
+                     List<Integer> roundTrips) throws Exception {
         Path driver = work.resolve("notebook_migration.py");
         try (InputStream in = LegacyMigrationSideBySide.class.getResourceAsStream("notebook_migration.py")) {
             Files.write(driver, in.readAllBytes());
@@ -126,14 +135,32 @@ public final class LegacyMigrationSideBySide {
         int others = putForeignObjects(foreign * ownS3);
         System.out.printf("bucket: %,d objects of %d other schemas (%.0f s to write); each schema's own: %,d in S3, %,d in files%n",
                 foreign * ownS3, others, (System.nanoTime() - t0) / 1e9, ownS3, n / 4);
+        for (int rtt : roundTrips) {
+            if (rtt == 0) {
+                System.out.println("S3 on loopback, no relay");
+                writeLocalConfig(s3.hostAndPort());
+                runAll(n, runs, python, driver, clis, cliArgs, null);
+            } else {
+                try (LatencyRelay relay = new LatencyRelay(s3.hostAndPort(), Duration.ofMillis(rtt))) {
+                    System.out.printf("S3 through a relay adding %d ms per round trip (both sides use %s)%n", rtt, relay.hostAndPort());
+                    writeLocalConfig(relay.hostAndPort());
+                    runAll(n, runs, python, driver, clis, cliArgs, relay);
+                }
+            }
+        }
+    }
+
+    /** The timed runs of one condition; {@code relay} is the latency relay both sides go through, or null. */
+    private void runAll(int n, int runs, String python, Path driver, List<List<String>> clis, List<String> cliArgs,
+                        LatencyRelay relay) throws Exception {
         StringBuilder header = new StringBuilder("| run | references | DataJoint-Python migrate call (process) |");
         StringBuilder rule = new StringBuilder("| --- | --- | --- |");
         for (List<String> cli : clis) {
             header.append(" `").append(String.join(" ", cli)).append("` | ratio |");
             rule.append(" --- | --- |");
         }
-        System.out.println(header.append(" values correct |"));
-        System.out.println(rule.append(" --- |"));
+        System.out.println(header.append(relay == null ? "" : " S3 connections |").append(" values correct |"));
+        System.out.println(rule.append(relay == null ? "" : " --- |").append(" --- |"));
         List<Double> pythonTimes = new ArrayList<>();
         List<List<Double>> dovetailTimes = new ArrayList<>();
         clis.forEach(c -> dovetailTimes.add(new ArrayList<>()));
@@ -151,20 +178,28 @@ public final class LegacyMigrationSideBySide {
                 }
                 double[] py = null;
                 double[] dt = new double[clis.size()];
+                int pyConnections = 0;
+                int[] dtConnections = new int[clis.size()];
                 if (python != null && r % 2 == 1) { // alternate which side goes first
+                    int before = connections(relay);
                     py = runPython(python, driver, pySchema);
+                    pyConnections = connections(relay) - before;
                 }
                 for (int v = 0; v < clis.size(); v++) {
+                    int before = connections(relay);
                     dt[v] = runDovetail(clis.get(v), cliArgs, dtSchemas.get(v));
+                    dtConnections[v] = connections(relay) - before;
                 }
                 if (python != null && r % 2 == 0) {
+                    int before = connections(relay);
                     py = runPython(python, driver, pySchema);
+                    pyConnections = connections(relay) - before;
                 }
                 int correct = 0;
                 for (String dtSchema : dtSchemas) {
                     correct += checkValues(conn, dtSchema, expected);
                 }
-                String pyCell = "stored figure: " + STORED_PYTHON_10K_SECONDS + " s";
+                String pyCell = "stored figure" + (relay == null ? "" : " (loopback)") + ": " + STORED_PYTHON_10K_SECONDS + " s";
                 double pySeconds = STORED_PYTHON_10K_SECONDS * n / 10_000.0;
                 if (py != null) {
                     correct += checkValues(conn, pySchema, expected);
@@ -184,6 +219,13 @@ public final class LegacyMigrationSideBySide {
                     dovetailTimes.get(v).add(dt[v]);
                     line.append(String.format(" %.2f s | %.1f× |", dt[v], pySeconds / dt[v]));
                 }
+                if (relay != null) {
+                    line.append(" Python ").append(py == null ? "-" : pyConnections);
+                    for (int v = 0; v < clis.size(); v++) {
+                        line.append(", ").append(dtConnections[v]);
+                    }
+                    line.append(" |");
+                }
                 System.out.println(line.append(String.format(" %,d of %,d |", correct, values)));
                 if (python != null) {
                     drop(conn, pySchema);
@@ -202,7 +244,12 @@ public final class LegacyMigrationSideBySide {
         System.out.println(summary);
     }
 
-    private void writeLocalConfig() throws IOException {
+    private static int connections(LatencyRelay relay) {
+        return relay == null ? 0 : relay.connections();
+    }
+
+    /** The configuration both sides read, with the S3 stores at {@code endpoint}. */
+    private void writeLocalConfig(String endpoint) throws IOException {
         ObjectNode conf = JSON.createObjectNode();
         conf.put("database.host", db.host());
         conf.put("database.port", db.port());
@@ -212,7 +259,7 @@ public final class LegacyMigrationSideBySide {
         for (String[] s : new String[][] {{"external", "store"}, {"shared", "maps"}}) {
             ObjectNode store = stores.putObject(s[0]);
             store.put("protocol", "s3");
-            store.put("endpoint", s3.hostAndPort());
+            store.put("endpoint", endpoint);
             store.put("bucket", s3.bucket());
             store.put("location", s[1]);
             store.put("access_key", s3.accessKey());

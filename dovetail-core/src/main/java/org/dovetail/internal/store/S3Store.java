@@ -45,6 +45,16 @@ public final class S3Store implements ObjectStore {
     public static final long MULTIPART_THRESHOLD = 64L << 20;
     private static final long MIN_PART = 16L << 20;
     private static final int MAX_PARTS = 9_000;
+    /** Idle connections the JDK's HTTP client keeps per server: at least as many as transfers run at once. */
+    static final int IDLE_CONNECTIONS = 64;
+
+    static {
+        // The JDK keeps 5 unless told otherwise: a pool of more transfers would close and reopen
+        // connections (a handshake each, TLS included) whenever its transfers pause together.
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", Integer.toString(IDLE_CONNECTIONS));
+        }
+    }
 
     private final StoreSpec spec;
     private final S3Client client;

@@ -19,11 +19,24 @@ public final class TransferPool implements AutoCloseable {
     private static final int THREADS = Math.max(4, Math.min(16, 4 * Runtime.getRuntime().availableProcessors()));
 
     private final String name;
+    private final int threads;
     private ExecutorService pool;
 
-    /** A pool whose threads are named {@code dovetail-<name>}. */
+    /** A pool whose threads are named {@code dovetail-<name>}, a few per core. */
     public TransferPool(String name) {
+        this(name, THREADS);
+    }
+
+    /**
+     * A pool of {@code threads} threads named {@code dovetail-<name>}: for many small transfers,
+     * each mostly a network round trip, where the number in flight sets the rate, not the cores.
+     */
+    public TransferPool(String name, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("a transfer pool needs at least one thread, not " + threads);
+        }
         this.name = name;
+        this.threads = threads;
     }
 
     /** Applies {@code work} to every item in parallel; results in the order of the items. */
@@ -56,7 +69,7 @@ public final class TransferPool implements AutoCloseable {
 
     private synchronized ExecutorService executor() {
         if (pool == null) {
-            pool = Executors.newFixedThreadPool(THREADS, r -> {
+            pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "dovetail-" + name);
                 t.setDaemon(true);
                 return t;

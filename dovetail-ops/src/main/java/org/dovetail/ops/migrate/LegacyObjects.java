@@ -41,9 +41,15 @@ final class LegacyObjects {
     }
 
     /** What was found for one object: its size and contents hash, or that it is missing. */
+    /**
+     * Objects read at once. A legacy object is small, so reading one is mostly a round trip to the
+     * store: over a network link (tens of ms to a bucket) the number in flight sets the rate.
+     */
+    static final int READS_IN_FLIGHT = 32;
+
     record Found(String legacyHash, boolean present, long size, UUID contentsHash) {}
 
-    /** Hashes each object's contents (MD5, as the tracking table's contents_hash). */
+    /** Hashes each object's contents (MD5, as the tracking table's contents_hash), {@link #READS_IN_FLIGHT} at once. */
     List<Found> hash(List<String> hashes) {
         return store.inParallel(hashes, h -> {
             long[] size = {0};
@@ -55,7 +61,7 @@ final class LegacyObjects {
             } catch (IOException e) {
                 throw new StoreException("Cannot read " + store.objects().address(path(h)) + ": " + e.getMessage(), e);
             }
-        });
+        }, READS_IN_FLIGHT);
     }
 
     /** Counts the bytes read through it. */
