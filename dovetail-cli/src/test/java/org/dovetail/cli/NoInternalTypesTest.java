@@ -13,10 +13,13 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import org.dovetail.ops.migrate.LegacyMigration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * dovetail-cli uses only dovetail-core's supported API, never {@code org.dovetail.internal}. The
+ * dovetail-cli and dovetail-ops use only dovetail-core's supported API, never
+ * {@code org.dovetail.internal} (ops is checked here, where both are on the class path). The
  * compiled classes are checked because a class file names every type it uses in its constant
  * pool (also types reached through another type's signature); the imports of the sources are
  * checked because an unused import or an inlined constant leaves no trace in a class file.
@@ -25,9 +28,11 @@ class NoInternalTypesTest {
     private static final Pattern INTERNAL_TYPE = Pattern.compile("org/dovetail/internal/[\\w/$]+");
     private static final Pattern INTERNAL_IMPORT = Pattern.compile("^\\s*import\\s+(static\\s+)?org\\.dovetail\\.internal\\.");
 
-    @Test
-    void noMainClassRefersToAnInternalType() throws Exception {
-        Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    @ParameterizedTest
+    @ValueSource(strings = {"dovetail-cli", "dovetail-ops"})
+    void noMainClassRefersToAnInternalType(String module) throws Exception {
+        Class<?> anchor = module.equals("dovetail-cli") ? Main.class : LegacyMigration.class;
+        Path location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
         // target/classes, or the module's jar when the test runs after packaging
         try (FileSystem jar = Files.isDirectory(location) ? null : FileSystems.newFileSystem(location)) {
             Path classes = jar == null ? location : jar.getPath("/");
@@ -45,9 +50,10 @@ class NoInternalTypesTest {
         }
     }
 
-    @Test
-    void noMainSourceImportsFromTheInternalPackages() throws IOException {
-        Path sources = Path.of("src", "main", "java");
+    @ParameterizedTest
+    @ValueSource(strings = {"dovetail-cli", "dovetail-ops"})
+    void noMainSourceImportsFromTheInternalPackages(String module) throws IOException {
+        Path sources = Path.of("..", module, "src", "main", "java");
         List<Path> files = files(sources, ".java");
         assertThat(files).as("source files under " + sources.toAbsolutePath()).isNotEmpty();
         TreeSet<String> lines = new TreeSet<>();
