@@ -78,7 +78,9 @@ public enum ErrorCode {
     /** An operation refused to start because a safety condition does not hold; nothing was done. */
     REFUSED(Category.REFUSED),
     /** An operation stopped before it finished; running it again resumes it. */
-    INCOMPLETE(Category.FAILURE);
+    INCOMPLETE(Category.FAILURE),
+    /** A trigger refused the statement while the table is under maintenance (server error 1644); retry later. */
+    MAINTENANCE(Category.FAILURE);
 
     /** How a failure is reported by the command line. */
     public enum Category {

@@ -8,6 +8,7 @@ import org.dovetail.DovetailException;
 import org.dovetail.DuplicateException;
 import org.dovetail.IntegrityException;
 import org.dovetail.LostConnectionException;
+import org.dovetail.MaintenanceException;
 import org.dovetail.MissingAttributeException;
 import org.dovetail.MissingTableException;
 import org.dovetail.QueryException;
@@ -48,6 +49,7 @@ final class SqlErrors {
             case 1146 -> new MissingTableException(message, e);
             case 1364 -> new MissingAttributeException(message, code, sql, e);
             case 1054 -> new UnknownAttributeException(message, code, sql, e);
+            case 1644 -> new MaintenanceException(message + " (a table under maintenance: retry when it is over)", code, sql, e);
             default -> new QueryException(message, code, sql, e);
         };
     }

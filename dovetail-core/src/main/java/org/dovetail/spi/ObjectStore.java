@@ -1,7 +1,10 @@
 package org.dovetail.spi;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -57,6 +60,28 @@ public interface ObjectStore extends AutoCloseable {
 
     /** Deletes an object; a missing object is not an error. */
     void delete(String path);
+
+    /**
+     * Moves an object to another path of the same store, replacing what is there (cleanup moves
+     * objects into a quarantine folder and back). The default copies and then deletes; the
+     * built-in stores rename a file, or copy a key on the server.
+     *
+     * @throws org.dovetail.MissingExternalFileException if there is no object at {@code from}
+     */
+    default void move(String from, String to) {
+        try (InputStream in = open(from)) {
+            Path temp = Files.createTempFile("dovetail-move", ".tmp");
+            try {
+                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+                put(to, temp, stat(from).map(ObjectInfo::metadata).orElse(Map.of()));
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw failure("move", from, e);
+        }
+        delete(from);
+    }
 
     /**
      * Every object whose path starts with {@code prefix} (a folder such as {@code "lab/"}, or

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -79,6 +80,25 @@ public final class ExternalStore implements AutoCloseable {
     /** The configuration of this store. */
     public StoreSpec spec() {
         return spec;
+    }
+
+    /**
+     * Where this store's objects physically are, as one string: for a {@code file} store the real
+     * path of its location, for an {@code s3} store the endpoint, bucket and key prefix. Two
+     * store names with the same physical location hold the same objects (cleanup groups their
+     * tracking tables by it).
+     */
+    public static String physicalLocation(StoreSpec spec) {
+        if (spec.protocol() == StoreSpec.Protocol.FILE) {
+            Path location = Path.of(spec.location()).toAbsolutePath().normalize();
+            try {
+                location = location.toRealPath();
+            } catch (IOException e) {
+                // a location that does not exist: its spelling is all there is
+            }
+            return "file://" + location.toString().replace('\\', '/');
+        }
+        return "s3://" + spec.endpoint().toLowerCase(Locale.ROOT) + "/" + spec.bucket() + "/" + ObjectPaths.s3KeyPrefix(spec.location());
     }
 
     /** The objects themselves (for verification and cleanup). */
@@ -154,12 +174,20 @@ public final class ExternalStore implements AutoCloseable {
 
     /** Uploads a packed blob (if the store does not hold it yet); tracks nothing. */
     public StagedObject stageBlob(String schema, byte[] blob) {
+        return stageBlobNoting(schema, blob).object();
+    }
+
+    /** An object staged, and whether the store held it already (so that no upload happened). */
+    private record Staging(StagedObject object, boolean existed) {}
+
+    private Staging stageBlobNoting(String schema, byte[] blob) {
         UUID hash = ContentHash.uuidFromBuffer(blob, "");
         String path = ObjectPaths.blob(schema, hash, spec.subfolding());
-        if (!objects.stat(path).filter(info -> info.size() == blob.length).isPresent()) {
+        boolean existed = objects.stat(path).filter(info -> info.size() == blob.length).isPresent();
+        if (!existed) {
             objects.put(path, blob, Map.of());
         }
-        return new StagedObject(hash, blob.length, null, path, blob, null, true);
+        return new Staging(new StagedObject(hash, blob.length, null, path, blob, null, true), existed);
     }
 
     /**
@@ -167,12 +195,12 @@ public final class ExternalStore implements AutoCloseable {
      * and uploading one value, so compression and transfer overlap; same order as the input.
      */
     public List<StagedObject> stageValues(String schema, List<?> values) {
-        return markTracked(schema, inParallel(new ArrayList<>(values), value -> stageBlob(schema, Blob.encode(value))));
+        return markTracked(schema, inParallel(new ArrayList<>(values), value -> stageBlobNoting(schema, Blob.encode(value))));
     }
 
     /** Stages many blobs in parallel on the transfer pool; same order as the input. */
     public List<StagedObject> stageBlobs(String schema, List<byte[]> blobs) {
-        return markTracked(schema, inParallel(blobs, blob -> stageBlob(schema, blob)));
+        return markTracked(schema, inParallel(blobs, blob -> stageBlobNoting(schema, blob)));
     }
 
     /**
@@ -218,10 +246,15 @@ public final class ExternalStore implements AutoCloseable {
         }
     }
 
-    /** Marks which staged objects already had a tracking row in the schema (one query per thousand). */
-    private List<StagedObject> markTracked(String schema, List<StagedObject> staged) {
-        Set<UUID> tracked = tracking(schema).existing(staged.stream().map(StagedObject::hash).toList());
-        return staged.stream().map(o -> tracked.contains(o.hash()) ? o.withTrackedWhenStaged() : o.untracked()).toList();
+    /**
+     * Marks the staged objects a cleanup may have seen before they are tracked: those that already
+     * had a tracking row in the schema (one query per thousand), and those the store already held
+     * without one (an untracked object, which a sweep of the store may move away meanwhile).
+     */
+    private List<StagedObject> markTracked(String schema, List<Staging> staged) {
+        Set<UUID> tracked = tracking(schema).existing(staged.stream().map(s -> s.object().hash()).toList());
+        return staged.stream().map(s -> tracked.contains(s.object().hash()) || s.existed()
+                ? s.object().withTrackedWhenStaged() : s.object().untracked()).toList();
     }
 
     /** Stages and tracks one blob; returns the hash to store in the referencing column. */
@@ -295,15 +328,20 @@ public final class ExternalStore implements AutoCloseable {
 
     /** Uploads a file as an attachment; tracks nothing. */
     public StagedObject stageAttachment(String schema, Path file) {
+        return stageAttachmentNoting(schema, file).object();
+    }
+
+    private Staging stageAttachmentNoting(String schema, Path file) {
         requireFile(file);
         String name = file.getFileName().toString();
         UUID hash = AttachmentFiles.hash(name, file);
         long size = size(file);
         String path = ObjectPaths.attachment(schema, hash, name, spec.subfolding());
-        if (!objects.stat(path).filter(info -> info.size() == size).isPresent()) {
+        boolean existed = objects.stat(path).filter(info -> info.size() == size).isPresent();
+        if (!existed) {
             objects.put(path, file, Map.of());
         }
-        return new StagedObject(hash, size, name, path, null, file, true);
+        return new Staging(new StagedObject(hash, size, name, path, null, file, true), existed);
     }
 
     /** Uploads an attachment given as name and bytes (written to a temporary file first); tracks nothing. */
@@ -330,7 +368,7 @@ public final class ExternalStore implements AutoCloseable {
 
     /** Stages many attachments in parallel on the transfer pool; same order as the input. */
     public List<StagedObject> stageAttachments(String schema, List<Path> files) {
-        return markTracked(schema, inParallel(files, file -> stageAttachment(schema, file)));
+        return markTracked(schema, inParallel(files, file -> stageAttachmentNoting(schema, file)));
     }
 
     /** Stages and tracks an attachment; returns its hash. */

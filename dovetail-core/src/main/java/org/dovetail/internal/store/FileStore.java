@@ -3,9 +3,12 @@ package org.dovetail.internal.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -126,7 +129,11 @@ final class FileStore implements ObjectStore {
     public Optional<ObjectInfo> stat(String path) {
         Path file = file(path);
         try {
-            return Files.isRegularFile(file) ? Optional.of(new ObjectInfo(path, Files.size(file), Map.of())) : Optional.empty();
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return Optional.of(new ObjectInfo(path, attributes.size(), Map.of(), attributes.lastModifiedTime().toInstant()));
         } catch (IOException e) {
             throw failure("inspect", path, e);
         }
@@ -138,6 +145,26 @@ final class FileStore implements ObjectStore {
             Files.deleteIfExists(file(path));
         } catch (IOException e) {
             throw failure("delete", path, e);
+        }
+    }
+
+    /** Renames the file (atomically where the file system can), creating the target's folders; the modification time stays. */
+    @Override
+    public void move(String from, String to) {
+        Path source = file(from);
+        Path target = file(to);
+        if (!Files.isRegularFile(source)) {
+            throw missing(from);
+        }
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            try {
+                Files.move(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw failure("move to " + address(to) + " the object", from, e);
         }
     }
 
@@ -154,7 +181,8 @@ final class FileStore implements ObjectStore {
                 String relative = root.relativize(f).toString().replace('\\', '/');
                 if (relative.startsWith(prefix)) {
                     try {
-                        objects.accept(new ObjectInfo(relative, Files.size(f), Map.of()));
+                        BasicFileAttributes attributes = Files.readAttributes(f, BasicFileAttributes.class);
+                        objects.accept(new ObjectInfo(relative, attributes.size(), Map.of(), attributes.lastModifiedTime().toInstant()));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

@@ -43,6 +43,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class S3Store implements ObjectStore {
     /** Files above this size are uploaded in parts. */
     public static final long MULTIPART_THRESHOLD = 64L << 20;
+    /** The largest object one server-side copy may copy. */
+    private static final long MAX_COPY = 5L << 30;
     private static final long MIN_PART = 16L << 20;
     private static final int MAX_PARTS = 9_000;
     /** Idle connections the JDK's HTTP client keeps per server: at least as many as transfers run at once. */
@@ -196,7 +198,7 @@ public final class S3Store implements ObjectStore {
     public Optional<ObjectInfo> stat(String path) {
         try {
             HeadObjectResponse head = client.headObject(b -> b.bucket(bucket).key(key(path)));
-            return Optional.of(new ObjectInfo(path, head.contentLength(), head.metadata()));
+            return Optional.of(new ObjectInfo(path, head.contentLength(), head.metadata(), head.lastModified()));
         } catch (SdkException e) {
             if (notFound(e)) {
                 return Optional.empty();
@@ -216,11 +218,26 @@ public final class S3Store implements ObjectStore {
         }
     }
 
+    /** Copies the key on the server, then deletes the original (S3 has no rename); metadata is copied with it. */
+    @Override
+    public void move(String from, String to) {
+        if (stat(from).map(ObjectInfo::size).orElse(0L) > MAX_COPY) {
+            ObjectStore.super.move(from, to); // a single server-side copy is limited to 5 GiB
+            return;
+        }
+        try {
+            client.copyObject(b -> b.sourceBucket(bucket).sourceKey(key(from)).destinationBucket(bucket).destinationKey(key(to)));
+        } catch (SdkException e) {
+            throw notFound(e) ? missing(from) : failure("move to " + address(to) + " the object", from, e);
+        }
+        delete(from);
+    }
+
     @Override
     public void list(String prefix, Consumer<ObjectInfo> objects, Consumer<ObjectInfo> folderMarkers) {
         try {
             for (S3Object object : client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(key(prefix))).contents()) {
-                ObjectInfo info = new ObjectInfo(object.key().substring(keyPrefix.length()), object.size(), Map.of());
+                ObjectInfo info = new ObjectInfo(object.key().substring(keyPrefix.length()), object.size(), Map.of(), object.lastModified());
                 (info.isFolderMarker() ? folderMarkers : objects).accept(info);
             }
         } catch (SdkException e) {
