@@ -109,6 +109,19 @@ final class Filepaths {
             table.replaceFilepath(file.hash(), file.size(), file.contentsHash());
         }
         table.recordFilepaths(added);
+        // A sweep of the store (dovetail cleanup files) may have moved an untracked copy away between the
+        // upload and the new row, whose gap it held locked until the move was done: put such a copy back.
+        for (StagedFilepath file : added) {
+            if (store.objects().stat(file.relativePath()).isEmpty()) {
+                if (!Files.isRegularFile(file.file())) {
+                    throw new MissingExternalFileException("Store `" + spec.name() + "`: " + store.objects().address(file.relativePath())
+                            + " was moved away by a cleanup while it was being tracked, and its source " + file.file()
+                            + " is gone too; restore it from the store's quarantine and insert again");
+                }
+                store.objects().put(file.relativePath(), file.file(), Map.of(METADATA_KEY,
+                        file.contentsHash() == null ? "" : file.contentsHash().toString()));
+            }
+        }
     }
 
     /**
