@@ -4,6 +4,7 @@ import static java.sql.Connection.TRANSACTION_READ_UNCOMMITTED;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,15 +34,18 @@ final class ObjectSweep {
     private final ExternalStore store;
     private final OperationProgress progress;
 
-    ObjectSweep(Connection conn, ExternalStore store, OperationProgress progress) {
+    private final Clock clock;
+
+    ObjectSweep(Connection conn, ExternalStore store, OperationProgress progress, Clock clock) {
         this.conn = conn;
         this.store = store;
         this.progress = progress;
+        this.clock = clock;
     }
 
     ObjectsPlan plan(ObjectsPlan.Mode mode, Duration minAge, double maxFraction, Set<String> schemas, Duration validity, String action) {
         StoreGroup group = StoreGroup.read(conn, store.spec().name());
-        Instant cutoff = Instant.now().minus(minAge);
+        Instant cutoff = clock.instant().minus(minAge);
         PathSet tracked = new PathSet();
         PathSet kept = new PathSet();
         List<Candidate> rows = new ArrayList<>();
@@ -49,12 +53,16 @@ final class ObjectSweep {
         long[] counts = new long[2]; // tracking rows, referenced rows
         readRows(group, mode, minAge, schemas, tracked, kept, rows, young, counts);
 
+        // Of several unused rows naming one path, the last one applied moves the object: by then the others are gone,
+        // and if one of them was kept (referenced again meanwhile), the object stays with it.
         PathSet moving = new PathSet();
-        List<Candidate> candidates = new ArrayList<>();
-        for (Candidate row : rows) {
+        Candidate[] decided = new Candidate[rows.size()];
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            Candidate row = rows.get(i);
             boolean moves = !kept.contains(row.path()) && moving.add(row.path());
-            candidates.add(new Candidate(row.kind(), row.schema(), row.store(), row.hash(), row.path(), row.size(), row.modified(), moves));
+            decided[i] = new Candidate(row.kind(), row.schema(), row.store(), row.hash(), row.path(), row.size(), row.modified(), moves);
         }
+        List<Candidate> candidates = new ArrayList<>(List.of(decided));
 
         List<List<Integer>> subfoldings = ObjectPaths.subfoldings(group, store.spec().subfolding());
         Set<String> trackedSchemas = new TreeSet<>(group.schemas());

@@ -1,6 +1,6 @@
 package org.dovetail.ops.cleanup;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -55,33 +55,40 @@ public final class StoreCleanup {
     private final ExternalStore store;
     private final OperationProgress progress;
     private final Consumer<Candidate> insideLock;
+    private final Clock clock;
 
     /** Cleans {@code store} on {@code conn} (whose configuration names the store and every store it shares objects with). */
     public StoreCleanup(Connection conn, ExternalStore store) {
-        this(conn, store, OperationProgress.NONE, c -> { });
+        this(conn, store, OperationProgress.NONE, c -> { }, Clock.systemUTC());
     }
 
-    private StoreCleanup(Connection conn, ExternalStore store, OperationProgress progress, Consumer<Candidate> insideLock) {
+    private StoreCleanup(Connection conn, ExternalStore store, OperationProgress progress, Consumer<Candidate> insideLock, Clock clock) {
         this.conn = conn;
         this.store = store;
         this.progress = progress;
         this.insideLock = insideLock;
+        this.clock = clock;
     }
 
     /** The same, reporting long phases to {@code progress}. */
     public StoreCleanup withProgress(OperationProgress p) {
-        return new StoreCleanup(conn, store, p, insideLock);
+        return new StoreCleanup(conn, store, p, insideLock, clock);
     }
 
     /** The same, calling {@code hook} inside each candidate's transaction, with its locks held, just before the object moves (tests). */
     StoreCleanup withHookInsideLock(Consumer<Candidate> hook) {
-        return new StoreCleanup(conn, store, progress, hook);
+        return new StoreCleanup(conn, store, progress, hook, clock);
+    }
+
+    /** The same, judging the age of objects by {@code c} rather than the system clock (tests of stores whose times cannot be set). */
+    StoreCleanup withClock(Clock c) {
+        return new StoreCleanup(conn, store, progress, insideLock, c);
     }
 
     /** Plans a sweep; read-only. */
     public ObjectsPlan plan(ObjectsPlan.Mode mode, SweepOptions options) {
         String action = (mode == ObjectsPlan.Mode.FILES ? "files" : "objects") + " --store " + store.spec().name() + " " + options.flags();
-        return new ObjectSweep(conn, store, progress).plan(mode, options.minAge(), options.maxFraction(), options.schemas(),
+        return new ObjectSweep(conn, store, progress, clock).plan(mode, options.minAge(), options.maxFraction(), options.schemas(),
                 options.validity(), action);
     }
 
@@ -218,7 +225,7 @@ public final class StoreCleanup {
             conn.cancelTransaction();
             return Optional.of("gone since planning");
         }
-        if (now.get().size() != c.size() || !ObjectSweep.isOld(now.get(), Instant.now().minus(plan.minAge()))) {
+        if (now.get().size() != c.size() || !ObjectSweep.isOld(now.get(), clock.instant().minus(plan.minAge()))) {
             conn.cancelTransaction();
             return Optional.of("written again since planning");
         }
