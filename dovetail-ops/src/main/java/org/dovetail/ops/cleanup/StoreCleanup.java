@@ -1,5 +1,7 @@
 package org.dovetail.ops.cleanup;
 
+import static java.sql.Connection.TRANSACTION_REPEATABLE_READ;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -121,6 +123,12 @@ public final class StoreCleanup {
         long[] done = new long[3]; // rows, objects, bytes
         long previousWait = conn.queryValue("SELECT @@SESSION.innodb_lock_wait_timeout", Long.class).orElse(50L);
         conn.execute("SET SESSION innodb_lock_wait_timeout = " + LOCK_WAIT_SECONDS);
+        // The locks on absent rows that keep a concurrent insert waiting are gap locks: REPEATABLE READ has them, READ COMMITTED not.
+        int isolation = conn.withJdbc(jdbc -> {
+            int was = jdbc.getTransactionIsolation();
+            jdbc.setTransactionIsolation(TRANSACTION_REPEATABLE_READ);
+            return was;
+        });
         progress.start("cleanup of " + plan.store(), plan.candidates().size());
         try {
             int n = 0;
@@ -148,6 +156,10 @@ public final class StoreCleanup {
         } finally {
             progress.end();
             conn.execute("SET SESSION innodb_lock_wait_timeout = " + previousWait);
+            conn.withJdbc(jdbc -> {
+                jdbc.setTransactionIsolation(isolation);
+                return null;
+            });
         }
         return new ObjectsReport(plan.header(), plan.store(), folder, done[0], done[1], done[2], skipped, failures);
     }
