@@ -38,15 +38,17 @@ public final class Operation<P extends OperationPlan, R extends Report> {
     private final Function<? super P, ? extends R> work;
     private final Function<? super P, String> fingerprint;
     private final Function<? super R, ? extends JsonNode> recorded;
+    private final Function<? super P, ? extends JsonNode> recordedPlan;
     /** The log to record in; null for the one the connection's configuration names, looked up when a plan is applied. */
     private final AuditLog audit;
 
     private Operation(Connection conn, Function<? super P, ? extends R> work, Function<? super P, String> fingerprint,
-                      Function<? super R, ? extends JsonNode> recorded, AuditLog audit) {
+                      Function<? super R, ? extends JsonNode> recorded, Function<? super P, ? extends JsonNode> recordedPlan, AuditLog audit) {
         this.conn = conn;
         this.work = work;
         this.fingerprint = fingerprint;
         this.recorded = recorded;
+        this.recordedPlan = recordedPlan;
         this.audit = audit;
     }
 
@@ -55,7 +57,7 @@ public final class Operation<P extends OperationPlan, R extends Report> {
      * records (in the log the connection's configuration names).
      */
     public static <P extends OperationPlan, R extends Report> Operation<P, R> of(Connection conn, Function<? super P, ? extends R> work) {
-        return new Operation<>(Objects.requireNonNull(conn), Objects.requireNonNull(work), null, Report::toJson, null);
+        return new Operation<>(Objects.requireNonNull(conn), Objects.requireNonNull(work), null, Report::toJson, Report::toJson, null);
     }
 
     /**
@@ -63,17 +65,22 @@ public final class Operation<P extends OperationPlan, R extends Report> {
      * {@code current} (the digest of the state now, computed under the lock as the plan computed it).
      */
     public Operation<P, R> checkingFingerprint(Function<? super P, String> current) {
-        return new Operation<>(conn, work, Objects.requireNonNull(current), recorded, audit);
+        return new Operation<>(conn, work, Objects.requireNonNull(current), recorded, recordedPlan, audit);
     }
 
     /** The same, recording reports in this form (e.g. without a secret the report shows once); default {@link Report#toJson()}. */
     public Operation<P, R> recordingReportAs(Function<? super R, ? extends JsonNode> form) {
-        return new Operation<>(conn, work, fingerprint, Objects.requireNonNull(form), audit);
+        return new Operation<>(conn, work, fingerprint, Objects.requireNonNull(form), recordedPlan, audit);
+    }
+
+    /** The same, recording plans in this form (e.g. a summary of a plan too large for one row); default {@link Report#toJson()}. */
+    public Operation<P, R> recordingPlanAs(Function<? super P, ? extends JsonNode> form) {
+        return new Operation<>(conn, work, fingerprint, recorded, Objects.requireNonNull(form), audit);
     }
 
     /** The same, recording in {@code log} instead of the configured audit log. */
     public Operation<P, R> recordingIn(AuditLog log) {
-        return new Operation<>(conn, work, fingerprint, recorded, Objects.requireNonNull(log));
+        return new Operation<>(conn, work, fingerprint, recorded, recordedPlan, Objects.requireNonNull(log));
     }
 
     /**
@@ -99,7 +106,7 @@ public final class Operation<P extends OperationPlan, R extends Report> {
             if (fingerprint != null && header.fingerprint() != null && !header.fingerprint().equals(fingerprint.apply(plan))) {
                 throw stale(header, "what it was made from has changed since " + header.created());
             }
-            AuditLog.Started record = (audit != null ? audit : AuditLog.on(conn)).start(header, plan.toJson());
+            AuditLog.Started record = (audit != null ? audit : AuditLog.on(conn)).start(header, recordedPlan.apply(plan));
             R report;
             try {
                 report = work.apply(plan);

@@ -276,6 +276,20 @@ public final class ObjectsPlan implements OperationPlan {
         return json;
     }
 
+    /** Candidates the audit record of a plan lists (the counts cover all of them). */
+    static final int AUDITED = 1000;
+
+    /** The plan for the audit log: everything but the candidates past the first {@value #AUDITED}, so that a large plan fits one row. */
+    ObjectNode toAuditJson() {
+        ObjectNode json = toJson();
+        if (candidates.size() > AUDITED) {
+            ArrayNode list = json.putArray("candidates");
+            candidates.subList(0, AUDITED).forEach(c -> list.add(c.toJson()));
+            json.put("candidatesLeftOut", candidates.size() - AUDITED);
+        }
+        return json;
+    }
+
     /**
      * Reads a plan file ({@link #toJson()}).
      *

@@ -109,6 +109,7 @@ public final class StoreCleanup {
     public ObjectsReport apply(ObjectsPlan plan) {
         return Operation.<ObjectsPlan, ObjectsReport>of(conn, this::run)
                 .checkingFingerprint(p -> StoreGroup.read(conn, p.store()).fingerprint())
+                .recordingPlanAs(ObjectsPlan::toAuditJson)
                 .apply(plan);
     }
 
