@@ -28,6 +28,7 @@ import org.dovetail.ops.cleanup.RowsPlan;
 import org.dovetail.ops.cleanup.RowsReport;
 import org.dovetail.ops.cleanup.StoreCleanup;
 import org.dovetail.ops.cleanup.SweepOptions;
+import org.dovetail.schema.Table;
 import org.dovetail.store.ExternalStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -50,10 +51,29 @@ final class CleanupCommand {
     @ParentCommand
     DovetailCommand global;
 
-    /** The sweep's options, shared by objects and files. */
-    static final class SweepArgs {
+    /** {@code --store NAME} of every cleanup command (an apply may take the store from its plan file instead). */
+    static final class StoreName {
         @Option(names = "--store", paramLabel = "NAME", description = "Store name as configured under `stores`.")
         String store;
+
+        String require() {
+            if (store == null) {
+                throw new DovetailException(ErrorCode.USAGE, "--store NAME is required (an apply may give a PLAN-FILE instead)");
+            }
+            return store;
+        }
+    }
+
+    /** {@code PLAN-FILE} of the applies. */
+    static final class PlanFile {
+        @Parameters(arity = "0..1", paramLabel = "PLAN-FILE", description = "A plan written by `plan --format json` (default: plan afresh).")
+        Path file;
+    }
+
+    /** The sweep's options, shared by objects and files. */
+    static final class SweepArgs {
+        @Mixin
+        StoreName storeName;
 
         @Option(names = "--min-age", paramLabel = "AGE", defaultValue = "7d",
                 description = "Keep rows and objects younger than this (d, h, m, s; default: ${DEFAULT-VALUE}).")
@@ -80,10 +100,7 @@ final class CleanupCommand {
         }
 
         String requireStore() {
-            if (store == null) {
-                throw new DovetailException(ErrorCode.USAGE, "--store NAME is required (or give a PLAN-FILE to apply)");
-            }
-            return store;
+            return storeName.require();
         }
     }
 
@@ -173,14 +190,14 @@ final class CleanupCommand {
             CommandSpec spec;
             @Mixin
             SweepArgs args;
-            @Parameters(arity = "0..1", paramLabel = "PLAN-FILE", description = "A plan written by `cleanup objects plan --format json`.")
-            Path planFile;
+            @Mixin
+            PlanFile planFile;
             @ArgGroup(exclusive = true)
             Decision decision = new Decision();
 
             @Override
             public Integer call() {
-                return parent.apply(spec, args, planFile, decision);
+                return parent.apply(spec, args, planFile.file, decision);
             }
         }
     }
@@ -218,14 +235,14 @@ final class CleanupCommand {
             CommandSpec spec;
             @Mixin
             SweepArgs args;
-            @Parameters(arity = "0..1", paramLabel = "PLAN-FILE", description = "A plan written by `cleanup files plan --format json`.")
-            Path planFile;
+            @Mixin
+            PlanFile planFile;
             @ArgGroup(exclusive = true)
             Decision decision = new Decision();
 
             @Override
             public Integer call() {
-                return parent.apply(spec, args, planFile, decision);
+                return parent.apply(spec, args, planFile.file, decision);
             }
         }
     }
@@ -267,15 +284,15 @@ final class CleanupCommand {
         static final class ListCommand implements Callable<Integer> {
             @Spec
             CommandSpec spec;
-            @Option(names = "--store", required = true, paramLabel = "NAME", description = "Store name.")
-            String store;
+            @Mixin
+            StoreName store;
 
             @Override
             public Integer call() {
-                return with(spec, store, q -> {
+                return with(spec, store.require(), q -> {
                     QuarantinePlan listing = q.listing();
                     return finish(spec, Commands.output(spec, global(spec)).report(listing),
-                            listing.entries().size() + " objects (" + listing.bytes() + " bytes) in the quarantine of " + store);
+                            listing.entries().size() + " objects (" + listing.bytes() + " bytes) in the quarantine of " + store.store);
                 });
             }
         }
@@ -285,8 +302,8 @@ final class CleanupCommand {
         static final class Restore implements Callable<Integer> {
             @Spec
             CommandSpec spec;
-            @Option(names = "--store", required = true, paramLabel = "NAME", description = "Store name.")
-            String store;
+            @Mixin
+            StoreName store;
             @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Only objects moved on this day.")
             LocalDate date;
             @Parameters(arity = "0..*", paramLabel = "PATH", description = "Original paths (or path prefixes) to restore; default: all.")
@@ -296,7 +313,7 @@ final class CleanupCommand {
 
             @Override
             public Integer call() {
-                return with(spec, store, q -> decide(spec, decision, q, q.planRestore(date, paths), "restore"));
+                return with(spec, store.require(), q -> decide(spec, decision, q, q.planRestore(date, paths), "restore"));
             }
         }
 
@@ -306,8 +323,8 @@ final class CleanupCommand {
         static final class Purge implements Callable<Integer> {
             @Spec
             CommandSpec spec;
-            @Option(names = "--store", required = true, paramLabel = "NAME", description = "Store name.")
-            String store;
+            @Mixin
+            StoreName store;
             @Option(names = "--older-than", paramLabel = "AGE", defaultValue = "30d", description = "Retention (default: ${DEFAULT-VALUE}).")
             String olderThan;
             @ArgGroup(exclusive = true)
@@ -316,7 +333,7 @@ final class CleanupCommand {
             @Override
             public Integer call() {
                 Duration retention = Durations.parse("--older-than", olderThan);
-                return with(spec, store, q -> decide(spec, decision, q, q.planPurge(retention), "purge"));
+                return with(spec, store.require(), q -> decide(spec, decision, q, q.planPurge(retention), "purge"));
             }
         }
     }
@@ -330,8 +347,8 @@ final class CleanupCommand {
     static final class Rows {
         /** The options of both. */
         static final class Args {
-            @Parameters(paramLabel = "SCHEMA.Table", description = "The table, e.g. lab.IntervalList.")
-            String table;
+            @Mixin
+            CommandTarget.OfTable target;
             @Option(names = "--grace", paramLabel = "AGE", defaultValue = "7d", description = "Keep rows younger than this (default: ${DEFAULT-VALUE}).")
             String grace;
             @Option(names = "--age-column", paramLabel = "C", description = "The date or time attribute that dates a row (default: chosen, see the guide).")
@@ -339,9 +356,9 @@ final class CleanupCommand {
             @Option(names = "--owner-column", paramLabel = "C", description = "Count the rows by this attribute's values.")
             String ownerColumn;
 
-            RowsPlan plan(CommandSpec spec, RowsCleanup rows) {
-                String[] parts = Commands.schemaAndClass(spec, table);
-                return rows.plan(parts[0], parts[1], Durations.parse("--grace", grace), ageColumn, ownerColumn);
+            RowsPlan plan(Database.Opened db, RowsCleanup rows) {
+                Table table = TableArgument.open(db.dovetail(), target.table);
+                return rows.plan(table, Durations.parse("--grace", grace), ageColumn, ownerColumn);
             }
         }
 
@@ -355,8 +372,8 @@ final class CleanupCommand {
             @Override
             public Integer call() {
                 DovetailCommand global = global(spec);
-                try (Database.Opened db = Commands.database(spec, global).open()) {
-                    RowsPlan plan = args.plan(spec, new RowsCleanup(db.dovetail()));
+                try (Database.Opened db = args.target.openDatabase()) {
+                    RowsPlan plan = args.plan(db, new RowsCleanup(db.dovetail()));
                     return finish(spec, Commands.output(spec, global).report(plan), plan.summary());
                 }
             }
@@ -374,9 +391,9 @@ final class CleanupCommand {
             @Override
             public Integer call() {
                 DovetailCommand global = global(spec);
-                try (Database.Opened db = Commands.database(spec, global).open()) {
+                try (Database.Opened db = args.target.openDatabase()) {
                     RowsCleanup rows = new RowsCleanup(db.dovetail());
-                    RowsPlan plan = args.plan(spec, rows);
+                    RowsPlan plan = args.plan(db, rows);
                     RowsReport[] report = new RowsReport[1];
                     int code = decision.decide(Commands.output(spec, global), spec.commandLine().getErr(), plan, plan.isEmpty(), () -> {
                         report[0] = rows.apply(plan);

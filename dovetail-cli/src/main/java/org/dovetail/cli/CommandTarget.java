@@ -7,7 +7,6 @@ import org.dovetail.schema.Schema;
 import org.dovetail.schema.Table;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -16,14 +15,17 @@ import picocli.CommandLine.Spec;
  * {@code @Mixin CommandTarget.OfTable table;} and runs in {@code table.run(t -> ...)}.
  */
 abstract class CommandTarget {
-    @ParentCommand
-    DovetailCommand global;
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
+    /** The global options: the root command's, so that a target serves commands at any depth (e.g. {@code cleanup rows plan}). */
+    final DovetailCommand global() {
+        return (DovetailCommand) spec.root().userObject();
+    }
+
     /** Standard output in the format of {@code --format}. */
     final Output output() {
-        return Commands.output(spec, global);
+        return Commands.output(spec, global());
     }
 
     /** Standard error. */
@@ -32,7 +34,7 @@ abstract class CommandTarget {
     }
 
     final Database.Opened openDatabase() {
-        return Commands.database(spec, global).open();
+        return Commands.database(spec, global()).open();
     }
 
     /** A command's work on the table it opened; returns the exit code. */

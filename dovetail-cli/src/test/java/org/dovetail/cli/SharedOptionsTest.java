@@ -36,7 +36,11 @@ class SharedOptionsTest {
             "SCHEMA", Set.of(CommandTarget.OfSchema.class, DeclareCommand.class, MigrateCommand.Target.class),
             "FILE", Set.of(BlobCommand.Decode.class, BlobCommand.Encode.class),
             // optional in show, required in reset-password
-            "USER", Set.of(AccessReportCommands.Show.class, AccessUserCommands.ResetPassword.class));
+            "USER", Set.of(AccessReportCommands.Show.class, AccessUserCommands.ResetPassword.class),
+            // the store to verify (required); the store to clean (an apply may take it from its plan file)
+            "--store", Set.of(VerifyCommand.class, CleanupCommand.StoreName.class),
+            // rows to fetch; audit records to show
+            "--limit", Set.of(FetchCommand.class, CleanupCommand.History.class));
 
     @Test
     void everyNameOfAnOptionOrParameterStandsForOneDeclaration() {

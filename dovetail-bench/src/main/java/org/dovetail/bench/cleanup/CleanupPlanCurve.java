@@ -1,11 +1,15 @@
 package org.dovetail.bench.cleanup;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +20,7 @@ import org.dovetail.Dovetail;
 import org.dovetail.TableName;
 import org.dovetail.ops.cleanup.Candidate;
 import org.dovetail.ops.cleanup.ObjectsPlan;
+import org.dovetail.ops.cleanup.ObjectsReport;
 import org.dovetail.ops.cleanup.StoreCleanup;
 import org.dovetail.ops.cleanup.SweepOptions;
 import org.dovetail.schema.Schema;
@@ -34,6 +39,11 @@ import org.dovetail.testkit.TestServers;
  * once at READ UNCOMMITTED with its NOT EXISTS test, the listing streamed once — and prints the
  * median of the runs, the rate, and the peak heap of the runs (the sum of the heap pools' peaks, an upper bound).
  *
+ * <p>With {@code -Ddovetail.bench.python=/path/to/venv/bin/python}, sizes up to
+ * {@code dovetail.bench.python.max} (default 100,000) are also applied once, and the same data,
+ * filled again into another database, is collected by DataJoint-Python as the seed's cron does it:
+ * {@code unused()} and {@code delete(delete_external_files=True)} of each schema's {@code external[store]}.
+ *
  * <pre>
  * java -Xmx512m -cp dovetail-bench/target/dovetail-bench.jar org.dovetail.bench.cleanup.CleanupPlanCurve DIR [runs] [schemas] [sizes...]
  * </pre>
@@ -51,6 +61,9 @@ public final class CleanupPlanCurve {
         System.out.printf("cleanup objects plan, %d schemas, %d runs, %d cores, max heap %d MiB%n", schemas, runs,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         System.out.println("| tracking rows = objects | unused rows | untracked | median s — runs (s) | rows/s | peak heap (sum of pool peaks), MiB |");
+        String python = System.getProperty("dovetail.bench.python");
+        long pythonMax = Long.getLong("dovetail.bench.python.max", 100_000);
+        List<String> sideBySide = new ArrayList<>();
         try (TestServers servers = TestServers.start()) {
             for (long size : sizes) {
                 Path location = Files.createDirectories(dir.resolve("store-" + size));
@@ -81,9 +94,61 @@ public final class CleanupPlanCurve {
                     }
                     System.out.printf("| %,d | %,d | %,d | %.2f — %s | %,.0f | %d |%n", plan.trackingRows(), unused, untracked,
                             median(times), times(times), plan.trackingRows() / median(times), heap);
+                    if (python != null && size <= pythonMax) {
+                        long t0 = System.nanoTime();
+                        ObjectsReport report = cleanup.apply(plan);
+                        double apply = (System.nanoTime() - t0) / 1e9;
+                        if (report.moved() != plan.quarantined() || !report.failures().isEmpty()) {
+                            throw new IllegalStateException("unexpected apply: " + report.summary());
+                        }
+                        sideBySide.add(String.format("| %,d | %.2f | %.2f (%,d rows, %,d objects) |", size, median(times), apply,
+                                report.rowsDeleted(), report.moved()));
+                    }
+                }
+                if (python != null && size <= pythonMax) {
+                    Path pyLocation = Files.createDirectories(dir.resolve("python-" + size));
+                    try (TestDatabase db = servers.newDatabase();
+                         Dovetail dj = Dovetail.connect(TestConfigs.of(db).fileStore("benchstore", pyLocation).build())) {
+                        List<String> names = new ArrayList<>();
+                        for (int s = 0; s < schemas; s++) {
+                            names.add(db.schema("c" + s));
+                            fill(dj, names.get(s), size / schemas, pyLocation);
+                        }
+                        String timings = runPython(python, db, pyLocation, names);
+                        int last = sideBySide.size() - 1;
+                        sideBySide.set(last, sideBySide.get(last) + " " + timings + " |");
+                    }
                 }
             }
         }
+        if (!sideBySide.isEmpty()) {
+            System.out.println();
+            System.out.println("| tracking rows | Dovetail plan, median s | Dovetail apply s | DataJoint-Python unused(), all schemas, s | delete(delete_external_files=True) s |");
+            sideBySide.forEach(System.out::println);
+        }
+    }
+
+    /** Runs the DataJoint-Python driver over the schemas; returns "unused s | delete s (rows)". */
+    private static String runPython(String python, TestDatabase db, Path location, List<String> schemas) throws Exception {
+        Path driver = Files.createTempFile("datajoint_gc", ".py");
+        try (InputStream in = CleanupPlanCurve.class.getResourceAsStream("datajoint_gc.py")) {
+            Files.copy(in, driver, StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<String> command = new ArrayList<>(List.of(python, driver.toString(), db.host(), Integer.toString(db.port()), db.user(),
+                "benchstore", location.toString()));
+        command.addAll(schemas);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().write((db.password() + "\n").getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("the DataJoint-Python driver failed:\n" + output);
+        }
+        String line = output.lines().filter(l -> l.startsWith("TIMINGS ")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no TIMINGS line:\n" + output));
+        JsonNode t = new ObjectMapper().readTree(line.substring("TIMINGS ".length()));
+        return String.format("%.2f | %.2f (%,d rows, %d errors)", t.get("unused_s").asDouble(), t.get("delete_s").asDouble(),
+                t.get("unused_rows").asLong(), t.get("errors").asLong());
     }
 
     /** One schema: n tracking rows (every 20th unused), n objects, n/100 untracked objects. */

@@ -58,7 +58,12 @@ public final class RowsCleanup {
      * @param ownerColumn an attribute to count the rows by, or null
      */
     public RowsPlan plan(String schema, String className, Duration grace, String ageColumn, String ownerColumn) {
-        Table table = dj.schema(schema).table(className);
+        return plan(dj.schema(schema).table(className), grace, ageColumn, ownerColumn);
+    }
+
+    /** {@link #plan(String, String, Duration, String, String)} of a table already opened. */
+    public RowsPlan plan(Table table, Duration grace, String ageColumn, String ownerColumn) {
+        String schema = table.database();
         AgeAttribute age = AgeAttribute.choose(table.heading(), ageColumn);
         if (ownerColumn != null && table.heading().find(ownerColumn).isEmpty()) {
             throw new DovetailException(ErrorCode.USAGE, "--owner-column " + ownerColumn + ": " + table.fullName() + " has no such attribute");
@@ -68,7 +73,7 @@ public final class RowsCleanup {
         List<String> described = children.stream().map(RowsCleanup::describe).toList();
         long rows = conn.queryValue("SELECT COUNT(*) FROM " + table.fullName(), Long.class).orElse(0L);
         OperationPlan.Header header = OperationPlan.Header.of(StoreCleanup.OPERATION, table.fullName(),
-                "rows " + schema + "." + className + " --grace " + Durations.format(grace) + (age.name() == null ? "" : " --age-column " + age.name()))
+                "rows " + schema + "." + table.className() + " --grace " + Durations.format(grace) + (age.name() == null ? "" : " --age-column " + age.name()))
                 .validFor(Duration.ofHours(24));
         if (!grace.isZero() && age.name() == null) {
             return new RowsPlan(header, table.fullName(), grace, age, described, pk, List.of(), ownerColumn, Map.of(), rows);
