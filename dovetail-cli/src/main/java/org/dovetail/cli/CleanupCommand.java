@@ -347,8 +347,6 @@ final class CleanupCommand {
     static final class Rows {
         /** The options of both. */
         static final class Args {
-            @Mixin
-            CommandTarget.OfTable target;
             @Option(names = "--grace", paramLabel = "AGE", defaultValue = "7d", description = "Keep rows younger than this (default: ${DEFAULT-VALUE}).")
             String grace;
             @Option(names = "--age-column", paramLabel = "C", description = "The date or time attribute that dates a row (default: chosen, see the guide).")
@@ -356,7 +354,7 @@ final class CleanupCommand {
             @Option(names = "--owner-column", paramLabel = "C", description = "Count the rows by this attribute's values.")
             String ownerColumn;
 
-            RowsPlan plan(Database.Opened db, RowsCleanup rows) {
+            RowsPlan plan(Database.Opened db, RowsCleanup rows, CommandTarget.OfTable target) {
                 Table table = TableArgument.open(db.dovetail(), target.table);
                 return rows.plan(table, Durations.parse("--grace", grace), ageColumn, ownerColumn);
             }
@@ -367,13 +365,15 @@ final class CleanupCommand {
             @Spec
             CommandSpec spec;
             @Mixin
+            CommandTarget.OfTable target;
+            @Mixin
             Args args;
 
             @Override
             public Integer call() {
                 DovetailCommand global = global(spec);
-                try (Database.Opened db = args.target.openDatabase()) {
-                    RowsPlan plan = args.plan(db, new RowsCleanup(db.dovetail()));
+                try (Database.Opened db = target.openDatabase()) {
+                    RowsPlan plan = args.plan(db, new RowsCleanup(db.dovetail()), target);
                     return finish(spec, Commands.output(spec, global).report(plan), plan.summary());
                 }
             }
@@ -384,6 +384,8 @@ final class CleanupCommand {
             @Spec
             CommandSpec spec;
             @Mixin
+            CommandTarget.OfTable target;
+            @Mixin
             Args args;
             @ArgGroup(exclusive = true)
             Decision decision = new Decision();
@@ -391,9 +393,9 @@ final class CleanupCommand {
             @Override
             public Integer call() {
                 DovetailCommand global = global(spec);
-                try (Database.Opened db = args.target.openDatabase()) {
+                try (Database.Opened db = target.openDatabase()) {
                     RowsCleanup rows = new RowsCleanup(db.dovetail());
-                    RowsPlan plan = args.plan(db, rows);
+                    RowsPlan plan = args.plan(db, rows, target);
                     RowsReport[] report = new RowsReport[1];
                     int code = decision.decide(Commands.output(spec, global), spec.commandLine().getErr(), plan, plan.isEmpty(), () -> {
                         report[0] = rows.apply(plan);
