@@ -26,6 +26,7 @@ import org.dovetail.heading.Heading;
 import org.dovetail.internal.codec.AttributeCodec;
 import org.dovetail.internal.codec.AttributeCodecs;
 import org.dovetail.internal.codec.BulkCodec;
+import org.dovetail.internal.codec.StageFailure;
 import org.dovetail.internal.codec.CodecContext;
 import org.dovetail.query.BoundSql;
 import org.dovetail.query.Query;
@@ -133,7 +134,7 @@ final class Insert {
         List<Runnable> tracking = new ArrayList<>();
         for (int i = 0; i < batch.codecs.length; i++) {
             if (batch.codecs[i] instanceof BulkCodec bulk) {
-                List<BulkCodec.Staged> staged = stage(bulk, i, values);
+                List<BulkCodec.Staged> staged = stage(bulk, i, rows, values);
                 tracking.add(() -> bulk.track(staged));
             }
         }
@@ -152,12 +153,15 @@ final class Insert {
     }
 
     /** Stages column {@code i} of every row and puts each row's parameter in its place. */
-    private List<BulkCodec.Staged> stage(BulkCodec codec, int i, List<Object[]> values) {
+    private List<BulkCodec.Staged> stage(BulkCodec codec, int i, List<Map<String, Object>> rows, List<Object[]> values) {
         List<Object> column = new ArrayList<>(values.size());
         values.forEach(row -> column.add(row[i]));
         List<BulkCodec.Staged> staged;
         try {
             staged = codec.stage(column);
+        } catch (StageFailure e) {
+            throw new InvalidValueException(heading.fullTableName() + ", " + rowName(e.index() + 1, rows.get(e.index())) + ": "
+                    + e.getMessage(), e.getCause());
         } catch (InvalidValueException e) {
             throw new InvalidValueException(heading.fullTableName() + ": " + e.getMessage(), e);
         }
