@@ -161,8 +161,10 @@ final class Worker {
                 error.addSuppressed(e); // DataJoint ignores a lost connection here too
             }
         }
-        boolean interrupted = error instanceof Stopped;
-        String message = interrupted ? ((Stopped) error).reason().message()
+        // whatever make throws once an abort was requested (InterruptedException, ...) is the abort
+        StopReason stop = error instanceof Stopped stopped ? stopped.reason() : populator.abortReason();
+        boolean interrupted = stop != null;
+        String message = interrupted ? stop.message()
                 : error instanceof ChangedInputsException ? "DataJointError: " + error.getMessage()
                 : ErrorText.message(error);
         if (withJobs) {
