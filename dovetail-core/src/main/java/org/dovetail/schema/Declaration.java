@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Declaration {
     private static final Logger LOG = LoggerFactory.getLogger(Declaration.class);
+    /** The schema-prefix warning's own logger, so that an application that shows it itself can silence the log. */
+    static final Logger PREFIX_LOG = LoggerFactory.getLogger("org.dovetail.schema.prefix");
     private static final Set<String> PREFIX_WARNED = ConcurrentHashMap.newKeySet();
 
     private final Schema schema;
@@ -139,7 +141,7 @@ final class Declaration {
         if (!prefixChecked) {
             prefixChecked = true;
             if (PREFIX_WARNED.add(schema.name())) {
-                schema.prefixWarning().ifPresent(LOG::warn);
+                schema.prefixWarning().ifPresent(PREFIX_LOG::warn);
             }
         }
     }

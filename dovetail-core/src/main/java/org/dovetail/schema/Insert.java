@@ -26,7 +26,9 @@ import org.dovetail.heading.Heading;
 import org.dovetail.internal.codec.AttributeCodec;
 import org.dovetail.internal.codec.AttributeCodecs;
 import org.dovetail.internal.codec.BulkCodec;
+import org.dovetail.internal.codec.StageFailure;
 import org.dovetail.internal.codec.CodecContext;
+import org.dovetail.internal.populate.MakeScope;
 import org.dovetail.query.BoundSql;
 import org.dovetail.query.Query;
 
@@ -59,7 +61,8 @@ final class Insert {
             throw new DovetailException(ErrorCode.USAGE, "Insert cannot both replace and skip duplicates: choose REPLACE or SKIP_DUPLICATES");
         }
         Tier tier = heading.tierValue().orElse(Tier.MANUAL);
-        if ((tier == Tier.IMPORTED || tier == Tier.COMPUTED) && !options.contains(InsertOption.ALLOW_DIRECT_INSERT)) {
+        if ((tier == Tier.IMPORTED || tier == Tier.COMPUTED) && !options.contains(InsertOption.ALLOW_DIRECT_INSERT)
+                && !MakeScope.allowsInsert(connection, table.fullName())) {
             throw new InvalidOperationException("Inserts into an auto-populated table can only be done inside its make method during a"
                     + " populate call. To override, use InsertOption.ALLOW_DIRECT_INSERT (DataJoint's allow_direct_insert=True).");
         }
@@ -133,7 +136,7 @@ final class Insert {
         List<Runnable> tracking = new ArrayList<>();
         for (int i = 0; i < batch.codecs.length; i++) {
             if (batch.codecs[i] instanceof BulkCodec bulk) {
-                List<BulkCodec.Staged> staged = stage(bulk, i, values);
+                List<BulkCodec.Staged> staged = stage(bulk, i, rows, values);
                 tracking.add(() -> bulk.track(staged));
             }
         }
@@ -152,12 +155,15 @@ final class Insert {
     }
 
     /** Stages column {@code i} of every row and puts each row's parameter in its place. */
-    private List<BulkCodec.Staged> stage(BulkCodec codec, int i, List<Object[]> values) {
+    private List<BulkCodec.Staged> stage(BulkCodec codec, int i, List<Map<String, Object>> rows, List<Object[]> values) {
         List<Object> column = new ArrayList<>(values.size());
         values.forEach(row -> column.add(row[i]));
         List<BulkCodec.Staged> staged;
         try {
             staged = codec.stage(column);
+        } catch (StageFailure e) {
+            throw new InvalidValueException(heading.fullTableName() + ", " + rowName(e.index() + 1, rows.get(e.index())) + ": "
+                    + e.getMessage(), e.getCause());
         } catch (InvalidValueException e) {
             throw new InvalidValueException(heading.fullTableName() + ": " + e.getMessage(), e);
         }

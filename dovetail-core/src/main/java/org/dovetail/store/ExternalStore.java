@@ -17,7 +17,6 @@ import java.util.function.Function;
 import org.dovetail.MissingExternalFileException;
 import org.dovetail.StoreException;
 import org.dovetail.TableName;
-import org.dovetail.blob.Blob;
 import org.dovetail.config.StoreSpec;
 import org.dovetail.connection.Connection;
 import org.dovetail.hash.ContentHash;
@@ -191,11 +190,12 @@ public final class ExternalStore implements AutoCloseable {
     }
 
     /**
-     * Packs and stages many values in parallel on the transfer pool, each task packing, hashing
-     * and uploading one value, so compression and transfer overlap; same order as the input.
+     * Packs and stages many values in parallel on the transfer pool, each task packing (with
+     * {@code pack}, e.g. {@code Blob::encode}), hashing and uploading one value, so compression and
+     * transfer overlap; same order as the input. A failure of {@code pack} propagates as thrown.
      */
-    public List<StagedObject> stageValues(String schema, List<?> values) {
-        return markTracked(schema, inParallel(new ArrayList<>(values), value -> stageBlobNoting(schema, Blob.encode(value))));
+    public <T> List<StagedObject> stageValues(String schema, List<T> values, Function<T, byte[]> pack) {
+        return markTracked(schema, inParallel(values, value -> stageBlobNoting(schema, pack.apply(value))));
     }
 
     /** Stages many blobs in parallel on the transfer pool; same order as the input. */

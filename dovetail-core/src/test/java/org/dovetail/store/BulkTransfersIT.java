@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.dovetail.Dovetail;
 import org.dovetail.DuplicateException;
+import org.dovetail.InvalidValueException;
 import org.dovetail.StoreException;
 import org.dovetail.TestConfigs;
 import org.dovetail.blob.NdArray;
@@ -342,6 +343,29 @@ class BulkTransfersIT {
         assertThat(networks.top(Top.orderBy("KEY")).fetch().stream().map(r -> r.get("edge")).toList())
                 .containsExactly(new Edge(1, 2), new Edge(1, 2), new Edge(3, 4));
         assertThat(tracked("s3store", schema.name())).hasSize(2);
+    }
+
+    @Test
+    void aValueThatCannotBeStagedIsNamedByItsRowAndNothingIsWritten() throws Exception {
+        Table traces = declare("badrow", "Trace", "trace_id : int\n---\ntrace : blob@s3store\nraw = null : filepath@fstore\n");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            rows.add(new LinkedHashMap<>(Map.of("trace_id", 10 + i, "trace", i == 2 ? new Object() : new double[] {i})));
+        }
+        assertThatThrownBy(() -> traces.insert(rows))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining(traces.heading().fullTableName())
+                .hasMessageContaining("row 3 (trace_id=12)")
+                .hasMessageContaining("`trace`");
+        List<Map<String, Object>> files = new ArrayList<>();
+        files.add(new LinkedHashMap<>(Map.of("trace_id", 20, "trace", new double[] {1}, "raw", base.resolve("fstage/badrow-a.dat"))));
+        files.add(new LinkedHashMap<>(Map.of("trace_id", 21, "trace", new double[] {2}, "raw", 42)));
+        Files.writeString(base.resolve("fstage/badrow-a.dat"), "a");
+        assertThatThrownBy(() -> traces.insert(files))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("row 2 (trace_id=21)")
+                .hasMessageContaining("`raw`");
+        assertThat(traces.count()).isZero();
     }
 
     @Test

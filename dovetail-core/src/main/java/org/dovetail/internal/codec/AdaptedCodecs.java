@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dovetail.InvalidValueException;
 import org.dovetail.spi.AttributeAdapter;
 
 /** Wraps the codec of an adapted attribute's stored type so values pass through the adapter. */
@@ -37,8 +38,13 @@ final class AdaptedCodecs {
                     // put once per distinct value, so that a value given for many rows is still staged once
                     Map<Object, Object> stored = new IdentityHashMap<>();
                     List<Object> puts = new ArrayList<>(values.size());
-                    for (Object v : values) {
-                        puts.add(v == null ? null : stored.computeIfAbsent(v, adapter::put));
+                    for (int i = 0; i < values.size(); i++) {
+                        Object v = values.get(i);
+                        try {
+                            puts.add(v == null ? null : stored.computeIfAbsent(v, adapter::put));
+                        } catch (InvalidValueException e) {
+                            throw new StageFailure(i, e);
+                        }
                     }
                     return bulk.stage(puts);
                 }

@@ -110,12 +110,26 @@ public final class ExternalCodecs {
                 }
                 rows[i] = known;
             }
-            List<Staged> converted = stageDistinct(distinct);
+            List<Staged> converted;
+            try {
+                converted = stageDistinct(distinct);
+            } catch (StageFailure e) {
+                throw e.at(firstRow(rows, e.index()));
+            }
             List<Staged> staged = new ArrayList<>(rows.length);
             for (int row : rows) {
                 staged.add(row < 0 ? null : converted.get(row));
             }
             return staged;
+        }
+
+        private static int firstRow(int[] rows, int distinct) {
+            for (int i = 0; i < rows.length; i++) {
+                if (rows[i] == distinct) {
+                    return i;
+                }
+            }
+            return distinct;
         }
 
         /** Stages distinct non-null values: a UUID is a hash tracked already (rows copied), the rest go to the store. */
@@ -139,15 +153,19 @@ public final class ExternalCodecs {
             store.declareTracking(schema); // now: DDL cannot run inside the insert's transaction
             List<?> pending;
             if (attribute.isFilepath()) {
-                pending = store.stageFilepaths(schema, objects.stream().map(v -> path(attribute, v)).toList());
-            } else if (attribute.isAttachment()) {
-                pending = stageAttachments(store, schema, objects);
-            } else {
-                try {
-                    pending = store.stageValues(schema, objects);
-                } catch (BlobValueException e) {
-                    throw new InvalidValueException("Attribute `" + attribute.name() + "` (" + attribute.type() + "): " + e.getMessage(), e);
+                List<Path> paths = new ArrayList<>(objects.size());
+                for (int i = 0; i < objects.size(); i++) {
+                    paths.add(path(positions.get(i), objects.get(i)));
                 }
+                pending = store.stageFilepaths(schema, paths);
+            } else if (attribute.isAttachment()) {
+                pending = stageAttachments(store, schema, objects, positions);
+            } else {
+                List<Integer> order = new ArrayList<>(objects.size());
+                for (int i = 0; i < objects.size(); i++) {
+                    order.add(i);
+                }
+                pending = store.stageValues(schema, order, i -> encode(positions.get(i), objects.get(i)));
             }
             for (int i = 0; i < positions.size(); i++) {
                 Object object = pending.get(i);
@@ -157,8 +175,26 @@ public final class ExternalCodecs {
             return staged;
         }
 
+        /** The packed value; a value that does not pack fails with its position. */
+        private byte[] encode(int position, Object value) {
+            try {
+                return Blob.encode(value);
+            } catch (BlobValueException e) {
+                throw new StageFailure(position, new InvalidValueException(
+                        "Attribute `" + attribute.name() + "` (" + attribute.type() + "): " + e.getMessage(), e));
+            }
+        }
+
+        private Path path(int position, Object value) {
+            try {
+                return ExternalCodecs.path(attribute, value);
+            } catch (InvalidValueException e) {
+                throw new StageFailure(position, e);
+            }
+        }
+
         /** Files in parallel; attachments given as name and bytes one by one. Same order as the values. */
-        private List<StagedObject> stageAttachments(ExternalStore store, String schema, List<Object> values) {
+        private List<StagedObject> stageAttachments(ExternalStore store, String schema, List<Object> values, List<Integer> positions) {
             List<StagedObject> staged = new ArrayList<>(Collections.nCopies(values.size(), null));
             List<Integer> fromFiles = new ArrayList<>();
             List<Path> files = new ArrayList<>();
@@ -167,7 +203,7 @@ public final class ExternalCodecs {
                     staged.set(i, store.stageAttachment(schema, a.filename(), a.contents()));
                 } else {
                     fromFiles.add(i);
-                    files.add(path(attribute, values.get(i)));
+                    files.add(path(positions.get(i), values.get(i)));
                 }
             }
             List<StagedObject> uploaded = store.stageAttachments(schema, files);

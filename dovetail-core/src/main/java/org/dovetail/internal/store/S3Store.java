@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,8 @@ public final class S3Store implements ObjectStore {
 
     private final StoreSpec spec;
     private final S3Client client;
+    /** Reads go around the SDK: see {@link S3Get}. */
+    private final S3Get get;
     private final String bucket;
     private final String keyPrefix;
 
@@ -68,6 +71,7 @@ public final class S3Store implements ObjectStore {
         this.bucket = spec.bucket();
         this.keyPrefix = ObjectPaths.s3KeyPrefix(spec.location());
         this.client = client(spec);
+        this.get = new S3Get(endpoint(spec), bucket, spec.accessKey(), spec.secretKey(), spec.proxyServer(), Clock.systemUTC());
         try {
             client.headBucket(b -> b.bucket(bucket));
         } catch (SdkException e) {
@@ -164,20 +168,22 @@ public final class S3Store implements ObjectStore {
     @Override
     public InputStream open(String path) {
         try {
-            return client.getObject(b -> b.bucket(bucket).key(key(path)));
-        } catch (NoSuchKeyException e) {
-            throw missing(path);
-        } catch (SdkException e) {
-            throw notFound(e) ? missing(path) : failure("download", path, e);
+            return get.open(key(path));
+        } catch (S3Get.Failure e) {
+            throw e.status == 404 ? missing(path) : failure("download", path, e);
+        } catch (IOException e) {
+            throw failure("download", path, e);
         }
     }
 
     @Override
     public byte[] read(String path) {
         try {
-            return client.getObjectAsBytes(b -> b.bucket(bucket).key(key(path))).asByteArray();
-        } catch (SdkException e) {
-            throw notFound(e) ? missing(path) : failure("download", path, e);
+            return get.read(key(path));
+        } catch (S3Get.Failure e) {
+            throw e.status == 404 ? missing(path) : failure("download", path, e);
+        } catch (IOException e) {
+            throw failure("download", path, e);
         }
     }
 
