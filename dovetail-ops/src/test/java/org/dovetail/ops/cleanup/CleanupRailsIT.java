@@ -105,7 +105,8 @@ class CleanupRailsIT {
     @Test
     void anInsertThatTracksAnObjectBeingCleanedGetsItBack(TestDatabase db, TestS3 s3) throws Exception {
         try (Dovetail dj = Dovetail.connect(config(db, s3, "railrace"));
-             Dovetail writer = Dovetail.connect(config(db, s3, "railrace"));
+             Dovetail rowWriter = Dovetail.connect(config(db, s3, "railrace"));
+             Dovetail objectWriter = Dovetail.connect(config(db, s3, "railrace"));
              Connection watcher = Connection.open(config(db, s3, "railrace"))) {
             String schema = plant(dj, db, "railrace", true);
             ExternalStore store = dj.store("railrace");
@@ -116,7 +117,6 @@ class CleanupRailsIT {
             assertThat(plan.candidates()).extracting(Candidate::kind).containsExactly(Candidate.Kind.UNUSED_ROW, Candidate.Kind.UNTRACKED);
 
             AtomicReference<Throwable> failure = new AtomicReference<>();
-            long writerId = writer.connection().connectionId();
             StoreCleanup racing = new StoreCleanup(dj.connection(), store)
                     .withClock(Clock.offset(Clock.systemUTC(), Duration.ofDays(8)))
                     .withHookInsideLock(c -> {
@@ -124,7 +124,8 @@ class CleanupRailsIT {
                         // a second connection inserts a row with the same value now, and must wait for the cleanup
                         Object value = c.kind() == Candidate.Kind.UNUSED_ROW ? "gone" : "untracked";
                         String tableName = c.kind() == Candidate.Kind.UNUSED_ROW ? "Gone" : "Live";
-                        joinAll(); // the writer's connection serves one insert at a time: the previous one ended with our commit
+                        // one writer per candidate: the first insert may still be finishing while the second candidate is locked
+                        Dovetail writer = c.kind() == Candidate.Kind.UNUSED_ROW ? rowWriter : objectWriter;
                         Thread insert = new Thread(() -> {
                             try {
                                 writer.schema(schema).table(tableName).insert1(Map.of("id", 2, "v", value));
@@ -133,15 +134,15 @@ class CleanupRailsIT {
                             }
                         });
                         insert.start();
-                        awaitLockWait(watcher, writerId, insert, failure);
+                        awaitLockWait(watcher, writer.connection().connectionId(), insert, failure);
                         threads.add(insert);
                     });
             ObjectsReport report = racing.apply(plan);
             joinAll();
             assertThat(failure.get()).isNull();
             assertThat(report.moved()).isEqualTo(2);
-            assertThat(writer.schema(schema).table("Gone").restrict(Map.of("id", 2)).fetch1().get("v")).isEqualTo("gone");
-            assertThat(writer.schema(schema).table("Live").restrict(Map.of("id", 2)).fetch1().get("v")).isEqualTo("untracked");
+            assertThat(dj.schema(schema).table("Gone").restrict(Map.of("id", 2)).fetch1().get("v")).isEqualTo("gone");
+            assertThat(dj.schema(schema).table("Live").restrict(Map.of("id", 2)).fetch1().get("v")).isEqualTo("untracked");
             assertThat(store.objects().stat(untracked)).isPresent();
         }
     }
@@ -159,12 +160,16 @@ class CleanupRailsIT {
         }
     }
 
-    /** Returns once the server reports the writer's transaction waiting for a lock (the cleanup's); fails if the insert ends first. */
+    /**
+     * Returns once the server shows the writer's session running its insert of the tracking row
+     * (waiting there for the cleanup's lock); fails if the insert ends first. The process list,
+     * not INNODB_TRX: MariaDB lists a transaction there only once it has written something.
+     */
     private static void awaitLockWait(Connection watcher, long writerId, Thread insert, AtomicReference<Throwable> failure) {
-        while (watcher.queryValue("SELECT COUNT(*) FROM information_schema.innodb_trx WHERE trx_mysql_thread_id = ? AND trx_state = 'LOCK WAIT'",
-                Long.class, writerId).orElse(0L) == 0) {
+        while (watcher.queryValue("SELECT COUNT(*) FROM information_schema.processlist WHERE id = ? AND command = 'Query'"
+                + " AND info LIKE 'INSERT INTO %~external_%'", Long.class, writerId).orElse(0L) == 0) {
             if (!insert.isAlive()) {
-                throw new AssertionError("the insert finished without waiting for the cleanup's lock", failure.get());
+                throw new AssertionError("the insert of connection " + writerId + " ended before it reached the tracking table", failure.get());
             }
             Thread.onSpinWait();
         }
