@@ -245,11 +245,7 @@ final class Restorer {
         try (InputStream raw = target.store().open(file.path()); Hashing.In hashed = new Hashing.In(raw, null);
              InputStream in = Compression.ofFile(file.path()).unwrap(hashed)) {
             RowFile.Reader reader = new RowFile.Reader(in, address);
-            if (columns.stream().anyMatch(Manifest.Column::binary) || columns.isEmpty()) {
-                insertBatched(c, reader, sql.append(placeholders(columns.size())).toString(), columns);
-            } else {
-                insertMultiRow(c, reader, sql.toString(), columns);
-            }
+            insertBatched(c, reader, sql.append(placeholders(columns.size())).toString(), columns);
             String sha = hashed.drain();
             if (hashed.bytes != file.bytes() || !sha.equals(file.sha256())) {
                 c.rollback();
@@ -278,11 +274,15 @@ final class Restorer {
     }
 
     /**
-     * Rows with binary columns: one server-prepared {@code INSERT} of one row, executed in batches
-     * (the driver sends a batch as one bulk command), so blobs travel as bytes.
+     * One {@code INSERT} of one row, executed in batches of up to 1000 rows or 16 MB. A table with
+     * binary columns is prepared on the server, so blobs travel as bytes in the binary protocol;
+     * a table of text values only through the driver's client-side statement, whose batches were
+     * the fastest for small rows here (server-prepared bulk batches and multi-row statements of
+     * 1000 rows were slower: docs/performance.md).
      */
     private static void insertBatched(Connection c, RowFile.Reader reader, String sql, List<Manifest.Column> columns) throws SQLException, IOException {
-        try (PreparedStatement p = serverPrepared(c, sql)) {
+        boolean binary = columns.stream().anyMatch(Manifest.Column::binary);
+        try (PreparedStatement p = binary ? serverPrepared(c, sql) : c.prepareStatement(sql)) {
             int batched = 0;
             long bytes = 0;
             for (byte[][] v = reader.next(); v != null; v = reader.next()) {
@@ -300,43 +300,6 @@ final class Restorer {
                 p.executeBatch();
             }
         }
-    }
-
-    /**
-     * Rows of text values only: multi-row {@code INSERT}s of up to 1000 rows, the shape the server
-     * inserts fastest (as a dump's extended inserts), with the values bound, never spliced.
-     */
-    private static void insertMultiRow(Connection c, RowFile.Reader reader, String prefix, List<Manifest.Column> columns)
-            throws SQLException, IOException {
-        int n = columns.size();
-        int perStatement = Math.max(1, Math.min(BATCH_ROWS, 30_000 / n));
-        String group = String.join(", ", Collections.nCopies(perStatement, placeholders(n)));
-        try (PreparedStatement full = c.prepareStatement(prefix + group)) {
-            List<byte[][]> pending = new ArrayList<>(perStatement);
-            for (byte[][] v = reader.next(); v != null; v = reader.next()) {
-                pending.add(v.clone());
-                if (pending.size() == perStatement) {
-                    execute(full, pending, columns);
-                    pending.clear();
-                }
-            }
-            if (!pending.isEmpty()) {
-                try (PreparedStatement tail = c.prepareStatement(prefix + String.join(", ",
-                        Collections.nCopies(pending.size(), placeholders(n))))) {
-                    execute(tail, pending, columns);
-                }
-            }
-        }
-    }
-
-    private static void execute(PreparedStatement p, List<byte[][]> rows, List<Manifest.Column> columns) throws SQLException {
-        int index = 1;
-        for (byte[][] v : rows) {
-            for (int i = 0; i < v.length; i++) {
-                bind(p, index++, columns.get(i), v[i]);
-            }
-        }
-        p.executeUpdate();
     }
 
     /** Binds one value (bytes for a binary column, else its text); returns its size. */
