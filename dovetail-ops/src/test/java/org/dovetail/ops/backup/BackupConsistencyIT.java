@@ -1,13 +1,17 @@
 package org.dovetail.ops.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dovetail.Dovetail;
+import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 import org.dovetail.config.Config;
 import org.dovetail.connection.Connection;
+import org.dovetail.ops.OperationLock;
 import org.dovetail.testing.ConnectedTest;
 import org.dovetail.testing.TestConfigs;
 import org.dovetail.testkit.TestDatabase;
@@ -104,6 +108,22 @@ class BackupConsistencyIT {
             assertThat(backups.list(target).statuses()).containsExactly(made.manifest().set() + " invalid");
             RestorePlan plan = backups.plan(RestoreRequest.of(made.manifest().set()).renaming(a, a + "x").renaming(b, b + "x"), target);
             assertThat(plan.refusal()).hasValueSatisfying(r -> assertThat(r).contains("does not verify").contains("the manifest says invalid"));
+        }
+    }
+
+    @Test
+    void aSecondRunOnTheSameTargetIsRefusedAtOnceAndWritesNothing(Dovetail dj, Config config, TestDatabase db) throws Exception {
+        String a = db.schema("lock_a");
+        String b = db.schema("lock_b");
+        schemas(dj.connection(), a, b);
+        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "backup-lock-");
+        try (BackupTarget target = BackupTarget.ofDirectory(dir.toString()); Connection other = Connection.open(config);
+             OperationLock held = OperationLock.acquire(other, Backups.OPERATION, target.description())) {
+            Backups backups = new Backups(dj);
+            assertThatThrownBy(() -> backups.create(backups.plan(BackupRequest.of(a, b), target), target))
+                    .isInstanceOf(DovetailException.class).hasMessageContaining("Another backup run on " + target.description())
+                    .extracting(e -> ((DovetailException) e).code()).isEqualTo(ErrorCode.LOCKED);
+            assertThat(backups.list(target).statuses()).isEmpty();
         }
     }
 
