@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
@@ -124,6 +125,34 @@ class BackupConsistencyIT {
                     .isInstanceOf(DovetailException.class).hasMessageContaining("Another backup run on " + target.description())
                     .extracting(e -> ((DovetailException) e).code()).isEqualTo(ErrorCode.LOCKED);
             assertThat(backups.list(target).statuses()).isEmpty();
+        }
+    }
+
+    @Test
+    void accountsAndGrantsAreInTheSetAndRestoredOnRequestOnly(Dovetail dj, TestDatabase db) throws Exception {
+        String a = db.schema("acc_a");
+        String b = db.schema("acc_b");
+        schemas(dj.connection(), a, b);
+        String user = db.schemaPrefix() + "reader";
+        dj.connection().execute("CREATE USER '" + user + "'@'localhost' IDENTIFIED BY 'pw-Reader-1'");
+        dj.connection().execute("GRANT SELECT ON `" + a + "`.* TO '" + user + "'@'localhost'");
+        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "backup-accounts-");
+        try (BackupTarget target = BackupTarget.ofDirectory(dir.toString())) {
+            Backups backups = new Backups(dj);
+            Manifest m = backups.create(backups.plan(BackupRequest.of(a, b), target), target).manifest();
+            assertThat(m.accounts().accounts()).contains("'" + user + "'@'localhost'");
+            dj.connection().execute("DROP USER '" + user + "'@'localhost'");
+
+            backups.restore(backups.plan(RestoreRequest.of(m.set()).renaming(a, a + "1").renaming(b, b + "1"), target), target);
+            assertThat(dj.connection().queryValue("SELECT COUNT(*) FROM mysql.user WHERE User = ?", Long.class, user)).contains(0L);
+
+            RestoreReport withGrants = backups.restore(backups.plan(RestoreRequest.of(m.set()).renaming(a, a + "2").renaming(b, b + "2")
+                    .includingGrants(), target), target);
+            assertThat(withGrants.problems()).isEmpty();
+            List<String> grants = dj.connection().query("SHOW GRANTS FOR '" + user + "'@'localhost'", rs -> rs.getString(1));
+            assertThat(grants).anySatisfy(g -> assertThat(g).contains("GRANT SELECT ON `" + a + "`.*"));
+        } finally {
+            dj.connection().execute("DROP USER IF EXISTS '" + user + "'@'localhost'");
         }
     }
 
