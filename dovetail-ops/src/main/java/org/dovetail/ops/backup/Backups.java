@@ -93,7 +93,7 @@ public final class Backups {
             String set = Dumper.setName(new SetCatalog(target.store()), p.request().label(), started);
             Manifest m = new Dumper(dj.config(), dj.connection().serverVersion(), target, p.request(), progress, hooks).run(set, started);
             return new CreateReport(target.description(), m);
-        }).apply(plan);
+        }).recordingReportAs(CreateReport::auditJson).apply(plan);
     }
 
     /**

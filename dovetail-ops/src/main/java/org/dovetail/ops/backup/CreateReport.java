@@ -1,5 +1,7 @@
 package org.dovetail.ops.backup;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,16 @@ public record CreateReport(String target, Manifest manifest) implements Report {
         ObjectNode json = (ObjectNode) manifest.toJson();
         json.put("target", target);
         json.put("summary", summary());
+        return json;
+    }
+
+    /** What the audit log keeps of a run: the set, its status, notes and totals, not every file and object. */
+    ObjectNode auditJson() {
+        ObjectNode json = JsonNodeFactory.instance.objectNode().put("target", target).put("set", manifest.set())
+                .put("status", manifest.status()).put("summary", summary()).put("rows", manifest.rows()).put("bytes", manifest.bytes())
+                .put("objects", manifest.objects().size());
+        ArrayNode notes = json.putArray("notes");
+        manifest.notes().forEach(notes::add);
         return json;
     }
 
