@@ -180,8 +180,10 @@ public final class SftpStore implements ObjectStore {
         write(path, out -> Files.copy(source, out));
     }
 
-    private interface Contents {
-        void writeTo(OutputStream out) throws IOException;
+    /** Streams into a temporary file beside the target on the server, renamed into place when complete. */
+    @Override
+    public void write(String path, Map<String, String> metadata, Contents contents) {
+        write(path, contents);
     }
 
     private void write(String path, Contents contents) {
