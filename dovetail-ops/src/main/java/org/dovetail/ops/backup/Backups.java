@@ -1,0 +1,100 @@
+package org.dovetail.ops.backup;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.dovetail.Dovetail;
+import org.dovetail.ops.Operation;
+import org.dovetail.ops.OperationPlan;
+import org.dovetail.ops.OperationProgress;
+
+/**
+ * The front door of backups: plan and create sets, list them, verify them, restore them. Every
+ * run that writes applies through {@link Operation}: one run per target at a time
+ * ({@code GET_LOCK('dovetail.backup.<target>')}), recorded in the audit log.
+ *
+ * <pre>{@code
+ * Backups backups = new Backups(dj);
+ * try (BackupTarget target = BackupTarget.parse("/backups/lab", dj.config())) {
+ *     CreateReport made = backups.create(backups.plan(BackupRequest.of("lab_*"), target), target);
+ *     VerifyResult check = backups.verify(target, made.manifest().set(), false);
+ * }
+ * }</pre>
+ */
+public final class Backups {
+    /** The operation's name in locks and the audit log. */
+    public static final String OPERATION = "backup";
+
+    private final Dovetail dj;
+    private OperationProgress progress = OperationProgress.NONE;
+    private Hooks hooks = Hooks.NONE;
+
+    /** Backups of the database {@code dj} is connected to, with its stores. */
+    public Backups(Dovetail dj) {
+        this.dj = dj;
+    }
+
+    /** Reports long phases (units dumped, objects copied, rows restored) to {@code progress}. */
+    public Backups withProgress(OperationProgress p) {
+        this.progress = p;
+        return this;
+    }
+
+    Backups withHooks(Hooks h) {
+        this.hooks = h;
+        return this;
+    }
+
+    /** The Dovetail version that writes manifests ({@code dev} when not run from a packaged jar). */
+    static String version() {
+        String v = Backups.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** What {@code create} would back up; changes nothing. */
+    public CreatePlan plan(BackupRequest request, BackupTarget target) {
+        Map<String, Map<String, Long>> tables = new LinkedHashMap<>();
+        try (Connection c = Snapshot.session(dj.config())) {
+            Catalog catalog = new Catalog(c);
+            for (String schema : catalog.schemas(request.schemas(), request.all())) {
+                Map<String, Long> rows = new LinkedHashMap<>();
+                try (var p = c.prepareStatement("SELECT TABLE_NAME, TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?"
+                        + " AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME")) {
+                    p.setString(1, schema);
+                    try (var rs = p.executeQuery()) {
+                        while (rs.next()) {
+                            rows.put(rs.getString(1), rs.getLong(2));
+                        }
+                    }
+                }
+                tables.put(schema, rows);
+            }
+        } catch (SQLException e) {
+            throw BackupException.sql("Reading the schemas to back up", e);
+        }
+        return new CreatePlan(OperationPlan.Header.of(OPERATION, target.description(), request.describe()), request, target.description(), tables);
+    }
+
+    /**
+     * Writes a set: one snapshot, the rows, the objects, the manifest last. A set that is not
+     * complete (DDL during the run, objects missing) is written with that status and reported FAILED.
+     *
+     * @throws org.dovetail.DovetailException LOCKED when another run holds the target, or what the run raised
+     *                                        (the set then has no manifest and is never listed as complete)
+     */
+    public CreateReport create(CreatePlan plan, BackupTarget target) {
+        return Operation.<CreatePlan, CreateReport>of(dj.connection(), p -> {
+            Instant started = Instant.now();
+            String set = Dumper.setName(new SetCatalog(target.store()), p.request().label(), started);
+            Manifest m = new Dumper(dj.config(), dj.connection().serverVersion(), target, p.request(), progress, hooks).run(set, started);
+            return new CreateReport(target.description(), m);
+        }).apply(plan);
+    }
+
+    /** The sets of a target with their status; read-only. */
+    public SetList list(BackupTarget target) {
+        return new SetList(target.description(), new SetCatalog(target.store()).sets());
+    }
+}
