@@ -204,7 +204,7 @@ public final class SftpStore implements ObjectStore {
                     e.addSuppressed(suppressed);
                 }
             }
-            throw failure("write", path, e);
+            throw e instanceof RuntimeException r ? r : failure("write", path, e); // what the contents raised, as it was
         } finally {
             giveBack(sftp);
         }

@@ -27,8 +27,8 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  * the account sees as {@code /}. Also writes the client's key file and a known_hosts file that
  * lists the server's host key.
  */
-final class TestSftpServer implements AutoCloseable {
-    static final String USER = "backup";
+public final class TestSftpServer implements AutoCloseable {
+    public static final String USER = "backup";
 
     private final SshServer server;
     private final Path root;
@@ -45,7 +45,7 @@ final class TestSftpServer implements AutoCloseable {
     }
 
     /** Starts a server whose files live in {@code dir/root}; keys and known_hosts go to {@code dir}. */
-    static TestSftpServer start(Path dir, SftpEventListener... listeners) throws IOException, GeneralSecurityException {
+    public static TestSftpServer start(Path dir, SftpEventListener... listeners) throws IOException, GeneralSecurityException {
         Path root = Files.createDirectories(dir.resolve("root"));
         KeyPair hostKey = ecKey();
         KeyPair clientKey = ecKey();
@@ -72,14 +72,14 @@ final class TestSftpServer implements AutoCloseable {
     }
 
     /** A new P-256 key pair. */
-    static KeyPair ecKey() throws GeneralSecurityException {
+    public static KeyPair ecKey() throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         return generator.generateKeyPair();
     }
 
     /** Writes a private key in OpenSSH format, encrypted with the passphrase if one is given. */
-    static void writePrivateKey(KeyPair key, Path file, String passphrase) throws IOException, GeneralSecurityException {
+    public static void writePrivateKey(KeyPair key, Path file, String passphrase) throws IOException, GeneralSecurityException {
         OpenSSHKeyEncryptionContext encryption = null;
         if (passphrase != null) {
             encryption = new OpenSSHKeyEncryptionContext();
@@ -94,38 +94,38 @@ final class TestSftpServer implements AutoCloseable {
     }
 
     /** A known_hosts line for this server with the given key. */
-    String knownHostsLine(PublicKey key) {
+    public String knownHostsLine(PublicKey key) {
         return location("").knownHostsName() + " " + PublicKeyEntry.toString(key) + "\n";
     }
 
     /** {@code sftp://backup@127.0.0.1:PORT/path}. */
-    SftpLocation location(String path) {
+    public SftpLocation location(String path) {
         return SftpLocation.parse("sftp://" + USER + "@127.0.0.1:" + server.getPort() + "/" + path);
     }
 
     /** The options that log in: the generated key and the known_hosts file that lists the server. */
-    SftpOptions options() {
+    public SftpOptions options() {
         return SftpOptions.defaults().withIdentity(identity).withKnownHosts(knownHosts);
     }
 
     /** The directory the account sees as {@code /}. */
-    Path root() {
+    public Path root() {
         return root;
     }
 
-    Path knownHosts() {
+    public Path knownHosts() {
         return knownHosts;
     }
 
-    Path identity() {
+    public Path identity() {
         return identity;
     }
 
-    KeyPair hostKey() {
+    public KeyPair hostKey() {
         return hostKey;
     }
 
-    int port() {
+    public int port() {
         return server.getPort();
     }
 
