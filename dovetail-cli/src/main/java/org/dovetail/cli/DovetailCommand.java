@@ -34,6 +34,7 @@ import picocli.CommandLine.ScopeType;
                 VerifyCommand.class,
                 MigrateCommand.class,
                 AccessCommand.class,
+                BackupCommand.class,
                 FetchCommand.class,
                 InsertCommand.class,
                 DeleteCommand.class,

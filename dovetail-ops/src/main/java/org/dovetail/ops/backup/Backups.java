@@ -3,9 +3,12 @@ package org.dovetail.ops.backup;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.dovetail.Dovetail;
+import org.dovetail.ErrorCode;
 import org.dovetail.ops.Operation;
 import org.dovetail.ops.OperationPlan;
 import org.dovetail.ops.OperationProgress;
@@ -91,6 +94,60 @@ public final class Backups {
             Manifest m = new Dumper(dj.config(), dj.connection().serverVersion(), target, p.request(), progress, hooks).run(set, started);
             return new CreateReport(target.description(), m);
         }).apply(plan);
+    }
+
+    /**
+     * Checks a set (the newest when {@code set} is null): manifest, files, objects, and with
+     * {@code restoreTest} a restore into scratch schemas compared table by table; read-only but
+     * for the scratch schemas, which are dropped.
+     */
+    public VerifyResult verify(BackupTarget target, String set, boolean restoreTest) {
+        String name = set != null ? set : Verifier.newest(new SetCatalog(target.store())).orElseThrow(() -> new BackupException(
+                ErrorCode.INVALID_INPUT, "The target " + target.description() + " holds no backup set"));
+        return new Verifier(dj.config(), target, progress).verify(name, restoreTest);
+    }
+
+    /**
+     * What {@code restore} would do: destinations and what is in them now, and the set's check
+     * (manifest, files with their SHA-256, objects present); changes nothing.
+     */
+    public RestorePlan plan(RestoreRequest request, BackupTarget target) {
+        Manifest m = new SetCatalog(target.store()).manifest(request.set());
+        List<String> problems = new ArrayList<>();
+        if (!m.isComplete()) {
+            problems.add("the manifest says " + m.status());
+        }
+        if (!request.unverified()) {
+            problems.addAll(Verifier.checkFiles(target.store(), m, true, progress));
+            problems.addAll(Verifier.checkObjects(target.store(), m, false, progress));
+        }
+        List<RestorePlan.Destination> destinations = new ArrayList<>();
+        try (Connection c = Snapshot.session(dj.config())) {
+            for (Manifest.SchemaEntry s : m.schemas()) {
+                if (request.schemas().isEmpty() || request.schemas().contains(s.name())) {
+                    destinations.add(Restorer.inspect(c, s.name(), request.destination(s.name())));
+                }
+            }
+        } catch (SQLException e) {
+            throw BackupException.sql("Inspecting the schemas to restore", e);
+        }
+        for (String wanted : request.schemas()) {
+            if (m.schema(wanted).isEmpty()) {
+                throw new BackupException(ErrorCode.INVALID_INPUT, "The set " + m.set() + " holds no schema " + wanted + " (it holds "
+                        + String.join(", ", m.schemas().stream().map(Manifest.SchemaEntry::name).toList()) + ")");
+            }
+        }
+        return new RestorePlan(OperationPlan.Header.of(OPERATION, target.description(), request.describe()), request, target.description(), m,
+                destinations, problems);
+    }
+
+    /**
+     * Restores as planned: refused (nothing changed) when the plan says so; LOCKED while another
+     * run holds the target. A killed restore leaves its marker table, and the next restore of the
+     * same destination starts it over.
+     */
+    public RestoreReport restore(RestorePlan plan, BackupTarget target) {
+        return Operation.<RestorePlan, RestoreReport>of(dj.connection(), p -> new Restorer(dj.config(), target, progress, hooks).run(p)).apply(plan);
     }
 
     /** The sets of a target with their status; read-only. */

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
 import org.dovetail.MissingExternalFileException;
@@ -283,48 +284,72 @@ final class Dumper {
         List<TrackingRow> rows = new ArrayList<>();
         long[] counts = new long[3];
         String[] sha = new String[1];
-        String sql = "SELECT " + t.selectList() + " FROM " + t.tableName().quoted() + (u.where() == null ? "" : " WHERE " + u.where());
         hooks.unitStarted(t.schema(), t.name());
+        try {
+            target.store().write(file, Map.of(), out -> {
+                Hashing.Out hashed = new Hashing.Out(out);
+                try (OutputStream compressed = request.compression().wrap(hashed)) {
+                    RowFile.RowHash h = readRows(worker, t, u.where(), compressed, tracking ? v -> rows.add(trackingRow(v, trackingColumns(t))) : null);
+                    counts[0] = h.rows();
+                    counts[1] = h.sum();
+                }
+                sha[0] = hashed.hex();
+                counts[2] = hashed.bytes;
+            });
+        } catch (UncheckedSql e) {
+            throw BackupException.sql("Reading " + t.tableName().quoted() + (u.where() == null ? "" : " where " + u.where()), e.getCause());
+        }
+        return new Written(u, file, counts[0], counts[1], counts[2], sha[0], rows);
+    }
+
+    /** A SQL failure inside a stream callback, unwrapped by the caller. */
+    static final class UncheckedSql extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UncheckedSql(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+
+    /**
+     * Streams the rows of a table (or of a range of it) into a row file written to {@code out},
+     * handing each row's values to {@code each} too (when not null). Restore tests read restored
+     * tables through here as well, so a table's row hash means the same on both sides.
+     */
+    static RowFile.RowHash readRows(Connection c, Catalog.Table t, String where, OutputStream out, Consumer<byte[][]> each) throws IOException {
+        String sql = "SELECT " + t.selectList() + " FROM " + t.tableName().quoted() + (where == null ? "" : " WHERE " + where);
         int fetch = (int) Math.max(1, Math.min(1000, FETCH_BYTES / Math.max(1, t.avgRowLength())));
-        try (Statement s = worker.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+        try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             s.setFetchSize(fetch);
             try (ResultSet rs = s.executeQuery(sql)) {
                 int n = t.columns().size();
-                int[] trackingColumns = tracking ? trackingColumns(t) : null;
-                target.store().write(file, Map.of(), out -> {
-                    Hashing.Out hashed = new Hashing.Out(out);
-                    try (OutputStream compressed = request.compression().wrap(hashed)) {
-                        RowFile.Writer writer = new RowFile.Writer(compressed, t.columns());
-                        byte[][] values = new byte[n][];
-                        boolean[] raw = t.raw();
-                        while (rs.next()) {
-                            for (int i = 0; i < n; i++) {
-                                if (raw[i]) {
-                                    values[i] = rs.getBytes(i + 1);
-                                } else {
-                                    String text = rs.getString(i + 1);
-                                    values[i] = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
-                                }
-                            }
-                            writer.row(values);
-                            if (trackingColumns != null) {
-                                rows.add(trackingRow(values, trackingColumns));
-                            }
+                RowFile.Writer writer = new RowFile.Writer(out, t.columns());
+                byte[][] values = new byte[n][];
+                boolean[] raw = t.raw();
+                while (rs.next()) {
+                    for (int i = 0; i < n; i++) {
+                        if (raw[i]) {
+                            values[i] = rs.getBytes(i + 1);
+                        } else {
+                            String text = rs.getString(i + 1);
+                            values[i] = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
                         }
-                        RowFile.RowHash h = writer.finish();
-                        counts[0] = h.rows();
-                        counts[1] = h.sum();
-                    } catch (SQLException e) {
-                        throw BackupException.sql("Reading " + t.tableName().quoted(), e);
                     }
-                    sha[0] = hashed.hex();
-                    counts[2] = hashed.bytes;
-                });
+                    writer.row(values);
+                    if (each != null) {
+                        each.accept(values);
+                    }
+                }
+                return writer.finish();
             }
         } catch (SQLException e) {
-            throw BackupException.sql("Reading " + t.tableName().quoted() + (u.where() == null ? "" : " where " + u.where()), e);
+            throw new UncheckedSql(e);
         }
-        return new Written(u, file, counts[0], counts[1], counts[2], sha[0], rows);
     }
 
     private static int[] trackingColumns(Catalog.Table t) {

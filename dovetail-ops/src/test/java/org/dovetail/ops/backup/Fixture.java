@@ -159,9 +159,10 @@ final class Fixture {
             case "json" -> assertThat((JsonNode) actual).as(where).isEqualTo(expectedValue);
             case "blob" -> assertThat(JSON.readTree(BlobJson.toJson(actual).toString())).as(where).isEqualTo(expectedValue);
             case "attach" -> {
-                Attachment attachment = (Attachment) actual;
-                assertThat(attachment.filename()).as(where).isEqualTo(expectedValue.path("filename").asText());
-                assertThat(sha256(attachment.contents())).as(where).isEqualTo(expectedValue.path("sha256").asText());
+                String filename = actual instanceof Path p ? p.getFileName().toString() : ((Attachment) actual).filename();
+                byte[] contents = actual instanceof Path p ? Files.readAllBytes(p) : ((Attachment) actual).contents();
+                assertThat(filename).as(where).isEqualTo(expectedValue.path("filename").asText());
+                assertThat(sha256(contents)).as(where).isEqualTo(expectedValue.path("sha256").asText());
             }
             case "filepath" -> {
                 Path file = (Path) actual;
