@@ -30,7 +30,7 @@ final class AccessUserCommands {
                     "The password is random, shown once, and expired: the user sets their own at first login "
                             + "(access set-password). An existing account keeps its password; its role and grants are "
                             + "brought up to date.",
-                    "--role backup instead creates NAME@HOST for each --host (default localhost) with the dj_backup role"
+                    "--role backup instead creates NAME@HOST for each --from-host (default localhost) with the dj_backup role"
                             + " (created on first use) and one random password that does not expire."})
     static final class AddUser implements Callable<Integer> {
         @ParentCommand
@@ -42,10 +42,10 @@ final class AccessUserCommands {
         String name;
 
         @Option(names = "--role", required = true, paramLabel = "ROLE", description = "guest, collab, user, admin or backup"
-                + " (dj_backup: what `dovetail backup` needs, on every schema; accounts NAME@HOST for the --host given).")
+                + " (dj_backup: what `dovetail backup` needs, on every schema; accounts NAME@HOST for each --from-host).")
         String role;
 
-        @Option(names = "--host", paramLabel = "HOST", description = "With --role backup: a host the account logs in from"
+        @Option(names = "--from-host", paramLabel = "HOST", description = "With --role backup: a host the account logs in from"
                 + " (repeatable; default localhost; %% is refused). Other roles create NAME@%%.")
         List<String> hosts = new ArrayList<>();
 
@@ -69,7 +69,7 @@ final class AccessUserCommands {
                 return parent.plan(spec, sql.only, decision, (access, config) -> access.addBackupUser(name, hosts));
             }
             if (!hosts.isEmpty()) {
-                throw new DovetailException(ErrorCode.USAGE, "--host is for --role backup; the " + parsed + " role's accounts are NAME@%");
+                throw new DovetailException(ErrorCode.USAGE, "--from-host is for --role backup; the " + parsed + " role's accounts are NAME@%");
             }
             return parent.plan(spec, sql.only, decision, (access, config) -> access.addUser(name, parsed, password.initialPassword()));
         }

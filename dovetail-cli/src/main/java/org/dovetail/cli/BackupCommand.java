@@ -18,6 +18,7 @@ import org.dovetail.ops.backup.RestoreRequest;
 import org.dovetail.ops.backup.SetLayout;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,13 +30,17 @@ import picocli.CommandLine.Spec;
         description = {"Consistent backups of DataJoint schemas with their external objects, verified, restorable under other names.",
                 "TARGET is a directory, store:NAME[/prefix] (a configured store's bucket or directory) or sftp://user@host[:port]/path."},
         footer = {"", "Exit codes: 0 ok, 1 failed (or a set that is not complete), 3 refused or another run holds the target's lock."},
-        subcommands = {BackupCommand.Create.class, BackupCommand.ListSets.class, BackupCommand.Verify.class, BackupCommand.Restore.class})
+        subcommands = {BackupCommand.Create.class, BackupCommand.ListSets.class, BackupCommand.Verify.class, BackupCommand.Restore.class,
+                BackupRemoteCommands.Prune.class, BackupRemoteCommands.Copy.class})
 final class BackupCommand {
     @ParentCommand
     DovetailCommand global;
+    @Mixin
+    BackupRemoteCommands.SftpCliOptions sftp = new BackupRemoteCommands.SftpCliOptions();
 
     /** Opens the database and the target, runs {@code work} with both. */
     int with(CommandSpec spec, String targetArgument, BiFunction<Backups, BackupTarget, Integer> work) {
+        sftp.install();
         try (Database.Opened db = Commands.database(spec, global).open();
              BackupTarget target = BackupTarget.parse(targetArgument, db.dovetail().config())) {
             return work.apply(new Backups(db.dovetail()).withProgress(new Progress.Bars()), target);

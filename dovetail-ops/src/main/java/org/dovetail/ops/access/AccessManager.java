@@ -10,6 +10,7 @@ import java.util.List;
 import org.dovetail.DovetailException;
 import org.dovetail.config.Config;
 import org.dovetail.connection.Connection;
+import org.dovetail.ops.AuditLog;
 import org.dovetail.ops.Operation;
 
 /**
@@ -126,7 +127,7 @@ public final class AccessManager {
         List<AccountName> accounts = BackupRolePlans.accounts(dialect(), name, hosts);
         ServerState state = catalog.state();
         List<AccountName> existing = accounts.stream().filter(catalog::accountExists).toList();
-        return BackupRolePlans.addUser(state, name, hosts, existing).withFingerprint(fingerprint(state));
+        return BackupRolePlans.addUser(state, name, hosts, existing, AuditLog.schemaOf(conn.config())).withFingerprint(fingerprint(state));
     }
 
     /** The global privileges of {@code dj_backup} on this server, e.g. {@code SELECT, SHOW VIEW, TRIGGER, EVENT, RELOAD, BINLOG MONITOR}. */

@@ -24,7 +24,10 @@ import java.util.Set;
  *   <li>{@code BINLOG MONITOR} (MariaDB 10.5.2+) or {@code REPLICATION CLIENT}: the binlog position
  *       of the snapshot, recorded in the manifest.</li>
  * </ul>
- * No write privilege, no {@code LOCK TABLES} (the snapshot is a transaction), no {@code PROCESS}
+ * <ul>
+ *   <li>{@code INSERT, UPDATE} on the audit log's schema: every run is recorded there.</li>
+ * </ul>
+ * No other write privilege, no {@code LOCK TABLES} (the snapshot is a transaction), no {@code PROCESS}
  * ({@code mysqldump} for {@code --format sql} runs with {@code --no-tablespaces}).
  */
 final class BackupRolePlans {
@@ -45,7 +48,10 @@ final class BackupRolePlans {
         return new Privileges(false, names);
     }
 
-    static Plan addUser(ServerState state, String name, List<String> hosts, List<AccountName> existing) {
+    /** What the audit log needs: each backup records its run ({@code Operation}), in a log that exists by then. */
+    static final Privileges AUDIT = new Privileges(false, new LinkedHashSet<>(List.of("INSERT", "UPDATE")));
+
+    static Plan addUser(ServerState state, String name, List<String> hosts, List<AccountName> existing, String auditSchema) {
         Dialect dialect = state.dialect();
         List<AccountName> accounts = accounts(dialect, name, hosts);
         List<SqlStatement> statements = new ArrayList<>();
@@ -65,6 +71,11 @@ final class BackupRolePlans {
         }
         if (!missing.isEmpty()) {
             statements.add(SqlStatement.of(dialect.grantGlobal(new Privileges(false, missing), Role.BACKUP)));
+        }
+        SchemaPattern audit = SchemaPattern.exact(auditSchema);
+        Privileges logged = state.grantOf(Role.BACKUP, audit).map(Grant::privileges).orElse(new Privileges(false, Set.of()));
+        if (!logged.includes("INSERT") || !logged.includes("UPDATE")) {
+            statements.add(SqlStatement.of(dialect.grant(AUDIT, audit, List.of(Role.BACKUP))));
         }
         List<String> extra = held.all() ? List.of("ALL PRIVILEGES")
                 : held.names().stream().filter(p -> !needed.includes(p)).toList();
@@ -100,7 +111,7 @@ final class BackupRolePlans {
     /** One account per host; {@code %} (any host) is refused: a backup account is bound to where backups run. */
     static List<AccountName> accounts(Dialect dialect, String name, List<String> hosts) {
         if (name.contains("@")) {
-            throw new AccessManagementException("add-user takes the user name \"" + name + "\" without a host: give hosts with --host");
+            throw new AccessManagementException("add-user takes the user name \"" + name + "\" without a host: give hosts with --from-host");
         }
         if (Role.byRoleName(name) != null) {
             throw new AccessManagementException("\"" + name + "\" is the name of a role; choose another user name");
@@ -109,7 +120,7 @@ final class BackupRolePlans {
         List<AccountName> accounts = new ArrayList<>();
         for (String host : new LinkedHashSet<>(given)) {
             if (host.strip().equals("%") || host.isBlank()) {
-                throw new AccessManagementException("A backup account is bound to the hosts backups run on: give them with --host"
+                throw new AccessManagementException("A backup account is bound to the hosts backups run on: give them with --from-host"
                         + " (e.g. localhost, or the backup host's address), not \"" + host + "\" (any host)");
             }
             accounts.add(dialect.check(new AccountName(name, host.strip())));
@@ -120,7 +131,7 @@ final class BackupRolePlans {
     private static String hosts(List<AccountName> accounts) {
         StringBuilder s = new StringBuilder();
         for (AccountName a : accounts) {
-            s.append(" --host ").append(a.host());
+            s.append(" --from-host ").append(a.host());
         }
         return s.toString();
     }

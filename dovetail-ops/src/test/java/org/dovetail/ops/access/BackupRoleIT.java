@@ -3,10 +3,17 @@ package org.dovetail.ops.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.List;
+import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.config.Config;
 import org.dovetail.connection.Connection;
+import org.dovetail.ops.backup.BackupRequest;
+import org.dovetail.ops.backup.BackupTarget;
+import org.dovetail.ops.backup.Backups;
+import org.dovetail.ops.backup.CreateReport;
+import org.dovetail.ops.backup.Manifest;
 import org.dovetail.testing.TestConfigs;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
@@ -14,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code add-user NAME --role backup} on the real server: the dj_backup role with exactly its
@@ -40,11 +48,14 @@ class BackupRoleIT {
             root.execute("CREATE DATABASE `" + data + "`");
             root.execute("CREATE TABLE `" + data + "`.t (id INT PRIMARY KEY)");
             root.execute("INSERT INTO `" + data + "`.t VALUES (1), (2)");
+            root.execute("CREATE DATABASE `" + db.schema("more") + "`");
+            root.execute("CREATE TABLE `" + db.schema("more") + "`.u (id INT PRIMARY KEY)");
             AccessManager access = AccessManager.on(root);
             Plan plan = access.addBackupUser(user, List.of("127.0.0.1", "localhost"));
             assertThat(plan.statements()).extracting(SqlStatement::sql).containsExactly(
                     "CREATE ROLE IF NOT EXISTS `dj_backup`",
                     "GRANT SELECT, SHOW VIEW, TRIGGER, EVENT, RELOAD, BINLOG MONITOR ON *.* TO `dj_backup`",
+                    "GRANT INSERT, UPDATE ON `dovetail\\_admin`.* TO `dj_backup`",
                     "CREATE USER '" + user + "'@'127.0.0.1' IDENTIFIED BY ?",
                     "GRANT `dj_backup` TO '" + user + "'@'127.0.0.1'",
                     "SET DEFAULT ROLE `dj_backup` FOR '" + user + "'@'127.0.0.1'",
@@ -77,7 +88,8 @@ class BackupRoleIT {
     void theRoleHasExactlyItsPrivilegesAndAddingAgainChangesNothing() {
         try (Connection root = Connection.open(admin())) {
             assertThat(root.query("SHOW GRANTS FOR `dj_backup`", r -> r.getString(1)))
-                    .containsExactly("GRANT SELECT, RELOAD, BINLOG MONITOR, SHOW VIEW, EVENT, TRIGGER ON *.* TO `dj_backup`");
+                    .containsExactly("GRANT SELECT, RELOAD, BINLOG MONITOR, SHOW VIEW, EVENT, TRIGGER ON *.* TO `dj_backup`",
+                            "GRANT INSERT, UPDATE ON `dovetail\\_admin`.* TO `dj_backup`");
             AccessManager access = AccessManager.on(root);
             Plan again = access.addBackupUser(user, List.of("127.0.0.1"));
             assertThat(again.statements()).extracting(SqlStatement::sql).containsExactly(
@@ -111,6 +123,41 @@ class BackupRoleIT {
             assertThatThrownBy(() -> backup.execute("INSERT INTO `" + data + "`.t VALUES (3)")).isInstanceOf(DovetailException.class)
                     .hasMessageContaining("INSERT command denied");
             assertThatThrownBy(() -> backup.execute("CREATE DATABASE `" + db.schema("nope") + "`")).isInstanceOf(DovetailException.class);
+        }
+    }
+
+    @Test
+    void theAccountBacksUpInParallel_andWithoutReloadInOneTransactionWithANote(@TempDir Path dir) {
+        Config asBackup = admin().toBuilder().user(user).password(password).build();
+        try (Dovetail dj = Dovetail.connect(asBackup); BackupTarget target = BackupTarget.ofDirectory(dir.resolve("a").toString())) {
+            Backups backups = new Backups(dj);
+            CreateReport made = backups.create(backups.plan(BackupRequest.of(data, db.schema("more")).withThreads(2), target), target);
+            assertThat(made.manifest().status()).isEqualTo(Manifest.COMPLETE);
+            assertThat(made.manifest().snapshot().method()).isEqualTo("backup_stage");
+            assertThat(made.manifest().snapshot().threads()).isEqualTo(2);
+            assertThat(made.manifest().notes()).noneSatisfy(n -> assertThat(n).contains("RELOAD"));
+            assertThat(made.manifest().rows()).isEqualTo(2);
+            assertThat(made.manifest().accounts()).isNotNull();
+        }
+        // the role's privileges but RELOAD, granted directly: the same run falls back to one transaction and says so
+        String limited = user + "nr";
+        try (Connection root = Connection.open(admin())) {
+            root.execute("CREATE USER '" + limited + "'@'127.0.0.1' IDENTIFIED BY 'pw-Limited-1'");
+            String privileges = AccessManager.on(root).backupPrivileges().replace(", RELOAD", "");
+            root.execute("GRANT " + privileges + " ON *.* TO '" + limited + "'@'127.0.0.1'");
+            root.execute("GRANT INSERT, UPDATE ON `dovetail\\_admin`.* TO '" + limited + "'@'127.0.0.1'");
+        }
+        try (Dovetail dj = Dovetail.connect(admin().toBuilder().user(limited).password("pw-Limited-1").build());
+             BackupTarget target = BackupTarget.ofDirectory(dir.resolve("b").toString())) {
+            Backups backups = new Backups(dj);
+            CreateReport made = backups.create(backups.plan(BackupRequest.of(data, db.schema("more")).withThreads(2), target), target);
+            assertThat(made.manifest().status()).isEqualTo(Manifest.COMPLETE);
+            assertThat(made.manifest().snapshot().method()).isEqualTo("single_transaction");
+            assertThat(made.manifest().notes()).anySatisfy(n -> assertThat(n).contains("lacks RELOAD").contains("--threads 1"));
+        } finally {
+            try (Connection root = Connection.open(admin())) {
+                root.execute("DROP USER IF EXISTS '" + limited + "'@'127.0.0.1'");
+            }
         }
     }
 

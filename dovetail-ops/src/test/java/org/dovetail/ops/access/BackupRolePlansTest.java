@@ -27,14 +27,15 @@ class BackupRolePlansTest {
         AccountGrants partial = new AccountGrants(List.of(new Grant(Privileges.parse("SELECT, RELOAD, PROCESS"), "*.*", null, null)),
                 List.of(), List.of());
         ServerState state = new ServerState(MYSQL, List.of(), Map.of(Role.BACKUP, partial), Set.of());
-        Plan plan = BackupRolePlans.addUser(state, "bk", List.of("10.0.0.5"), List.of());
+        Plan plan = BackupRolePlans.addUser(state, "bk", List.of("10.0.0.5"), List.of(), "dovetail_admin");
         assertThat(plan.statements()).extracting(SqlStatement::sql).containsExactly(
                 "GRANT SHOW VIEW, TRIGGER, EVENT, REPLICATION CLIENT, BACKUP_ADMIN ON *.* TO `dj_backup`",
+                "GRANT INSERT, UPDATE ON `dovetail\\_admin`.* TO `dj_backup`",
                 "CREATE USER 'bk'@'10.0.0.5' IDENTIFIED BY ?",
                 "GRANT `dj_backup` TO 'bk'@'10.0.0.5'",
                 "SET DEFAULT ROLE `dj_backup` TO 'bk'@'10.0.0.5'");
         assertThat(plan.notes()).anySatisfy(n -> assertThat(n).startsWith("WARNING: dj_backup also has PROCESS"));
-        assertThat(plan.action()).isEqualTo("add-user bk --role backup --host 10.0.0.5");
+        assertThat(plan.action()).isEqualTo("add-user bk --role backup --from-host 10.0.0.5");
         assertThat(plan.password()).hasSize(20);
     }
 }
