@@ -9,6 +9,7 @@ import org.dovetail.connection.Connection;
 import org.dovetail.testing.TestConfigs;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +57,44 @@ class BackupRemoteCliIT {
         assertThat(yes.code()).as(yes.err()).isZero();
         assertThat(yes.out()).contains("Pruned").contains("1 set and");
         assertThat(run(db, "backup", "copy", local, remote, "--keep-daily", "1").err()).contains("--keep-* options go with --prune-source");
+    }
+
+    @Test
+    void anAccountMadeWithRoleBackupRunsTheBackup(TestDatabase db) throws Exception {
+        String user = db.schemaPrefix() + "cron";
+        String a = db.schema("ra");
+        String b = db.schema("rb");
+        try (Connection c = Connection.open(TestConfigs.of(db).build())) {
+            Assumptions.assumeTrue(c.queryValue("SELECT COUNT(*) FROM mysql.user WHERE User = 'dj_backup'", Long.class).orElse(0L) == 0,
+                    "the server already has a dj_backup role: not touching it");
+            for (String schema : new String[] {a, b}) {
+                c.execute("CREATE DATABASE `" + schema + "`");
+                c.execute("CREATE TABLE `" + schema + "`.t (id INT PRIMARY KEY)");
+                c.execute("INSERT INTO `" + schema + "`.t VALUES (1)");
+            }
+        }
+        try {
+            Result plan = run(db, "access", "add-user", user, "--role", "backup", "--from-host", "127.0.0.1");
+            assertThat(plan.code()).isEqualTo(3);
+            assertThat(plan.out()).contains("GRANT SELECT, SHOW VIEW, TRIGGER, EVENT, RELOAD, BINLOG MONITOR ON *.* TO `dj_backup`")
+                    .contains("CREATE USER '" + user + "'@'127.0.0.1'");
+            Result added = run(db, "access", "add-user", user, "--role", "backup", "--from-host", "127.0.0.1", "--yes", "--format", "json");
+            assertThat(added.code()).as(added.err()).isZero();
+            String password = added.json().get("password").asText();
+            assertThat(run(db, "access", "add-user", user, "--role", "user", "--from-host", "127.0.0.1").err())
+                    .contains("--from-host is for --role backup");
+
+            Result made = CommandRun.run(CommandRun.env(db, user, password), "backup", "create", "--schemas", a, b,
+                    "--to", work.resolve("cron").toString(), "--format", "json");
+            assertThat(made.code()).as(made.err()).isZero();
+            assertThat(made.json().get("status").asText()).isEqualTo("complete");
+            assertThat(made.json().get("snapshot").get("method").asText()).isEqualTo("backup_stage");
+        } finally {
+            try (Connection c = Connection.open(TestConfigs.of(db).build())) {
+                c.execute("DROP USER IF EXISTS '" + user + "'@'127.0.0.1'");
+                c.execute("DROP ROLE IF EXISTS `dj_backup`");
+            }
+        }
     }
 
     @Test
