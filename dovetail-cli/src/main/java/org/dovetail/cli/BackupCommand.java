@@ -69,6 +69,9 @@ final class BackupCommand {
         String compress;
         @Option(names = "--label", defaultValue = SetLayout.DEFAULT_LABEL, paramLabel = "L", description = "First part of the set's name <L>-YYYYMMDD[-HHMMSS].")
         String label;
+        @Option(names = "--with-sql", description = "Also write the seed's mysql.<db>.sql per schema and mysql-all.sql (mariadb-dump or"
+                + " mysqldump: custom backup.mysqldump, else PATH, else the embedded server's).")
+        boolean withSql;
         @ArgGroup(exclusive = true)
         Decision decision = new Decision();
 
@@ -76,6 +79,9 @@ final class BackupCommand {
         public Integer call() {
             BackupRequest request = request();
             return parent.with(spec, to, (backups, target) -> {
+                if (withSql) {
+                    backups.withSqlFiles(BackupRemoteCommands.embeddedDumpTool());
+                }
                 CreatePlan plan = backups.plan(request, target);
                 Output output = Commands.output(spec, parent.global);
                 return decision.dryRun ? output.report(plan) : output.report(backups.create(plan, target));

@@ -9,6 +9,8 @@ import java.util.function.BiFunction;
 import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
+import org.dovetail.embedded.EmbeddedSettings;
+import org.dovetail.embedded.MariaDbBinaries;
 import org.dovetail.ops.backup.BackupCopy;
 import org.dovetail.ops.backup.BackupPrune;
 import org.dovetail.ops.backup.BackupTarget;
@@ -58,6 +60,12 @@ final class BackupRemoteCommands {
             }
             return acceptNew ? o.withAcceptNewHostKey(true) : o;
         }
+    }
+
+    /** The embedded server's mariadb-dump, where its binaries are unpacked (for {@code create --with-sql}). */
+    static List<Path> embeddedDumpTool() {
+        return List.of(EmbeddedSettings.defaultCacheDir(System.getenv()).resolve("mariadb-" + MariaDbBinaries.VERSION)
+                .resolve("bin").resolve("mariadb-dump"));
     }
 
     /** Opens the database and the target, runs {@code work} with both (as {@code BackupCommand.with}, with the connection). */

@@ -98,6 +98,21 @@ class BackupRemoteCliIT {
     }
 
     @Test
+    void createWithSqlWritesTheSeedsFilesIntoTheSet(TestDatabase db) throws Exception {
+        String schema = db.schema("plain");
+        try (Connection c = Connection.open(TestConfigs.of(db).build())) {
+            c.execute("CREATE DATABASE `" + schema + "`");
+            c.execute("CREATE TABLE `" + schema + "`.t (id INT PRIMARY KEY)");
+        }
+        Result made = run(db, "backup", "create", "--schemas", schema, "--to", work.resolve("sql").toString(), "--with-sql",
+                "--label", "lab", "--format", "json");
+        assertThat(made.code()).as(made.err()).isZero();
+        String set = made.json().get("set").asText();
+        assertThat(work.resolve("sql").resolve(set).resolve("mysql." + schema + ".sql")).content().contains("CREATE TABLE `t`");
+        assertThat(work.resolve("sql").resolve(set).resolve("mysql-all.sql")).exists();
+    }
+
+    @Test
     void theSftpLoginOptionsReachEveryBackupCommand(TestDatabase db) {
         Path key = work.resolve("no-such-key");
         Result listed = run(db, "backup", "list", "sftp://backup@127.0.0.1:1/backups", "--identity", key.toString(),
