@@ -42,13 +42,19 @@ final class Catalog {
             return TableName.of(schema, name);
         }
 
+        /**
+         * The columns to select: strings and bytes as they are; every other column as
+         * {@code CAST(... AS CHAR)}, the server's own text of the value, so that the driver hands
+         * every value over as bytes without parsing and formatting dates and numbers.
+         */
         String selectList() {
             StringBuilder sb = new StringBuilder();
-            for (Manifest.Column c : columns) {
+            for (int i = 0; i < columns.size(); i++) {
                 if (sb.length() > 0) {
                     sb.append(", ");
                 }
-                sb.append(TableName.quote(c.name()));
+                String name = TableName.quote(columns.get(i).name());
+                sb.append(raw[i] ? name : "CAST(" + name + " AS CHAR)");
             }
             return sb.toString();
         }

@@ -333,22 +333,18 @@ final class Dumper {
      */
     static RowFile.RowHash readRows(Connection c, Catalog.Table t, String where, OutputStream out, Consumer<byte[][]> each) throws IOException {
         String sql = "SELECT " + t.selectList() + " FROM " + t.tableName().quoted() + (where == null ? "" : " WHERE " + where);
-        int fetch = (int) Math.max(1, Math.min(1000, FETCH_BYTES / Math.max(1, t.avgRowLength())));
+        // rows held at once by a streamed result: ~16 MB by the server's row-size estimate; without one, one row for tables with blobs
+        boolean bytes = t.columns().stream().anyMatch(Manifest.Column::binary);
+        int fetch = t.avgRowLength() > 0 ? (int) Math.max(1, Math.min(1000, FETCH_BYTES / t.avgRowLength())) : bytes ? 1 : 1000;
         try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             s.setFetchSize(fetch);
             try (ResultSet rs = s.executeQuery(sql)) {
                 int n = t.columns().size();
                 RowFile.Writer writer = new RowFile.Writer(out, t.columns());
                 byte[][] values = new byte[n][];
-                boolean[] raw = t.raw();
                 while (rs.next()) {
                     for (int i = 0; i < n; i++) {
-                        if (raw[i]) {
-                            values[i] = rs.getBytes(i + 1);
-                        } else {
-                            String text = rs.getString(i + 1);
-                            values[i] = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
-                        }
+                        values[i] = rs.getBytes(i + 1);
                     }
                     writer.row(values);
                     if (each != null) {
