@@ -16,11 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
@@ -40,11 +44,13 @@ import org.dovetail.store.TrackingRow;
  * last.
  */
 final class Dumper {
-    /** Tables larger than this are split into primary-key ranges. */
-    static final long UNIT_BYTES = 64L << 20;
+    /** Tables larger than this are split into primary-key ranges (at least one per thread, about this size each). */
+    static final long UNIT_BYTES = 32L << 20;
     /** Rows a streamed result holds in memory at most ~this many bytes. */
     private static final long FETCH_BYTES = 16L << 20;
     static final String TRACKING_PREFIX = "~external_";
+    /** Objects copied at once: transfers wait on I/O, not on the cores. */
+    private static final int COPY_THREADS = 8;
 
     private final Config config;
     private final ServerVersion server;
@@ -217,7 +223,8 @@ final class Dumper {
 
     /** A table as one unit, or as ranges of its integer first key column when it is large. */
     private List<Unit> units(Connection meta, Catalog.Table t) throws SQLException {
-        int parts = (int) Math.min(Math.max(1, (t.dataLength() + UNIT_BYTES - 1) / UNIT_BYTES), 4L * Math.max(1, request.threads()));
+        long bySize = (t.dataLength() + UNIT_BYTES - 1) / UNIT_BYTES;
+        int parts = bySize <= 1 ? 1 : (int) Math.min(Math.max(bySize, request.threads()), 4L * request.threads());
         if (parts <= 1 || !t.integerKey()) {
             return List.of(new Unit(t, 0, null, t.dataLength()));
         }
@@ -393,51 +400,79 @@ final class Dumper {
         SetCatalog sets = new SetCatalog(target.store());
         Map<String, String> known = sets.knownObjects(sets.sets());
         ObjectArea area = new ObjectArea(target.store());
-        Map<String, ObjectStore> sources = new LinkedHashMap<>();
+        Map<String, ObjectStore> sources = new ConcurrentHashMap<>();
+        Set<String> unconfigured = ConcurrentHashMap.newKeySet();
+        List<String> missingNotes = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong copied = new AtomicLong();
+        AtomicLong present = new AtomicLong();
+        AtomicLong done = new AtomicLong();
         List<Manifest.ObjectEntry> out = new ArrayList<>();
         progress.start("objects", items.size());
-        long copied = 0;
-        long present = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(COPY_THREADS, items.size()), r -> {
+            Thread t = new Thread(r, "dovetail-backup-objects");
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            int i = 0;
+            List<Future<Manifest.ObjectEntry>> futures = new ArrayList<>();
             for (Item item : items) {
-                TrackingRow r = item.row();
-                String key = ObjectArea.key(r);
-                String sha = null;
-                boolean missing = false;
-                StoreSpec spec = config.stores().get(item.store());
-                if (spec == null) {
-                    missing = true;
-                    notes.add("store `" + item.store() + "` of " + TableName.of(item.schema(), TRACKING_PREFIX + item.store()).quoted()
-                            + " is not configured: its objects were not copied");
-                } else {
-                    var inArea = area.stat(item.store(), key);
-                    if (inArea.isPresent() && inArea.get().size() == r.size()) {
-                        sha = known.get(item.store() + "/" + key);
-                        if (sha == null) {
-                            sha = area.sha256(item.store(), key);
-                        }
-                        present++;
+                futures.add(pool.submit(() -> {
+                    TrackingRow r = item.row();
+                    String key = ObjectArea.key(r);
+                    String sha = null;
+                    boolean missing = false;
+                    StoreSpec spec = config.stores().get(item.store());
+                    if (spec == null) {
+                        missing = true;
+                        unconfigured.add(item.store());
                     } else {
-                        ObjectStore source = sources.computeIfAbsent(item.store(), n -> ObjectStore.open(spec));
-                        String path = r.objectPath(item.schema(), spec.subfolding());
-                        try {
-                            sha = area.copyIn(source, path, item.store(), r);
-                            copied++;
-                        } catch (MissingExternalFileException e) {
-                            missing = true;
-                            notes.add("missing object " + source.address(path) + " (tracked in " + item.schema() + ")");
+                        var inArea = area.stat(item.store(), key);
+                        if (inArea.isPresent() && inArea.get().size() == r.size()) {
+                            sha = known.get(item.store() + "/" + key);
+                            if (sha == null) {
+                                sha = area.sha256(item.store(), key);
+                            }
+                            present.incrementAndGet();
+                        } else {
+                            ObjectStore source = sources.computeIfAbsent(item.store(), n -> ObjectStore.open(spec));
+                            String path = r.objectPath(item.schema(), spec.subfolding());
+                            try {
+                                sha = area.copyIn(source, path, item.store(), r);
+                                copied.incrementAndGet();
+                            } catch (MissingExternalFileException e) {
+                                missing = true;
+                                missingNotes.add("missing object " + source.address(path) + " (tracked in " + item.schema() + ")");
+                            }
                         }
                     }
+                    synchronized (progress) {
+                        progress.advance(done.incrementAndGet());
+                    }
+                    return new Manifest.ObjectEntry(item.store(), item.schema(), r.hash().toString(), r.size(), r.attachmentName(), r.filepath(),
+                            r.contentsHash() == null ? null : r.contentsHash().toString(), key, sha, missing ? Boolean.TRUE : null);
+                }));
+            }
+            for (Future<Manifest.ObjectEntry> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new BackupException(ErrorCode.IO, e.getCause().getMessage(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new BackupException(ErrorCode.IO, "Interrupted while copying objects", e);
                 }
-                out.add(new Manifest.ObjectEntry(item.store(), item.schema(), r.hash().toString(), r.size(), r.attachmentName(), r.filepath(),
-                        r.contentsHash() == null ? null : r.contentsHash().toString(), key, sha, missing ? Boolean.TRUE : null));
-                progress.advance(++i);
             }
         } finally {
+            pool.shutdownNow();
             progress.end();
             sources.values().forEach(ObjectStore::close);
         }
+        for (String store : new TreeSet<>(unconfigured)) {
+            notes.add("store `" + store + "` is not configured: its objects were not copied");
+        }
+        List<String> sorted = new ArrayList<>(missingNotes);
+        Collections.sort(sorted);
+        notes.addAll(sorted);
         notes.add("objects: " + copied + " copied, " + present + " already in the object area");
         return out;
     }

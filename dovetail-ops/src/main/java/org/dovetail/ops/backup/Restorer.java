@@ -244,7 +244,8 @@ final class Restorer {
         String address = target.store().address(file.path());
         try (InputStream raw = target.store().open(file.path()); Hashing.In hashed = new Hashing.In(raw, null);
              InputStream in = Compression.ofFile(file.path()).unwrap(hashed);
-             PreparedStatement p = serverPrepared(c, sql.toString())) {
+             PreparedStatement p = columns.stream().anyMatch(Manifest.Column::binary) ? serverPrepared(c, sql.toString())
+                     : c.prepareStatement(sql.toString())) {
             RowFile.Reader reader = new RowFile.Reader(in, address);
             int batched = 0;
             long bytes = 0;
@@ -296,7 +297,9 @@ final class Restorer {
     /**
      * A statement prepared on the server, whatever the connection's options: values travel in the
      * binary protocol, blobs as bytes rather than escaped SQL text (MariaDB Connector/J's own
-     * {@code prepareInternal}; a session of another driver prepares as it does).
+     * {@code prepareInternal}; a session of another driver prepares as it does). Tables without
+     * binary columns load through the driver's client-side statements instead, whose batches
+     * were faster for small rows (docs/performance.md).
      */
     static PreparedStatement serverPrepared(Connection c, String sql) throws SQLException {
         if (c.isWrapperFor(org.mariadb.jdbc.Connection.class)) {
