@@ -149,8 +149,8 @@ final class BackupRemoteCommands {
         boolean pruneSource;
         @Mixin
         Keep keep;
-        @Option(names = "--dry-run", description = "Only print the plan (exit 0).")
-        boolean dryRun;
+        @ArgGroup(exclusive = true)
+        Decision decision = new Decision();
 
         @Override
         public Integer call() {
@@ -165,7 +165,7 @@ final class BackupRemoteCommands {
                     BackupCopy copy = new BackupCopy(dj).withProgress(new Progress.Bars());
                     CopyPlan plan = copy.plan(src, dst, sets);
                     Output output = Commands.output(spec, parent.global);
-                    if (dryRun || plan.refusal().isPresent()) {
+                    if (decision.dryRun || plan.refusal().isPresent()) {
                         return output.report(plan);
                     }
                     return output.report(policy == null ? copy.apply(plan, src, dst) : copy.apply(plan, src, dst, policy));
