@@ -13,6 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.dovetail.Dovetail;
 import org.dovetail.ErrorCode;
 import org.dovetail.MissingExternalFileException;
@@ -43,6 +48,8 @@ import org.dovetail.spi.ObjectStore;
  */
 public final class BackupCopy {
     private static final int BUFFER = 1 << 16;
+    /** Objects copied at once (an SFTP target serves up to 8 channels on its one connection). */
+    static final int PARALLEL = 4;
 
     private final Dovetail dj;
     private OperationProgress progress = OperationProgress.NONE;
@@ -176,23 +183,25 @@ public final class BackupCopy {
             Manifest m = Manifest.parse(manifestBytes, source.address(SetLayout.manifest(s.name())));
             Map<String, Manifest.ObjectEntry> objects = objects(m);
             progress.start("objects of " + s.name(), objects.size());
-            int n = 0;
+            List<Map.Entry<String, Manifest.ObjectEntry>> missing = new ArrayList<>();
             for (Map.Entry<String, Manifest.ObjectEntry> o : objects.entrySet()) {
                 Long size = objectsThere.get(o.getKey());
                 if (size != null && size == o.getValue().size()) {
                     present++;
                 } else {
-                    copyChecked(source, destination, o.getKey(), o.getValue().size(), o.getValue().sha256(), true);
-                    check(destination, o.getKey(), o.getValue().size(), o.getValue().sha256());
-                    objectsThere.put(o.getKey(), o.getValue().size());
-                    copied++;
-                    bytes += o.getValue().size();
+                    missing.add(o);
                 }
-                progress.advance(++n);
+            }
+            progress.advance(objects.size() - missing.size());
+            copyObjects(source, destination, missing, objects.size() - missing.size());
+            for (Map.Entry<String, Manifest.ObjectEntry> o : missing) {
+                objectsThere.put(o.getKey(), o.getValue().size());
+                copied++;
+                bytes += o.getValue().size();
             }
             progress.end();
             progress.start("files of " + s.name(), m.files().size());
-            n = 0;
+            int n = 0;
             for (Manifest.FileEntry f : m.files()) {
                 copyChecked(source, destination, f.path(), f.bytes(), f.sha256(), false);
                 bytes += f.bytes();
@@ -215,6 +224,51 @@ public final class BackupCopy {
             verified.add(s.name());
         }
         return new CopyReport(plan.source(), plan.destination(), verified, copied, present, bytes, null, null);
+    }
+
+    /**
+     * Copies objects {@value #PARALLEL} at a time (each checked as it streams and re-read at the
+     * destination); the first failure stops the rest and is thrown.
+     */
+    private void copyObjects(ObjectStore source, ObjectStore destination, List<Map.Entry<String, Manifest.ObjectEntry>> objects,
+                             int alreadyDone) {
+        if (objects.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL, objects.size()), r -> {
+            Thread t = new Thread(r, "dovetail-backup-copy");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicInteger done = new AtomicInteger(alreadyDone);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Map.Entry<String, Manifest.ObjectEntry> o : objects) {
+                futures.add(pool.submit(() -> {
+                    copyChecked(source, destination, o.getKey(), o.getValue().size(), o.getValue().sha256(), true);
+                    check(destination, o.getKey(), o.getValue().size(), o.getValue().sha256());
+                    int now = done.incrementAndGet();
+                    synchronized (progress) {
+                        progress.advance(now);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    futures.forEach(other -> other.cancel(true));
+                    Throwable cause = e.getCause();
+                    throw cause instanceof RuntimeException r ? r : new BackupException(ErrorCode.IO, cause.getMessage(), cause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new BackupException(ErrorCode.IO, "Interrupted while copying objects", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Streams one file, checking its size and SHA-256 as it goes (a mismatch leaves the destination as it was). */

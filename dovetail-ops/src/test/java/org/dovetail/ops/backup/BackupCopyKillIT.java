@@ -46,14 +46,17 @@ class BackupCopyKillIT {
                     "-cp", System.getProperty("java.class.path"), CopyChild.class.getName(),
                     db.host(), String.valueOf(db.port()), db.user(), db.password(), localDir.toString(), url,
                     server.identity().toString(), server.knownHosts().toString()).redirectErrorStream(true).start();
-            waitForLine(child, db.schemaPrefix() + "copy-child.log");
-            String object = SetLayout.object(SyntheticSets.STORE, SyntheticSets.key(1));
-            assertThat(temporaryFiles(remoteDir)).as("midway: the object is being written under a temporary name").hasSize(1);
+            String object = waitForLine(child, db.schemaPrefix() + "copy-child.log");
+            assertThat(object).isIn(SetLayout.object(SyntheticSets.STORE, SyntheticSets.key(1)),
+                    SetLayout.object(SyntheticSets.STORE, SyntheticSets.key(2)));
+            assertThat(temporaryFiles(remoteDir)).as("midway: the object is being written under a temporary name")
+                    .anySatisfy(p -> assertThat(p.toString()).contains(object + SftpStore.TEMP_MARKER));
 
             child.destroyForcibly().waitFor();
             assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
 
-            assertThat(remoteDir.resolve(object)).doesNotExist();
+            assertThat(remoteDir.resolve(SetLayout.object(SyntheticSets.STORE, SyntheticSets.key(1)))).doesNotExist();
+            assertThat(remoteDir.resolve(SetLayout.object(SyntheticSets.STORE, SyntheticSets.key(2)))).doesNotExist();
             assertThat(remoteDir.resolve(SetLayout.manifest(set))).doesNotExist();
             try (SftpStore sftp = SftpStore.connect(server.location("backups"), server.options())) {
                 BackupTarget.useSftp((uri, c) -> sftp);
@@ -68,7 +71,8 @@ class BackupCopyKillIT {
             } finally {
                 BackupTarget.useSftp(SftpTargets::open);
             }
-            assertThat(remoteDir.resolve(object)).hasBinaryContent(SyntheticSets.object(SyntheticSets.key(1)));
+            assertThat(remoteDir.resolve(SetLayout.object(SyntheticSets.STORE, SyntheticSets.key(1))))
+                    .hasBinaryContent(SyntheticSets.object(SyntheticSets.key(1)));
         }
     }
 
@@ -80,15 +84,15 @@ class BackupCopyKillIT {
         return found;
     }
 
-    /** Reads the child's output (kept in a log file) until it says it is midway. */
-    private static void waitForLine(Process child, String logName) throws Exception {
+    /** Reads the child's output (kept in a log file) until it says it is midway; returns the object it is writing. */
+    private static String waitForLine(Process child, String logName) throws Exception {
         Path log = Files.createDirectories(Path.of("target", "kill-logs")).resolve(logName);
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
             BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 out.println(line);
-                if (line.equals(CopyChild.INSIDE_OBJECT)) {
-                    return;
+                if (line.startsWith(CopyChild.INSIDE_OBJECT + " ")) {
+                    return line.substring(CopyChild.INSIDE_OBJECT.length() + 1);
                 }
             }
         }

@@ -12,13 +12,13 @@ import org.dovetail.ops.backup.sftp.SftpStore;
 
 /**
  * A separate process for {@link BackupCopyKillIT}: copies the new sets of a directory to an SFTP
- * target, and once the first bytes of the first object are written there prints
- * {@value #INSIDE_OBJECT} and waits on standard input, which never comes: the test kills it there.
+ * target, and once the first bytes of an object are written there prints
+ * {@value #INSIDE_OBJECT} and the object's path, and waits on standard input, which never comes: the test kills it there.
  *
  * <p>Arguments: host port user password sourceDirectory sftpUrl identityFile knownHostsFile
  */
 public final class CopyChild {
-    /** The line printed midway through an object's upload. */
+    /** The start of the line printed midway through an object's upload (every object's: they are copied in parallel). */
     static final String INSIDE_OBJECT = "INSIDE_OBJECT";
 
     private CopyChild() {}
@@ -33,7 +33,7 @@ public final class CopyChild {
             BackupCopy copy = new BackupCopy(dj).withHooks(new BackupCopy.CopyHooks() {
                 @Override
                 public void objectMidway(String path) {
-                    System.out.println(INSIDE_OBJECT);
+                    System.out.println(INSIDE_OBJECT + " " + path);
                     System.out.flush();
                     try {
                         System.in.read();
