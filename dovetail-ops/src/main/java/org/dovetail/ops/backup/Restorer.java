@@ -240,38 +240,12 @@ final class Restorer {
         for (int i = 0; i < columns.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(TableName.quote(columns.get(i).name()));
         }
-        sql.append(") VALUES (").append("?, ".repeat(Math.max(0, columns.size() - 1))).append(columns.isEmpty() ? "" : "?").append(")");
+        sql.append(") VALUES ");
         String address = target.store().address(file.path());
         try (InputStream raw = target.store().open(file.path()); Hashing.In hashed = new Hashing.In(raw, null);
-             InputStream in = Compression.ofFile(file.path()).unwrap(hashed);
-             PreparedStatement p = columns.stream().anyMatch(Manifest.Column::binary) ? serverPrepared(c, sql.toString())
-                     : c.prepareStatement(sql.toString())) {
+             InputStream in = Compression.ofFile(file.path()).unwrap(hashed)) {
             RowFile.Reader reader = new RowFile.Reader(in, address);
-            int batched = 0;
-            long bytes = 0;
-            for (byte[][] v = reader.next(); v != null; v = reader.next()) {
-                for (int i = 0; i < v.length; i++) {
-                    boolean binary = columns.get(i).binary();
-                    if (v[i] == null) {
-                        p.setNull(i + 1, binary ? Types.BLOB : Types.VARCHAR);
-                    } else if (binary) {
-                        p.setBytes(i + 1, v[i]);
-                        bytes += v[i].length;
-                    } else {
-                        p.setString(i + 1, new String(v[i], StandardCharsets.UTF_8));
-                        bytes += v[i].length;
-                    }
-                }
-                p.addBatch();
-                if (++batched >= BATCH_ROWS || bytes >= BATCH_BYTES) {
-                    p.executeBatch();
-                    batched = 0;
-                    bytes = 0;
-                }
-            }
-            if (batched > 0) {
-                p.executeBatch();
-            }
+            insertBatched(c, reader, sql.append(placeholders(columns.size())).toString(), columns);
             String sha = hashed.drain();
             if (hashed.bytes != file.bytes() || !sha.equals(file.sha256())) {
                 c.rollback();
@@ -294,12 +268,58 @@ final class Restorer {
         }
     }
 
+    /** {@code (?, ?, ?)} for {@code n} columns. */
+    private static String placeholders(int n) {
+        return "(" + "?, ".repeat(Math.max(0, n - 1)) + (n == 0 ? "" : "?") + ")";
+    }
+
+    /**
+     * One {@code INSERT} of one row, executed in batches of up to 1000 rows or 16 MB. A table with
+     * binary columns is prepared on the server, so blobs travel as bytes in the binary protocol;
+     * a table of text values only through the driver's client-side statement, whose batches were
+     * the fastest for small rows here (server-prepared bulk batches and multi-row statements of
+     * 1000 rows were slower: docs/performance.md).
+     */
+    private static void insertBatched(Connection c, RowFile.Reader reader, String sql, List<Manifest.Column> columns) throws SQLException, IOException {
+        boolean binary = columns.stream().anyMatch(Manifest.Column::binary);
+        try (PreparedStatement p = binary ? serverPrepared(c, sql) : c.prepareStatement(sql)) {
+            int batched = 0;
+            long bytes = 0;
+            for (byte[][] v = reader.next(); v != null; v = reader.next()) {
+                for (int i = 0; i < v.length; i++) {
+                    bytes += bind(p, i + 1, columns.get(i), v[i]);
+                }
+                p.addBatch();
+                if (++batched >= BATCH_ROWS || bytes >= BATCH_BYTES) {
+                    p.executeBatch();
+                    batched = 0;
+                    bytes = 0;
+                }
+            }
+            if (batched > 0) {
+                p.executeBatch();
+            }
+        }
+    }
+
+    /** Binds one value (bytes for a binary column, else its text); returns its size. */
+    private static long bind(PreparedStatement p, int index, Manifest.Column column, byte[] value) throws SQLException {
+        if (value == null) {
+            p.setNull(index, column.binary() ? Types.BLOB : Types.VARCHAR);
+            return 0;
+        }
+        if (column.binary()) {
+            p.setBytes(index, value);
+        } else {
+            p.setString(index, new String(value, StandardCharsets.UTF_8));
+        }
+        return value.length;
+    }
+
     /**
      * A statement prepared on the server, whatever the connection's options: values travel in the
      * binary protocol, blobs as bytes rather than escaped SQL text (MariaDB Connector/J's own
-     * {@code prepareInternal}; a session of another driver prepares as it does). Tables without
-     * binary columns load through the driver's client-side statements instead, whose batches
-     * were faster for small rows (docs/performance.md).
+     * {@code prepareInternal}; a session of another driver prepares as it does).
      */
     static PreparedStatement serverPrepared(Connection c, String sql) throws SQLException {
         if (c.isWrapperFor(org.mariadb.jdbc.Connection.class)) {
