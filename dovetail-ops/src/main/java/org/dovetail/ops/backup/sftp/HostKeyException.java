@@ -10,6 +10,7 @@ import org.dovetail.StoreException;
 public class HostKeyException extends StoreException {
     private static final long serialVersionUID = 1L;
 
+    /** A refusal whose message names the host, the known_hosts file and the fingerprints. */
     public HostKeyException(String message) {
         super(message);
     }
