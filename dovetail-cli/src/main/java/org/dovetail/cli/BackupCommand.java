@@ -38,6 +38,19 @@ final class BackupCommand {
     @Mixin
     BackupRemoteCommands.SftpCliOptions sftp = new BackupRemoteCommands.SftpCliOptions();
 
+    /** {@code TARGET}, the first parameter of list, verify and restore. */
+    static final class Target {
+        @Parameters(index = "0", paramLabel = "TARGET", description = "A directory, store:NAME[/prefix] or sftp://user@host[:port]/path.")
+        String target;
+    }
+
+    /** {@code --threads}: sessions that read (create) or load (restore) in parallel. */
+    static final class Threads {
+        @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
+                description = "Sessions working in parallel (default 2). For create, 1 needs no RELOAD privilege.")
+        int threads;
+    }
+
     /** Opens the database and the target, runs {@code work} with both. */
     int with(CommandSpec spec, String targetArgument, BiFunction<Backups, BackupTarget, Integer> work) {
         sftp.install();
@@ -62,9 +75,8 @@ final class BackupCommand {
         boolean all;
         @Option(names = "--to", required = true, paramLabel = "TARGET", description = "Where the set is written.")
         String to;
-        @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
-                description = "Connections reading the snapshot (default 2). 1 needs no RELOAD privilege.")
-        int threads;
+        @Mixin
+        Threads threads;
         @Option(names = "--compress", defaultValue = "zstd", paramLabel = "zstd|none|gzip", description = "Compression of the row files (default zstd).")
         String compress;
         @Option(names = "--label", defaultValue = SetLayout.DEFAULT_LABEL, paramLabel = "L", description = "First part of the set's name <L>-YYYYMMDD[-HHMMSS].")
@@ -93,7 +105,7 @@ final class BackupCommand {
                 throw new DovetailException(ErrorCode.USAGE, "Give --schemas PATTERN... or --all (one of them)");
             }
             try {
-                return new BackupRequest(schemas, all, threads, Compression.parse(compress), label);
+                return new BackupRequest(schemas, all, threads.threads, Compression.parse(compress), label);
             } catch (IllegalArgumentException e) {
                 throw new DovetailException(ErrorCode.USAGE, e.getMessage());
             }
@@ -107,12 +119,12 @@ final class BackupCommand {
         BackupCommand parent;
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "TARGET")
-        String target;
+        @Mixin
+        Target target;
 
         @Override
         public Integer call() {
-            return parent.with(spec, target, (backups, t) -> Commands.output(spec, parent.global).report(backups.list(t)));
+            return parent.with(spec, target.target, (backups, t) -> Commands.output(spec, parent.global).report(backups.list(t)));
         }
     }
 
@@ -124,16 +136,16 @@ final class BackupCommand {
         BackupCommand parent;
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "TARGET")
-        String target;
-        @Parameters(index = "1", arity = "0..1", paramLabel = "SET")
+        @Mixin
+        Target target;
+        @Parameters(index = "1", arity = "0..1", paramLabel = "SET", description = "The set (default: the newest).")
         String set;
         @Option(names = "--restore-test", description = "Restore into scratch schemas, compare, drop them.")
         boolean restoreTest;
 
         @Override
         public Integer call() {
-            return parent.with(spec, target, (backups, t) -> Commands.output(spec, parent.global).report(backups.verify(t, set, restoreTest)));
+            return parent.with(spec, target.target, (backups, t) -> Commands.output(spec, parent.global).report(backups.verify(t, set, restoreTest)));
         }
     }
 
@@ -145,9 +157,9 @@ final class BackupCommand {
         BackupCommand parent;
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "TARGET")
-        String target;
-        @Parameters(index = "1", paramLabel = "SET")
+        @Mixin
+        Target target;
+        @Parameters(index = "1", paramLabel = "SET", description = "The set to restore.")
         String set;
         @Option(names = "--schemas", arity = "1..*", paramLabel = "SCHEMA", description = "Only these schemas of the set.")
         List<String> schemas = new ArrayList<>();
@@ -155,8 +167,8 @@ final class BackupCommand {
         List<String> renames = new ArrayList<>();
         @Option(names = "--with-grants", description = "Also create the set's accounts and grants (existing accounts are kept).")
         boolean withGrants;
-        @Option(names = "--threads", defaultValue = "2", paramLabel = "N", description = "Sessions loading rows (default 2).")
-        int threads;
+        @Mixin
+        Threads threads;
         @Option(names = "--replace", description = "Drop a destination schema that holds tables first (with --yes).")
         boolean replace;
         @Option(names = "--unverified", description = "Restore even when the set does not verify.")
@@ -167,7 +179,7 @@ final class BackupCommand {
         @Override
         public Integer call() {
             RestoreRequest request = request();
-            return parent.with(spec, target, (backups, t) -> {
+            return parent.with(spec, target.target, (backups, t) -> {
                 RestorePlan plan = backups.plan(request, t);
                 Output output = Commands.output(spec, parent.global);
                 if (decision.dryRun || plan.refusal().isPresent()) {
@@ -191,7 +203,7 @@ final class BackupCommand {
                 as.put(r.substring(0, eq), r.substring(eq + 1));
             }
             try {
-                return new RestoreRequest(set, schemas, as, withGrants, threads, replace, unverified, true);
+                return new RestoreRequest(set, schemas, as, withGrants, threads.threads, replace, unverified, true);
             } catch (IllegalArgumentException e) {
                 throw new DovetailException(ErrorCode.USAGE, e.getMessage());
             }

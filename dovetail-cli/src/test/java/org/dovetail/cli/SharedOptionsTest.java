@@ -36,7 +36,12 @@ class SharedOptionsTest {
             "SCHEMA", Set.of(CommandTarget.OfSchema.class, DeclareCommand.class, MigrateCommand.Target.class),
             "FILE", Set.of(BlobCommand.Decode.class, BlobCommand.Encode.class),
             // optional in show, required in reset-password
-            "USER", Set.of(AccessReportCommands.Show.class, AccessUserCommands.ResetPassword.class));
+            "USER", Set.of(AccessReportCommands.Show.class, AccessUserCommands.ResetPassword.class),
+            // backup: patterns to back up / names of a set to restore; insert's REPLACE of rows / restore's drop of a schema;
+            // the newest set by default in verify, required in restore
+            "--schemas", Set.of(BackupCommand.Create.class, BackupCommand.Restore.class),
+            "--replace", Set.of(InsertCommand.class, BackupCommand.Restore.class),
+            "SET", Set.of(BackupCommand.Verify.class, BackupCommand.Restore.class));
 
     @Test
     void everyNameOfAnOptionOrParameterStandsForOneDeclaration() {
