@@ -109,8 +109,8 @@ final class BackupRemoteCommands {
         BackupCommand parent;
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "TARGET")
-        String target;
+        @Mixin
+        BackupCommand.Target target;
         @Mixin
         Keep keep;
         @ArgGroup(exclusive = true)
@@ -119,7 +119,7 @@ final class BackupRemoteCommands {
         @Override
         public Integer call() {
             RetentionPolicy policy = keep.policy();
-            return with(parent, spec, target, (dj, t) -> {
+            return with(parent, spec, target.target, (dj, t) -> {
                 BackupPrune prune = new BackupPrune(dj).withProgress(new Progress.Bars());
                 PrunePlan plan = prune.plan(t, policy);
                 Output output = Commands.output(spec, parent.global);
