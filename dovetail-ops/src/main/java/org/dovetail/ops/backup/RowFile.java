@@ -82,6 +82,10 @@ final class RowFile {
         private final int columns;
         private final RowHash hash = new RowHash();
         private final byte[] varint = new byte[10];
+        /** Values above this size are written without being copied into the row buffer. */
+        private static final int LARGE = 1 << 15;
+        private final byte[] buffer = new byte[1 << 16];
+        private boolean rowStart;
 
         Writer(OutputStream target, List<Manifest.Column> columns) throws IOException {
             this.out = new BufferedOutputStream(target, 1 << 16);
@@ -96,19 +100,58 @@ final class RowFile {
             }
         }
 
-        /** One row: {@code values[i]} is column i's bytes, or null for NULL. */
+        /**
+         * One row: {@code values[i]} is column i's bytes, or null for NULL. Small values are
+         * encoded into one buffer that is hashed and written at once; a large value (a blob) is
+         * hashed and written as it is, without a copy.
+         */
         void row(byte[][] values) throws IOException {
-            out.write(1);
+            byte[] b = buffer;
+            int n = 0;
+            b[n++] = 1;
+            rowStart = true;
             hash.begin();
             for (int i = 0; i < columns; i++) {
                 byte[] v = values[i];
-                writeVarint(v == null ? 0 : v.length + 1L, true);
-                if (v != null) {
-                    out.write(v);
+                if (n + 10 > b.length || (v != null && v.length > LARGE)) {
+                    flush(b, n);
+                    n = 0;
+                }
+                long value = v == null ? 0 : v.length + 1L;
+                while ((value & ~0x7FL) != 0) {
+                    b[n++] = (byte) ((value & 0x7F) | 0x80);
+                    value >>>= 7;
+                }
+                b[n++] = (byte) value;
+                if (v == null) {
+                    continue;
+                }
+                if (v.length > LARGE) {
+                    flush(b, n);
+                    n = 0;
                     hash.update(v, 0, v.length);
+                    out.write(v);
+                } else {
+                    if (n + v.length > b.length) {
+                        flush(b, n);
+                        n = 0;
+                    }
+                    System.arraycopy(v, 0, b, n, v.length);
+                    n += v.length;
                 }
             }
+            flush(b, n);
             hash.end();
+        }
+
+        /** Writes {@code b[0..n)} and hashes it, the row marker at a row's start excepted. */
+        private void flush(byte[] b, int n) throws IOException {
+            int from = b == buffer && rowStart ? 1 : 0;
+            rowStart = false;
+            if (n > from) {
+                hash.update(b, from, n - from);
+            }
+            out.write(b, 0, n);
         }
 
         private void writeVarint(long value, boolean hashed) throws IOException {

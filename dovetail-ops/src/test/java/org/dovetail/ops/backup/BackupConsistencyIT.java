@@ -1,13 +1,18 @@
 package org.dovetail.ops.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dovetail.Dovetail;
+import org.dovetail.DovetailException;
+import org.dovetail.ErrorCode;
 import org.dovetail.config.Config;
 import org.dovetail.connection.Connection;
+import org.dovetail.ops.OperationLock;
 import org.dovetail.testing.ConnectedTest;
 import org.dovetail.testing.TestConfigs;
 import org.dovetail.testkit.TestDatabase;
@@ -104,6 +109,50 @@ class BackupConsistencyIT {
             assertThat(backups.list(target).statuses()).containsExactly(made.manifest().set() + " invalid");
             RestorePlan plan = backups.plan(RestoreRequest.of(made.manifest().set()).renaming(a, a + "x").renaming(b, b + "x"), target);
             assertThat(plan.refusal()).hasValueSatisfying(r -> assertThat(r).contains("does not verify").contains("the manifest says invalid"));
+        }
+    }
+
+    @Test
+    void aSecondRunOnTheSameTargetIsRefusedAtOnceAndWritesNothing(Dovetail dj, Config config, TestDatabase db) throws Exception {
+        String a = db.schema("lock_a");
+        String b = db.schema("lock_b");
+        schemas(dj.connection(), a, b);
+        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "backup-lock-");
+        try (BackupTarget target = BackupTarget.ofDirectory(dir.toString()); Connection other = Connection.open(config);
+             OperationLock held = OperationLock.acquire(other, Backups.OPERATION, target.description())) {
+            Backups backups = new Backups(dj);
+            assertThatThrownBy(() -> backups.create(backups.plan(BackupRequest.of(a, b), target), target))
+                    .isInstanceOf(DovetailException.class).hasMessageContaining("Another backup run on " + target.description())
+                    .extracting(e -> ((DovetailException) e).code()).isEqualTo(ErrorCode.LOCKED);
+            assertThat(backups.list(target).statuses()).isEmpty();
+        }
+    }
+
+    @Test
+    void accountsAndGrantsAreInTheSetAndRestoredOnRequestOnly(Dovetail dj, TestDatabase db) throws Exception {
+        String a = db.schema("acc_a");
+        String b = db.schema("acc_b");
+        schemas(dj.connection(), a, b);
+        String user = db.schemaPrefix() + "reader";
+        dj.connection().execute("CREATE USER '" + user + "'@'localhost' IDENTIFIED BY 'pw-Reader-1'");
+        dj.connection().execute("GRANT SELECT ON `" + a + "`.* TO '" + user + "'@'localhost'");
+        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "backup-accounts-");
+        try (BackupTarget target = BackupTarget.ofDirectory(dir.toString())) {
+            Backups backups = new Backups(dj);
+            Manifest m = backups.create(backups.plan(BackupRequest.of(a, b), target), target).manifest();
+            assertThat(m.accounts().accounts()).contains("'" + user + "'@'localhost'");
+            dj.connection().execute("DROP USER '" + user + "'@'localhost'");
+
+            backups.restore(backups.plan(RestoreRequest.of(m.set()).renaming(a, a + "1").renaming(b, b + "1"), target), target);
+            assertThat(dj.connection().queryValue("SELECT COUNT(*) FROM mysql.user WHERE User = ?", Long.class, user)).contains(0L);
+
+            RestoreReport withGrants = backups.restore(backups.plan(RestoreRequest.of(m.set()).renaming(a, a + "2").renaming(b, b + "2")
+                    .includingGrants(), target), target);
+            assertThat(withGrants.problems()).isEmpty();
+            List<String> grants = dj.connection().query("SHOW GRANTS FOR '" + user + "'@'localhost'", rs -> rs.getString(1));
+            assertThat(grants).anySatisfy(g -> assertThat(g).contains("GRANT SELECT ON `" + a + "`.*"));
+        } finally {
+            dj.connection().execute("DROP USER IF EXISTS '" + user + "'@'localhost'");
         }
     }
 
