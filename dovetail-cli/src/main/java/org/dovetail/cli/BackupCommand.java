@@ -30,10 +30,13 @@ import picocli.CommandLine.Spec;
         description = {"Consistent backups of DataJoint schemas with their external objects, verified, restorable under other names.",
                 "TARGET is a directory, store:NAME[/prefix] (a configured store's bucket or directory) or sftp://user@host[:port]/path."},
         footer = {"", "Exit codes: 0 ok, 1 failed (or a set that is not complete), 3 refused or another run holds the target's lock."},
-        subcommands = {BackupCommand.Create.class, BackupCommand.ListSets.class, BackupCommand.Verify.class, BackupCommand.Restore.class})
+        subcommands = {BackupCommand.Create.class, BackupCommand.ListSets.class, BackupCommand.Verify.class, BackupCommand.Restore.class,
+                BackupRemoteCommands.Prune.class, BackupRemoteCommands.Copy.class})
 final class BackupCommand {
     @ParentCommand
     DovetailCommand global;
+    @Mixin
+    BackupRemoteCommands.SftpCliOptions sftp = new BackupRemoteCommands.SftpCliOptions();
 
     /** {@code TARGET}, the first parameter of list, verify and restore. */
     static final class Target {
@@ -50,6 +53,7 @@ final class BackupCommand {
 
     /** Opens the database and the target, runs {@code work} with both. */
     int with(CommandSpec spec, String targetArgument, BiFunction<Backups, BackupTarget, Integer> work) {
+        sftp.install();
         try (Database.Opened db = Commands.database(spec, global).open();
              BackupTarget target = BackupTarget.parse(targetArgument, db.dovetail().config())) {
             return work.apply(new Backups(db.dovetail()).withProgress(new Progress.Bars()), target);
@@ -77,6 +81,9 @@ final class BackupCommand {
         String compress;
         @Option(names = "--label", defaultValue = SetLayout.DEFAULT_LABEL, paramLabel = "L", description = "First part of the set's name <L>-YYYYMMDD[-HHMMSS].")
         String label;
+        @Option(names = "--with-sql", description = "Also write the seed's mysql.<db>.sql per schema and mysql-all.sql (mariadb-dump or"
+                + " mysqldump: custom backup.mysqldump, else PATH, else the embedded server's).")
+        boolean withSql;
         @ArgGroup(exclusive = true)
         Decision decision = new Decision();
 
@@ -84,6 +91,9 @@ final class BackupCommand {
         public Integer call() {
             BackupRequest request = request();
             return parent.with(spec, to, (backups, target) -> {
+                if (withSql) {
+                    backups.withSqlFiles(BackupRemoteCommands.embeddedDumpTool());
+                }
                 CreatePlan plan = backups.plan(request, target);
                 Output output = Commands.output(spec, parent.global);
                 return decision.dryRun ? output.report(plan) : output.report(backups.create(plan, target));

@@ -9,6 +9,7 @@ import org.dovetail.InvalidInputException;
 import org.dovetail.StoreException;
 import org.dovetail.config.Config;
 import org.dovetail.config.StoreSpec;
+import org.dovetail.ops.backup.sftp.SftpTargets;
 import org.dovetail.spi.ObjectStore;
 
 /**
@@ -42,8 +43,8 @@ public final class BackupTarget implements AutoCloseable {
         ObjectStore open(URI uri, Config config);
     }
 
-    /** The opener of {@code sftp://} targets, or null while none is installed. */
-    private static volatile SftpOpener sftp;
+    /** The opener of {@code sftp://} targets: the configuration's SFTP options unless the command line installs its own. */
+    private static volatile SftpOpener sftp = SftpTargets::open;
 
     private final String argument;
     private final String description;

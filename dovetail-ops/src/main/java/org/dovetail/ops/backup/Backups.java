@@ -1,5 +1,6 @@
 package org.dovetail.ops.backup;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -33,6 +34,7 @@ public final class Backups {
     private final Dovetail dj;
     private OperationProgress progress = OperationProgress.NONE;
     private Hooks hooks = Hooks.NONE;
+    private SqlDump sqlDump;
 
     /** Backups of the database {@code dj} is connected to, with its stores. */
     public Backups(Dovetail dj) {
@@ -43,6 +45,23 @@ public final class Backups {
     public Backups withProgress(OperationProgress p) {
         this.progress = p;
         return this;
+    }
+
+    /** Also writes the seed's plain-SQL files into every set, with this tool ({@code backup create --with-sql}). */
+    public Backups withSqlDump(SqlDump tool) {
+        this.sqlDump = tool;
+        return this;
+    }
+
+    /**
+     * Also writes the plain-SQL files, with the tool {@link SqlDump#find} finds (the configured one,
+     * else on {@code PATH}, else the first of {@code fallbacks}).
+     *
+     * @throws BackupException USAGE when there is none
+     */
+    public Backups withSqlFiles(List<Path> fallbacks) {
+        return withSqlDump(SqlDump.find(dj.config(), fallbacks).orElseThrow(() -> new BackupException(ErrorCode.USAGE,
+                "--with-sql needs mariadb-dump or mysqldump: none on PATH; set custom." + SqlDump.TOOL_KEY + " to its path")));
     }
 
     Backups withHooks(Hooks h) {
@@ -91,7 +110,8 @@ public final class Backups {
         return Operation.<CreatePlan, CreateReport>of(dj.connection(), p -> {
             Instant started = Instant.now();
             String set = Dumper.setName(new SetCatalog(target.store()), p.request().label(), started);
-            Manifest m = new Dumper(dj.config(), dj.connection().serverVersion(), target, p.request(), progress, hooks).run(set, started);
+            Manifest m = new Dumper(dj.config(), dj.connection().serverVersion(), target, p.request(), progress, hooks)
+                    .withSqlDump(sqlDump).run(set, started);
             return new CreateReport(target.description(), m);
         }).recordingReportAs(CreateReport::auditJson).apply(plan);
     }

@@ -59,6 +59,7 @@ final class Dumper {
     private final OperationProgress progress;
     private final Hooks hooks;
     private final List<String> notes = new ArrayList<>();
+    private SqlDump sqlDump;
 
     Dumper(Config config, ServerVersion server, BackupTarget target, BackupRequest request, OperationProgress progress, Hooks hooks) {
         this.config = config;
@@ -67,6 +68,12 @@ final class Dumper {
         this.request = request;
         this.progress = progress;
         this.hooks = hooks;
+    }
+
+    /** Also writes the plain-SQL files with this tool (null: none). */
+    Dumper withSqlDump(SqlDump tool) {
+        this.sqlDump = tool;
+        return this;
     }
 
     /** A unit of work: a table, or a range of its first key column. */
@@ -170,6 +177,9 @@ final class Dumper {
 
         long tObj = System.nanoTime();
         List<Manifest.ObjectEntry> objects = copyObjects(written);
+        if (sqlDump != null) {
+            files.addAll(sqlDump.write(config, store, set, new ArrayList<>(tables.keySet())));
+        }
         long objectsMs = (System.nanoTime() - tObj) / 1_000_000;
 
         List<Manifest.SchemaEntry> schemaEntries = new ArrayList<>();
