@@ -1,7 +1,5 @@
 package org.dovetail.populate;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -66,7 +64,7 @@ public final class Heartbeat implements AutoCloseable {
     private Heartbeat(Connection conn, Duration interval) {
         this.conn = conn;
         this.interval = interval;
-        this.host = hostname();
+        this.host = JobTable.host();
         this.pid = ProcessHandle.current().pid();
         this.worker = host + ":" + pid + ":" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -203,14 +201,6 @@ public final class Heartbeat implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             LOG.warn("Could not {}: the heartbeat is closed", what);
             return false;
-        }
-    }
-
-    private static String hostname() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
         }
     }
 
