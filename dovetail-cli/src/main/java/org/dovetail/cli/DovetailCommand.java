@@ -38,6 +38,7 @@ import picocli.CommandLine.ScopeType;
                 InsertCommand.class,
                 DeleteCommand.class,
                 DropCommand.class,
+                JobsCommand.class,
                 AutoComplete.GenerateCompletion.class,
                 HelpCommand.class})
 public final class DovetailCommand {

@@ -17,7 +17,7 @@ import org.dovetail.connection.Connection;
  *
  * <p>A {@code running} row whose {@code heartbeat} is old belongs to a worker that died (killed,
  * out of memory, node lost): the reservation in {@code ~jobs} with the same key hash,
- * {@code connection_id} and {@code pid} is what {@code dovetail jobs release-stale} frees.
+ * {@code host} and {@code pid} is what {@code dovetail jobs release-stale} frees.
  * Workers write the rows through a {@link Heartbeat}; readers query the table with plain SQL.
  *
  * <pre>{@code
@@ -61,7 +61,7 @@ public final class JobSidecar {
               `worker` varchar(255) NOT NULL DEFAULT '' COMMENT 'the worker of the last attempt',
               `host` varchar(255) NOT NULL DEFAULT '' COMMENT 'its host',
               `pid` int unsigned NOT NULL DEFAULT 0 COMMENT 'its process id',
-              `connection_id` bigint unsigned NOT NULL DEFAULT 0 COMMENT 'the reserving connection, as in ~jobs',
+              `connection_id` bigint unsigned NOT NULL DEFAULT 0 COMMENT 'the reserving connection, as in ~jobs (0 if unknown)',
               `started` datetime(3) DEFAULT NULL COMMENT 'start of the last attempt (server time)',
               `heartbeat` datetime(3) DEFAULT NULL COMMENT 'last sign of life of the last attempt',
               `finished` datetime(3) DEFAULT NULL COMMENT 'end of the last attempt',

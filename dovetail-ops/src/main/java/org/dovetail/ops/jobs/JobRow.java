@@ -18,8 +18,8 @@ import org.dovetail.populate.Job;
  *
  * @param job            the row
  * @param age            how long ago the row was written (server time)
- * @param worker         the Java worker whose running attempt matches the row (same key hash, pid
- *                       and connection id), or null: a Python worker, or a Java worker without sidecar
+ * @param worker         the Java worker whose running attempt matches the row (same key hash, host
+ *                       and pid), or null: a Python worker, or a Java worker without sidecar
  * @param heartbeatSilent how long that worker's heartbeat has been silent, or null without a worker
  */
 public record JobRow(Job job, Duration age, String worker, Duration heartbeatSilent) {

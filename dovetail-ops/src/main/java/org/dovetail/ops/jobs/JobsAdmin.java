@@ -3,6 +3,7 @@ package org.dovetail.ops.jobs;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,8 +107,11 @@ public final class JobsAdmin {
         return Operation.<JobsPlan, JobsChange>of(conn, this::run).apply(plan);
     }
 
-    /** Throughput and failure figures of the schema's jobs from the sidecar, successes counted over the last {@code window}. */
-    public JobStats stats(String schema, Duration window) {
+    /**
+     * Throughput and failure figures of the schema's jobs from the sidecar, successes counted over
+     * the last {@code window}; of one target table ({@code tableName}) or of all when null.
+     */
+    public JobStats stats(String schema, Duration window, String tableName) {
         JobTable jobs = JobTable.of(dj.schema(schema));
         Map<String, long[]> queue = new HashMap<>();
         conn.query("SELECT table_name, status, COUNT(*) FROM " + jobs.fullName() + " GROUP BY table_name, status", r -> {
@@ -132,6 +136,8 @@ public final class JobsAdmin {
                 tables.add(new JobStats.TableStats(e.getKey(), 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, e.getValue()));
             }
         }
+        tables.removeIf(t -> tableName != null && !t.tableName().equals(tableName));
+        tables.sort(Comparator.comparing(JobStats.TableStats::tableName));
         return new JobStats(schema, window, tables);
     }
 
@@ -151,8 +157,8 @@ public final class JobsAdmin {
                 case NO_HEARTBEAT -> conn.execute(same + " AND `timestamp` <= NOW() - INTERVAL ? SECOND",
                         append(sameArgs, plan.pythonOlderThan().toSeconds()));
                 case JAVA_STALE -> conn.execute(same + " AND EXISTS (SELECT 1 FROM " + sidecar + " s WHERE s.table_name = ? AND s.key_hash = ?"
-                        + " AND s.status = 'running' AND s.connection_id = ? AND s.pid = ? AND s.heartbeat <= NOW(3) - INTERVAL ? MICROSECOND)",
-                        append(sameArgs, job.tableName(), job.keyHash(), job.connectionId(), job.pid(), plan.staleAfter().toNanos() / 1000));
+                        + " AND s.status = 'running' AND s.host = ? AND s.pid = ? AND s.heartbeat <= NOW(3) - INTERVAL ? MICROSECOND)",
+                        append(sameArgs, job.tableName(), job.keyHash(), job.host(), job.pid(), plan.staleAfter().toNanos() / 1000));
             };
             if (deleted == 0) {
                 changed.add(entry);
@@ -162,8 +168,8 @@ public final class JobsAdmin {
             if (entry.kind() == JobsPlan.Kind.JAVA_STALE) {
                 conn.execute("UPDATE " + sidecar + " SET status = 'released', finished = NOW(3), failures = failures + 1,"
                         + " duration = TIMESTAMPDIFF(MICROSECOND, started, NOW(3)) / 1e6"
-                        + " WHERE table_name = ? AND key_hash = ? AND status = 'running' AND connection_id = ? AND pid = ?",
-                        job.tableName(), job.keyHash(), job.connectionId(), job.pid());
+                        + " WHERE table_name = ? AND key_hash = ? AND status = 'running' AND host = ? AND pid = ?",
+                        job.tableName(), job.keyHash(), job.host(), job.pid());
             }
         }
         return new JobsChange(plan.header().action(), schema, done, changed);
@@ -175,9 +181,9 @@ public final class JobsAdmin {
         LocalDateTime now = conn.queryValue("SELECT NOW()", LocalDateTime.class).orElseThrow();
         Map<String, Running> running = new HashMap<>();
         if (JobSidecar.exists(conn, schema)) {
-            conn.query("SELECT table_name, key_hash, worker, connection_id, pid, TIMESTAMPDIFF(MICROSECOND, heartbeat, NOW(3)) FROM "
+            conn.query("SELECT table_name, key_hash, worker, host, pid, TIMESTAMPDIFF(MICROSECOND, heartbeat, NOW(3)) FROM "
                     + JobSidecar.table(schema).quoted() + " WHERE status = 'running'", r -> running.put(r.getString(1) + "\0" + r.getString(2),
-                    new Running(r.getString(3), r.getLong(4), r.getLong(5), Duration.ofNanos(r.getLong(6) * 1000))));
+                    new Running(r.getString(3), r.getString(4), r.getLong(5), Duration.ofNanos(r.getLong(6) * 1000))));
         }
         List<JobRow> rows = new ArrayList<>();
         for (Job job : tableName == null ? jobs.jobs() : jobs.jobs(tableName)) {
@@ -186,7 +192,7 @@ public final class JobsAdmin {
             }
             Duration age = job.timestamp() == null ? Duration.ZERO : Duration.between(job.timestamp(), now);
             Running r = running.get(job.tableName() + "\0" + job.keyHash());
-            boolean matches = r != null && job.status() == JobStatus.RESERVED && r.connectionId == job.connectionId() && r.pid == job.pid();
+            boolean matches = r != null && job.status() == JobStatus.RESERVED && r.host.equals(job.host()) && r.pid == job.pid();
             rows.add(new JobRow(job, age, matches ? r.worker : null, matches ? r.silent : null));
         }
         return rows;
@@ -199,6 +205,6 @@ public final class JobsAdmin {
         return all;
     }
 
-    private record Running(String worker, long connectionId, long pid, Duration silent) {
+    private record Running(String worker, String host, long pid, Duration silent) {
     }
 }
