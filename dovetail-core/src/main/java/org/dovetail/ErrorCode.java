@@ -77,6 +77,8 @@ public enum ErrorCode {
     STALE_PLAN(Category.REFUSED),
     /** An operation refused to start because a safety condition does not hold; nothing was done. */
     REFUSED(Category.REFUSED),
+    /** The make of an auto-populated table failed for a key (its transaction was rolled back). */
+    MAKE_FAILED(Category.FAILURE),
     /** An operation stopped before it finished; running it again resumes it. */
     INCOMPLETE(Category.FAILURE);
 

@@ -27,6 +27,7 @@ import org.dovetail.internal.codec.AttributeCodec;
 import org.dovetail.internal.codec.AttributeCodecs;
 import org.dovetail.internal.codec.BulkCodec;
 import org.dovetail.internal.codec.CodecContext;
+import org.dovetail.internal.populate.MakeScope;
 import org.dovetail.query.BoundSql;
 import org.dovetail.query.Query;
 
@@ -59,7 +60,8 @@ final class Insert {
             throw new DovetailException(ErrorCode.USAGE, "Insert cannot both replace and skip duplicates: choose REPLACE or SKIP_DUPLICATES");
         }
         Tier tier = heading.tierValue().orElse(Tier.MANUAL);
-        if ((tier == Tier.IMPORTED || tier == Tier.COMPUTED) && !options.contains(InsertOption.ALLOW_DIRECT_INSERT)) {
+        if ((tier == Tier.IMPORTED || tier == Tier.COMPUTED) && !options.contains(InsertOption.ALLOW_DIRECT_INSERT)
+                && !MakeScope.allowsInsert(connection, table.fullName())) {
             throw new InvalidOperationException("Inserts into an auto-populated table can only be done inside its make method during a"
                     + " populate call. To override, use InsertOption.ALLOW_DIRECT_INSERT (DataJoint's allow_direct_insert=True).");
         }
