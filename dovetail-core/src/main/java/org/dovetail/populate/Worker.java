@@ -161,8 +161,10 @@ final class Worker {
                 error.addSuppressed(e); // DataJoint ignores a lost connection here too
             }
         }
-        boolean interrupted = error instanceof Stopped;
-        String message = interrupted ? ((Stopped) error).reason().message()
+        // a make that an abort interrupted ends with whatever it threw (InterruptedException, a killed command)
+        StopReason abort = error instanceof Stopped stopped ? stopped.reason() : populator.abortReason();
+        boolean interrupted = abort != null;
+        String message = interrupted ? abort.message()
                 : error instanceof ChangedInputsException ? "DataJointError: " + error.getMessage()
                 : ErrorText.message(error);
         if (withJobs) {
