@@ -39,6 +39,8 @@ import picocli.CommandLine.ScopeType;
                 DeleteCommand.class,
                 DropCommand.class,
                 JobsCommand.class,
+                WorkerCommand.class,
+                PopulateCommand.class,
                 AutoComplete.GenerateCompletion.class,
                 HelpCommand.class})
 public final class DovetailCommand {

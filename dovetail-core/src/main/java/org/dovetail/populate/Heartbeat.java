@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.dovetail.DovetailException;
 import org.dovetail.config.Config;
 import org.dovetail.connection.Connection;
+import org.dovetail.hash.KeyHash;
+import org.dovetail.schema.Table;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,6 +134,57 @@ public final class Heartbeat implements AutoCloseable {
         return job;
     }
 
+    /**
+     * A listener for {@link PopulateOptions#withListener} that records every job a populate of
+     * {@code target} reserves (so only with reserved jobs) and how it ended, then tells {@code next}.
+     *
+     * <pre>{@code
+     * try (Heartbeat heartbeat = Heartbeat.start(config, Heartbeat.DEFAULT_INTERVAL)) {
+     *     populator.populate(PopulateOptions.defaults().withReserveJobs(true)
+     *             .withListener(heartbeat.listener(populator.target(), new JobListener() { })));
+     * }
+     * }</pre>
+     */
+    public JobListener listener(Table target, JobListener next) {
+        Objects.requireNonNull(next, "next");
+        String schema = target.database();
+        String tableName = target.tableName();
+        Map<String, Job> jobs = new ConcurrentHashMap<>();
+        return new JobListener() {
+            @Override
+            public void reserved(Map<String, Object> key) {
+                String hash = KeyHash.keyHash(key);
+                jobs.put(hash, begin(schema, tableName, hash, 0));
+                next.reserved(key);
+            }
+
+            @Override
+            public void made(JobResult result) {
+                end(result, JobSidecar.Status.SUCCESS);
+                next.made(result);
+            }
+
+            @Override
+            public void failed(JobResult result) {
+                end(result, result.outcome() == JobOutcome.INTERRUPTED ? JobSidecar.Status.ABORTED : JobSidecar.Status.ERROR);
+                next.failed(result);
+            }
+
+            @Override
+            public void skipped(JobResult result) {
+                end(result, JobSidecar.Status.SKIPPED);
+                next.skipped(result);
+            }
+
+            private void end(JobResult result, JobSidecar.Status status) {
+                Job job = jobs.remove(KeyHash.keyHash(result.key()));
+                if (job != null) {
+                    job.end(status);
+                }
+            }
+        };
+    }
+
     /** Stops beating and closes the connection. Jobs still running keep their last heartbeat. */
     @Override
     public void close() {
@@ -233,7 +286,7 @@ public final class Heartbeat implements AutoCloseable {
             end(JobSidecar.Status.ABORTED);
         }
 
-        /** The key was done already: nothing was made. */
+        /** The key was done already: nothing was made, and the attempt is not counted. */
         public void skipped() {
             end(JobSidecar.Status.SKIPPED);
         }
@@ -248,12 +301,13 @@ public final class Heartbeat implements AutoCloseable {
                 return;
             }
             int failure = status == JobSidecar.Status.ERROR || status == JobSidecar.Status.ABORTED ? 1 : 0;
+            int attempt = status == JobSidecar.Status.SKIPPED ? 0 : 1; // nothing was made: not an attempt
             onThread(() -> {
                 running.get(schema).decrementAndGet();
                 conn.execute("UPDATE " + JobSidecar.table(schema).quoted() + " SET status = ?, finished = NOW(3),"
-                        + " duration = TIMESTAMPDIFF(MICROSECOND, started, NOW(3)) / 1e6, failures = failures + ?"
+                        + " duration = TIMESTAMPDIFF(MICROSECOND, started, NOW(3)) / 1e6, failures = failures + ?, attempts = attempts - 1 + ?"
                         + " WHERE table_name = ? AND key_hash = ? AND worker = ? AND status = 'running'",
-                        status.sqlValue(), failure, tableName, keyHash, worker);
+                        status.sqlValue(), failure, attempt, tableName, keyHash, worker);
                 return true;
             }, "record the end of a job of " + schema + "." + tableName);
         }
