@@ -161,10 +161,10 @@ final class Worker {
                 error.addSuppressed(e); // DataJoint ignores a lost connection here too
             }
         }
-        // a make that an abort interrupted ends with whatever it threw (InterruptedException, a killed command)
-        StopReason abort = error instanceof Stopped stopped ? stopped.reason() : populator.abortReason();
-        boolean interrupted = abort != null;
-        String message = interrupted ? abort.message()
+        // whatever make throws once an abort was requested (InterruptedException, ...) is the abort
+        StopReason stop = error instanceof Stopped stopped ? stopped.reason() : populator.abortReason();
+        boolean interrupted = stop != null;
+        String message = interrupted ? stop.message()
                 : error instanceof ChangedInputsException ? "DataJointError: " + error.getMessage()
                 : ErrorText.message(error);
         if (withJobs) {

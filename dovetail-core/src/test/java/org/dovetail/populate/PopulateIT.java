@@ -1,0 +1,300 @@
+package org.dovetail.populate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dovetail.Dovetail;
+import org.dovetail.InvalidOperationException;
+import org.dovetail.Report;
+import org.dovetail.TestConfigs;
+import org.dovetail.TransactionException;
+import org.dovetail.hash.KeyHash;
+import org.dovetail.schema.Table;
+import org.dovetail.testkit.DovetailTest;
+import org.dovetail.testkit.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** populate, make, key_source and progress on the test pipeline, one worker. */
+@DovetailTest
+class PopulateIT {
+    private static final AtomicInteger SCHEMAS = new AtomicInteger();
+    private static TestDatabase database;
+    private static Dovetail dj;
+
+    @BeforeAll
+    static void open(TestDatabase db) {
+        database = db;
+        dj = Dovetail.connect(TestConfigs.of(db));
+    }
+
+    @AfterAll
+    static void close() {
+        dj.close();
+    }
+
+    private static Pipeline pipeline() {
+        return Pipeline.declare(dj, database.schema("pop" + SCHEMAS.incrementAndGet()));
+    }
+
+    private static Map<String, Object> key(Object... pairs) {
+        Map<String, Object> key = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            key.put((String) pairs[i], pairs[i + 1]);
+        }
+        return key;
+    }
+
+    @Test
+    void theKeySourceJoinsThePrimaryParentsProjectedToTheirKeys() {
+        Pipeline p = pipeline();
+        Populator stats = Populator.of(p.table("ScanStats"), Pipeline.STATS);
+        assertThat(stats.keySource().primaryKey()).containsExactly("subject_id", "param_id");
+        assertThat(stats.keySource().names()).containsExactly("subject_id", "param_id");
+        Populator pairing = Populator.of(p.table("Pairing"), (key, ctx) -> { });
+        assertThat(pairing.keySource().names()).containsExactly("animal");
+        assertThat(pairing.keySource().sql()).contains("`subject_id` as `animal`");
+        assertThat(pairing.keySource().fetch("animal")).extracting(r -> r.get("animal")).containsExactly(1L, 2L, 3L);
+        assertThat(pairing.progress()).isEqualTo(new Progress(3, 3));
+    }
+
+    @Test
+    void onlyImportedAndComputedTablesArePopulated() {
+        Pipeline p = pipeline();
+        assertThatThrownBy(() -> Populator.of(p.table("Subject"), (key, ctx) -> { })).isInstanceOf(InvalidOperationException.class)
+                .hasMessageContaining("not an Imported or Computed table");
+        Populator restricted = Populator.of(p.table("Scan").restrict(Map.of("subject_id", 1)), Pipeline.SCAN);
+        assertThatThrownBy(restricted::progress).hasMessage(
+                "Cannot call populate on a restricted table. Instead, pass conditions to populate() as arguments.");
+        assertThatThrownBy(() -> Populator.of(p.table("Scan"), Pipeline.SCAN).withKeySource(p.table("Param").proj()))
+                .hasMessage("The populate target lacks attribute param_id from the primary key of key_source");
+    }
+
+    @Test
+    void theImportedMasterWithItsPartsThenTheComputedTableDownstream() {
+        Pipeline p = pipeline();
+        Populator scan = Populator.of(p.table("Scan"), Pipeline.SCAN);
+        Populator stats = Populator.of(p.table("ScanStats"), Pipeline.STATS);
+        assertThat(scan.progress()).isEqualTo(new Progress(3, 3));
+        assertThat(stats.progress()).isEqualTo(new Progress(0, 0));
+
+        PopulateReport first = scan.populate(PopulateOptions.defaults().withMaxCalls(1));
+        assertThat(first.made()).isEqualTo(1);
+        assertThat(first.keys()).isEqualTo(1);
+        assertThat(scan.progress()).isEqualTo(new Progress(2, 3));
+        assertThat(stats.progress()).isEqualTo(new Progress(2, 2));
+        assertThat(scan.progress(Map.of("subject_id", 1))).isEqualTo(new Progress(0, 1));
+
+        PopulateReport rest = scan.populate(PopulateOptions.defaults().withReserveJobs(true));
+        assertThat(rest.made()).isEqualTo(2);
+        assertThat(rest.outcome()).isEqualTo(Report.Outcome.OK);
+        assertThat(scan.progress()).isEqualTo(new Progress(0, 3));
+        assertThat(p.table("Scan.Unit").count()).isEqualTo(1 + 2 + 3);
+        assertThat(stats.progress()).isEqualTo(new Progress(6, 6));
+
+        PopulateReport restricted = stats.populate(Map.of("param_id", "p"));
+        assertThat(restricted.made()).isEqualTo(3);
+        assertThat(stats.progress()).isEqualTo(new Progress(3, 6));
+        assertThat(stats.progress("param_id = 'p'")).isEqualTo(new Progress(0, 3));
+        stats.populate();
+        assertThat(stats.progress()).isEqualTo(new Progress(0, 6));
+        assertThat(p.table("ScanStats").restrict(key("subject_id", 2, "param_id", "p1")).fetch1("total").get("total"))
+                .isEqualTo((1.5 + 3.0) * 10);
+        assertThat(JobTable.of(p.schema).jobs()).isEmpty();
+        assertThat(scan.populate().keys()).isZero();
+    }
+
+    @Test
+    void directInsertsIntoTheTargetOnlyInsideItsMake() {
+        Pipeline p = pipeline();
+        Table scanTable = p.table("Scan");
+        assertThatThrownBy(() -> scanTable.insert1(key("subject_id", 1, "n_units", 0))).isInstanceOf(InvalidOperationException.class)
+                .hasMessageContaining("can only be done inside its make method");
+        Populator scan = Populator.of(scanTable, (key, ctx) -> {
+            Map<String, Object> row = new LinkedHashMap<>(key);
+            row.put("n_units", 0);
+            ctx.target().insert1(row); // the table itself, not only ctx.insert1
+            assertThatThrownBy(() -> p.table("ScanStats").insert1(key("subject_id", 1, "param_id", "p", "total", 0.0)))
+                    .as("another auto-populated table").hasMessageContaining("can only be done inside its make method");
+        });
+        assertThat(scan.populate().made()).isEqualTo(3);
+        assertThatThrownBy(() -> scanTable.insert1(key("subject_id", 9, "n_units", 0))).hasMessageContaining("inside its make method");
+    }
+
+    @Test
+    void aFailedMakeIsRolledBackAndRecordedWithItsMessageAndStack() {
+        Pipeline p = pipeline();
+        Populator scan = Populator.of(p.table("Scan"), (key, ctx) -> {
+            Pipeline.SCAN.make(key, ctx);
+            if (key.get("subject_id").equals(2L)) {
+                throw new IllegalStateException("no file for subject 2");
+            }
+        });
+        PopulateReport report = scan.populate(PopulateOptions.defaults().withReserveJobs(true).withSuppressErrors(true));
+        assertThat(report.made()).isEqualTo(2);
+        assertThat(report.failures()).singleElement().satisfies(f -> {
+            assertThat(f.key()).isEqualTo(key("subject_id", 2L));
+            assertThat(f.message()).isEqualTo("IllegalStateException: no file for subject 2");
+            assertThat(f.error()).isInstanceOf(IllegalStateException.class);
+        });
+        assertThat(report.outcome()).isEqualTo(Report.Outcome.FAILED);
+        assertThat(report.toText()).contains("{subject_id=2}: IllegalStateException: no file for subject 2");
+        assertThat(report.toJson().get("errors").get(0).get("key").get("subject_id").asLong()).isEqualTo(2);
+        assertThat(p.table("Scan.Unit").restrict(Map.of("subject_id", 2)).count()).as("parts rolled back").isZero();
+
+        Job row = JobTable.of(p.schema).jobs("_scan").get(0);
+        assertThat(row.status()).isEqualTo(JobStatus.ERROR);
+        assertThat(row.keyHash()).isEqualTo(KeyHash.keyHash(key("subject_id", 2L)));
+        assertThat(row.key()).isEqualTo(key("subject_id", 2L));
+        assertThat(row.errorMessage()).isEqualTo("IllegalStateException: no file for subject 2");
+        assertThat(row.errorStack()).startsWith("java.lang.IllegalStateException: no file for subject 2").contains("\tat ");
+        assertThat(row.user()).isEqualTo(dj.connection().queryValue("SELECT user()", String.class).orElseThrow());
+        assertThat(row.host()).isEqualTo(JobTable.host());
+        assertThat(row.pid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(row.connectionId()).isEqualTo(dj.connection().connectionId());
+
+        // the error row keeps the key out of reserved populates, not out of plain ones
+        assertThat(scan.keysToDo(PopulateOptions.defaults().withReserveJobs(true))).isEmpty();
+        assertThat(scan.keysToDo(PopulateOptions.defaults())).containsExactly(key("subject_id", 2L));
+        assertThat(scan.progress()).isEqualTo(new Progress(1, 3));
+    }
+
+    @Test
+    void withoutSuppressErrorsTheFirstFailureStopsThePopulateAndIsThrown() {
+        Pipeline p = pipeline();
+        AtomicInteger calls = new AtomicInteger();
+        Populator scan = Populator.of(p.table("Scan"), (key, ctx) -> {
+            calls.incrementAndGet();
+            throw new IOException("disk gone");
+        });
+        assertThatThrownBy(() -> scan.populate(PopulateOptions.defaults().withReserveJobs(true))).isInstanceOf(MakeException.class)
+                .hasMessageContaining("IOException: disk gone").hasCauseInstanceOf(IOException.class)
+                .satisfies(e -> assertThat(((MakeException) e).key()).isEqualTo(key("subject_id", 1L)));
+        assertThat(calls).hasValue(1);
+        assertThat(JobTable.of(p.schema).jobs()).extracting(Job::status, Job::errorMessage)
+                .containsExactly(tuple(JobStatus.ERROR, "IOException: disk gone"));
+    }
+
+    @Test
+    void dovetailErrorsAreNamedAsDataJointNamesThem() {
+        Pipeline p = pipeline();
+        Populator scan = Populator.of(p.table("Scan"), (key, ctx) -> {
+            Map<String, Object> row = new LinkedHashMap<>(key);
+            row.put("n_units", 1);
+            ctx.insert1(row);
+            ctx.insert1(row);
+        });
+        PopulateReport report = scan.populate(PopulateOptions.defaults().withSuppressErrors(true).withMaxCalls(1));
+        assertThat(report.failures().get(0).message()).startsWith("DuplicateError: ");
+    }
+
+    @Test
+    void limitCountsKeysBeforeTheJobFilterAndMaxCallsAfterIt() {
+        Pipeline p = pipeline();
+        Populator scan = Populator.of(p.table("Scan"), Pipeline.SCAN);
+        JobTable jobs = JobTable.of(p.schema);
+        jobs.error("_scan", key("subject_id", 1L), "RuntimeException: earlier", null);
+        PopulateOptions reserved = PopulateOptions.defaults().withReserveJobs(true);
+        assertThat(scan.keysToDo(reserved.withLimit(1))).isEmpty();
+        assertThat(scan.keysToDo(reserved.withLimit(2))).containsExactly(key("subject_id", 2L));
+        assertThat(scan.keysToDo(reserved.withMaxCalls(1))).containsExactly(key("subject_id", 2L));
+        assertThat(scan.keysToDo(reserved.withOrder(PopulateOptions.Order.REVERSE).withMaxCalls(1))).containsExactly(key("subject_id", 3L));
+        assertThat(scan.keysToDo(reserved.withOrder(PopulateOptions.Order.RANDOM))).containsExactlyInAnyOrder(key("subject_id", 2L),
+                key("subject_id", 3L));
+        assertThat(scan.keysToDo(PopulateOptions.defaults().withLimit(0))).hasSize(3);
+        assertThat(scan.populate(reserved.withLimit(1)).made()).isZero();
+        assertThat(scan.populate(reserved.withMaxCalls(1)).made()).isEqualTo(1);
+        assertThat(scan.progress()).isEqualTo(new Progress(2, 3));
+    }
+
+    @Test
+    void oneKeyAtATimeForWorkersThatLoopThemselves() {
+        Pipeline p = pipeline();
+        Populator scan = Populator.of(p.table("Scan"), Pipeline.SCAN);
+        JobTable jobs = JobTable.of(p.schema);
+        try (Dovetail other = Dovetail.connect(TestConfigs.of(database))) {
+            JobTable otherJobs = JobTable.of(other.schema(p.schema.name()));
+            assertThat(otherJobs.reserve("_scan", key("subject_id", 1L))).isTrue();
+            assertThat(scan.populate1(key("subject_id", 1L), true).outcome()).isEqualTo(JobOutcome.TAKEN);
+            assertThat(p.table("Scan").count()).isZero();
+            assertThat(otherJobs.complete("_scan", key("subject_id", 1L))).isTrue();
+        }
+        JobResult made = scan.populate1(key("subject_id", 1L), true);
+        assertThat(made.outcome()).isEqualTo(JobOutcome.MADE);
+        assertThat(made.duration()).isPositive();
+        assertThat(jobs.jobs()).isEmpty();
+
+        assertThat(scan.populate1(key("subject_id", 1L), true).outcome()).isEqualTo(JobOutcome.ALREADY_DONE);
+        assertThat(jobs.jobs()).as("the reservation of a done key is released").isEmpty();
+
+        assertThat(jobs.reserve("_scan", key("subject_id", 2L))).isTrue();
+        assertThat(scan.makeReserved(key("subject_id", 2L)).outcome()).isEqualTo(JobOutcome.MADE);
+        assertThat(jobs.jobs()).isEmpty();
+        assertThat(scan.populate1(key("subject_id", 3L), false).outcome()).isEqualTo(JobOutcome.MADE);
+        assertThat(scan.progress()).isEqualTo(new Progress(0, 3));
+    }
+
+    @Test
+    void populateRefusesToRunInsideATransaction() {
+        Pipeline p = pipeline();
+        Populator scan = Populator.of(p.table("Scan"), Pipeline.SCAN);
+        dj.connection().startTransaction();
+        try {
+            assertThatThrownBy(scan::populate).isInstanceOf(TransactionException.class)
+                    .hasMessage("Populate cannot be called during a transaction.");
+            assertThatThrownBy(() -> scan.populate1(key("subject_id", 1L), false)).isInstanceOf(TransactionException.class);
+        } finally {
+            dj.connection().cancelTransaction();
+        }
+    }
+
+    @Test
+    void theListenerHearsOfEveryJob() {
+        Pipeline p = pipeline();
+        List<String> heard = new CopyOnWriteArrayList<>();
+        JobListener listener = new JobListener() {
+            @Override
+            public void reserved(Map<String, Object> key) {
+                heard.add("reserved " + key);
+            }
+
+            @Override
+            public void made(JobResult result) {
+                heard.add("made " + result.key());
+            }
+
+            @Override
+            public void failed(JobResult result) {
+                heard.add("failed " + result.key() + " " + result.message());
+            }
+
+            @Override
+            public void skipped(JobResult result) {
+                heard.add("skipped " + result.key() + " " + result.outcome());
+            }
+        };
+        try (Dovetail other = Dovetail.connect(TestConfigs.of(database))) {
+            JobTable otherWorker = JobTable.of(other.schema(p.schema.name()));
+            Populator scan = Populator.of(p.table("Scan"), (key, ctx) -> {
+                if (key.get("subject_id").equals(1L)) {
+                    otherWorker.reserve("_scan", key("subject_id", 2L)); // another worker takes key 2 meanwhile
+                }
+                if (key.get("subject_id").equals(3L)) {
+                    throw new IllegalArgumentException();
+                }
+                Pipeline.SCAN.make(key, ctx);
+            });
+            scan.populate(PopulateOptions.defaults().withReserveJobs(true).withSuppressErrors(true).withListener(listener));
+        }
+        assertThat(heard).containsExactly("reserved {subject_id=1}", "made {subject_id=1}", "skipped {subject_id=2} TAKEN",
+                "reserved {subject_id=3}", "failed {subject_id=3} IllegalArgumentException");
+    }
+}
