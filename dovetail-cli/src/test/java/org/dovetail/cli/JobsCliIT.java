@@ -65,6 +65,7 @@ class JobsCliIT {
             heartbeat.begin(schema, TARGET, KeyHash.keyHash(key(4)), dj.connection().connectionId());
             jobs.reserve(TARGET, key(5));
             heartbeat.begin(schema, TARGET, KeyHash.keyHash(key(5)), dj.connection().connectionId());
+            heartbeat.flush();
 
             Result fresh = CommandRun.run(CommandRun.env(db), "jobs", "release-stale", schema, "--format", "json");
             assertThat(fresh.code()).as("nothing to release: exit 0").isZero();

@@ -1,20 +1,20 @@
 package org.dovetail.populate;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.dovetail.DovetailException;
 import org.dovetail.config.Config;
 import org.dovetail.connection.Connection;
@@ -42,9 +42,13 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Safe for several worker threads at once (their writes queue on the one heartbeat thread).
- * The record is a help, not a condition: if the sidecar cannot be written (no CREATE privilege
- * in the schema, a lost server), a warning is logged and the jobs run as they would without it.
+ * <p>The heartbeat thread writes whatever has queued up in one transaction (one log flush on the
+ * server for the jobs of all threads): {@link #begin} waits for its batch, so that a worker
+ * killed inside a make leaves a row naming it; the ends are only queued and cost the jobs
+ * nothing. {@link #flush} waits until everything queued so far is written; {@link #close} writes
+ * what is queued, then stops. Safe for several worker threads at once.
+ * The record is a help, not a condition: if the sidecar cannot be written (no CREATE privilege in
+ * the schema, a lost server), a warning is logged and the jobs run as they would without it.
  */
 public final class Heartbeat implements AutoCloseable {
     /** The interval workers use unless told otherwise. */
@@ -53,13 +57,15 @@ public final class Heartbeat implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Heartbeat.class);
 
     private final Connection conn;
-    private final ScheduledExecutorService thread;
+    private final Thread thread;
+    private final LinkedBlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
     private final String worker;
     private final String host;
     private final long pid;
     private final Duration interval;
+    private volatile boolean closing;
     /** Running jobs per schema; only touched on the heartbeat thread. */
-    private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
+    private final Map<String, Integer> running = new HashMap<>();
     private final Set<String> declared = new HashSet<>();
     private final Set<String> unavailable = new HashSet<>();
 
@@ -69,13 +75,9 @@ public final class Heartbeat implements AutoCloseable {
         this.host = JobTable.host();
         this.pid = ProcessHandle.current().pid();
         this.worker = host + ":" + pid + ":" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "dovetail-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
-        long millis = Math.max(1, interval.toMillis());
-        thread.scheduleWithFixedDelay(this::beat, millis, millis, TimeUnit.MILLISECONDS);
+        this.thread = new Thread(this::loop, "dovetail-heartbeat");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Opens a connection of its own with {@code config} and beats every {@code interval}. */
@@ -106,20 +108,18 @@ public final class Heartbeat implements AutoCloseable {
     }
 
     /**
-     * Records that this worker starts a job it reserved in {@code ~jobs}: the row is written (an
-     * attempt more, status {@code running}, heartbeat now) before this returns.
+     * Records that this worker starts a job it reserved in {@code ~jobs}: an attempt more, status
+     * {@code running}, heartbeat now. The row is written (in a batch with whatever else is queued)
+     * before this returns, so a worker killed inside the make leaves a row naming it.
      *
      * @param schema       the schema of the target table
      * @param tableName    the target's bare table name, as in {@code ~jobs}
      * @param keyHash      the job's key hash, as in {@code ~jobs}
-     * @param connectionId the {@code connection_id} of the reserving connection, as in {@code ~jobs}
+     * @param connectionId the {@code connection_id} of the reserving connection, as in {@code ~jobs} (0 if unknown)
      */
     public Job begin(String schema, String tableName, String keyHash, long connectionId) {
         Job job = new Job(schema, tableName, keyHash);
-        boolean recorded = onThread(() -> {
-            if (!ready(schema)) {
-                return false;
-            }
+        enqueue(new Write(schema, () -> {
             conn.execute("INSERT INTO " + JobSidecar.table(schema).quoted()
                     + " (table_name, key_hash, status, attempts, failures, worker, host, pid, connection_id, started, heartbeat)"
                     + " VALUES (?, ?, 'running', 1, 0, ?, ?, ?, ?, NOW(3), NOW(3))"
@@ -127,24 +127,12 @@ public final class Heartbeat implements AutoCloseable {
                     + " host = VALUES(host), pid = VALUES(pid), connection_id = VALUES(connection_id), started = NOW(3),"
                     + " heartbeat = NOW(3), finished = NULL, duration = NULL",
                     tableName, keyHash, worker, host, pid, connectionId);
-            running.computeIfAbsent(schema, s -> new AtomicInteger()).incrementAndGet();
-            return true;
-        }, "record the start of a job of " + schema + "." + tableName);
-        job.recorded = recorded;
+            running.merge(schema, 1, Integer::sum);
+        }));
+        flush(); // a worker killed inside the make must leave a row that says whose job it was
         return job;
     }
 
-    /**
-     * A listener for {@link PopulateOptions#withListener} that records every job a populate of
-     * {@code target} reserves (so only with reserved jobs) and how it ended, then tells {@code next}.
-     *
-     * <pre>{@code
-     * try (Heartbeat heartbeat = Heartbeat.start(config, Heartbeat.DEFAULT_INTERVAL)) {
-     *     populator.populate(PopulateOptions.defaults().withReserveJobs(true)
-     *             .withListener(heartbeat.listener(populator.target(), new JobListener() { })));
-     * }
-     * }</pre>
-     */
     public JobListener listener(Table target, JobListener next) {
         Objects.requireNonNull(next, "next");
         String schema = target.database();
@@ -185,33 +173,116 @@ public final class Heartbeat implements AutoCloseable {
         };
     }
 
-    /** Stops beating and closes the connection. Jobs still running keep their last heartbeat. */
+    /** Waits until every record queued so far is written (or given up on, with a warning). */
+    public void flush() {
+        CountDownLatch written = new CountDownLatch(1);
+        enqueue(written::countDown);
+        try {
+            written.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Writes what is queued, stops beating and closes the connection. Jobs still running keep their last heartbeat. */
     @Override
     public void close() {
-        thread.shutdown();
+        closing = true;
+        queue.add(() -> { }); // wakes the thread
         try {
-            if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
-                thread.shutdownNow();
-            }
+            thread.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
-            thread.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("The heartbeat of worker {} did not finish writing in 30 s: its last records are lost", worker);
+            thread.interrupt();
         }
         conn.close();
     }
 
-    /** Beats once now, on the heartbeat thread, and waits (for tests that must not wait for the interval). */
+    /** Beats once now and waits (for tests that must not wait for the interval). */
     void beatNow() {
-        onThread(() -> {
+        CountDownLatch beaten = new CountDownLatch(1);
+        enqueue(() -> {
             beat();
-            return true;
-        }, "beat");
+            beaten.countDown();
+        });
+        try {
+            beaten.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    /** Every interval: one statement per schema with running jobs of this worker. */
+    private void enqueue(Runnable work) {
+        if (closing) {
+            LOG.warn("The heartbeat of worker {} is closed: a job record is lost", worker);
+            return;
+        }
+        queue.add(work);
+    }
+
+    /** The heartbeat thread: write what queues up, in batches; beat when the interval is up; drain on close. */
+    private void loop() {
+        long nextBeat = System.nanoTime() + interval.toNanos();
+        try {
+            while (!closing || !queue.isEmpty()) {
+                Runnable first = queue.poll(Math.max(0, nextBeat - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (first != null) {
+                    List<Runnable> batch = new ArrayList<>();
+                    batch.add(first);
+                    queue.drainTo(batch);
+                    write(batch);
+                }
+                if (System.nanoTime() >= nextBeat) {
+                    beat();
+                    nextBeat = System.nanoTime() + interval.toNanos();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The records of a batch in one transaction (sidecars created first, outside it); other work as it comes. */
+    private void write(List<Runnable> batch) {
+        Set<String> schemas = new LinkedHashSet<>();
+        batch.stream().filter(Write.class::isInstance).map(w -> ((Write) w).schema).forEach(schemas::add);
+        schemas.removeIf(s -> !ready(s));
+        List<Runnable> records = new ArrayList<>();
+        for (Runnable work : batch) {
+            if (work instanceof Write w) {
+                if (schemas.contains(w.schema)) {
+                    records.add(w.sql);
+                }
+            } else {
+                runRecords(records);
+                records.clear();
+                work.run();
+            }
+        }
+        runRecords(records);
+    }
+
+    private void runRecords(List<Runnable> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        try {
+            conn.transaction(() -> {
+                records.forEach(Runnable::run);
+                return null;
+            });
+        } catch (DovetailException e) {
+            LOG.warn("Worker {} could not record {} job events in the job sidecar: {}", worker, records.size(), e.getMessage());
+        }
+    }
+
+    /** One statement per schema with running jobs of this worker. */
     private void beat() {
-        for (Map.Entry<String, AtomicInteger> e : running.entrySet()) {
-            if (e.getValue().get() <= 0) {
+        for (Map.Entry<String, Integer> e : running.entrySet()) {
+            if (e.getValue() <= 0) {
                 continue;
             }
             try {
@@ -241,19 +312,11 @@ public final class Heartbeat implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} on the heartbeat thread and waits; a failure is logged, never thrown. */
-    private boolean onThread(Callable<Boolean> work, String what) {
-        try {
-            return thread.submit(work).get();
-        } catch (ExecutionException e) {
-            LOG.warn("Could not {} in the job sidecar: {}", what, e.getCause().getMessage());
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (RejectedExecutionException e) {
-            LOG.warn("Could not {}: the heartbeat is closed", what);
-            return false;
+    /** A statement on one schema's sidecar, written in a batch. */
+    private record Write(String schema, Runnable sql) implements Runnable {
+        @Override
+        public void run() {
+            sql.run();
         }
     }
 
@@ -262,7 +325,6 @@ public final class Heartbeat implements AutoCloseable {
         private final String schema;
         private final String tableName;
         private final String keyHash;
-        private boolean recorded;
         private boolean ended;
 
         private Job(String schema, String tableName, String keyHash) {
@@ -291,25 +353,21 @@ public final class Heartbeat implements AutoCloseable {
             end(JobSidecar.Status.SKIPPED);
         }
 
-        /** Ends the attempt with {@code status} (not {@code RUNNING}); a second call does nothing. */
+        /** Ends the attempt with {@code status} (not {@code RUNNING}); a second call does nothing. Queued, as {@link #begin}. */
         public synchronized void end(JobSidecar.Status status) {
             if (ended || status == JobSidecar.Status.RUNNING) {
                 return;
             }
             ended = true;
-            if (!recorded) {
-                return;
-            }
             int failure = status == JobSidecar.Status.ERROR || status == JobSidecar.Status.ABORTED ? 1 : 0;
             int attempt = status == JobSidecar.Status.SKIPPED ? 0 : 1; // nothing was made: not an attempt
-            onThread(() -> {
-                running.get(schema).decrementAndGet();
+            enqueue(new Write(schema, () -> {
+                running.merge(schema, -1, Integer::sum);
                 conn.execute("UPDATE " + JobSidecar.table(schema).quoted() + " SET status = ?, finished = NOW(3),"
                         + " duration = TIMESTAMPDIFF(MICROSECOND, started, NOW(3)) / 1e6, failures = failures + ?, attempts = attempts - 1 + ?"
                         + " WHERE table_name = ? AND key_hash = ? AND worker = ? AND status = 'running'",
                         status.sqlValue(), failure, attempt, tableName, keyHash, worker);
-                return true;
-            }, "record the end of a job of " + schema + "." + tableName);
+            }));
         }
     }
 }

@@ -38,6 +38,7 @@ class HeartbeatIT {
     void anAttemptIsRecordedAndEndsWithItsOutcome(TestDatabase db) {
         try (Heartbeat heartbeat = Heartbeat.start(TestConfigs.of(db), Heartbeat.DEFAULT_INTERVAL)) {
             Heartbeat.Job first = heartbeat.begin(schema, "_attempts", "a".repeat(32), 41);
+            heartbeat.flush();
             Map<String, Object> running = row("_attempts", "a".repeat(32));
             assertThat(running).containsEntry("status", "running").containsEntry("attempts", 1L).containsEntry("failures", 0L)
                     .containsEntry("worker", heartbeat.worker()).containsEntry("connection_id", 41L)
@@ -46,11 +47,13 @@ class HeartbeatIT {
             assertThat(running.get("finished")).isNull();
             first.failed();
             first.succeeded(); // ignored: an attempt ends once
+            heartbeat.flush();
             assertThat(row("_attempts", "a".repeat(32))).containsEntry("status", "error").containsEntry("failures", 1L);
             assertThat(row("_attempts", "a".repeat(32)).get("duration")).isNotNull();
 
             Heartbeat.Job second = heartbeat.begin(schema, "_attempts", "a".repeat(32), 42);
             second.succeeded();
+            heartbeat.flush();
             assertThat(row("_attempts", "a".repeat(32))).containsEntry("status", "success").containsEntry("attempts", 2L)
                     .containsEntry("failures", 1L).containsEntry("connection_id", 42L);
         }
@@ -64,6 +67,8 @@ class HeartbeatIT {
             Heartbeat.Job done = heartbeat.begin(schema, "_beats", "c".repeat(32), 1);
             done.succeeded();
             Heartbeat.Job othersJob = other.begin(schema, "_beats", "d".repeat(32), 2);
+            heartbeat.flush();
+            other.flush();
             dj.connection().execute("UPDATE " + JobSidecar.table(schema).quoted() + " SET heartbeat = ? WHERE table_name = '_beats'", LONG_AGO);
             dj.connection().startTransaction(); // as a make's: the heartbeat's own connection is not inside it
             try {
@@ -78,6 +83,7 @@ class HeartbeatIT {
             }
             alive.succeeded();
             othersJob.aborted();
+            other.flush();
             assertThat(row("_beats", "d".repeat(32))).containsEntry("status", "aborted").containsEntry("failures", 1L);
         }
     }
