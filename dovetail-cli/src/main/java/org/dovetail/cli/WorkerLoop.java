@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
+import org.dovetail.TableName;
 import org.dovetail.config.Config;
 import org.dovetail.hash.KeyHash;
 import org.dovetail.populate.Heartbeat;
@@ -27,7 +28,8 @@ import org.dovetail.schema.Table;
 /**
  * The work of {@code dovetail worker}: threads that each open a connection and, table after
  * table, take the keys still to do (as populate computes them, shuffled so that workers spread),
- * reserve each in {@code ~jobs}, record the attempt with the process's {@link Heartbeat}, make it
+ * reserve each in {@code ~jobs} together with its attempt's row for the process's
+ * {@link Heartbeat} (one commit), make it
  * ({@link Populator#makeReserved}) and log a line. A pass that found nothing to do ends the
  * worker ({@code --until-empty}) or waits, longer each time up to a bound ({@code --forever}).
  * {@link #stop} (SIGTERM) starts no further job; the running ones finish within the grace period
@@ -63,6 +65,7 @@ final class WorkerLoop {
     WorkerReport run() throws InterruptedException {
         long start = System.nanoTime();
         try (Heartbeat heartbeat = Heartbeat.start(config, settings.heartbeat())) {
+            settings.tables().stream().map(t -> TableName.parse(t).schema()).distinct().forEach(heartbeat::prepare);
             List<Thread> threads = new ArrayList<>();
             AtomicReference<RuntimeException> failure = new AtomicReference<>();
             for (int i = 0; i < settings.threads(); i++) {
@@ -163,41 +166,48 @@ final class WorkerLoop {
         if (budget.getAndDecrement() <= 0) {
             return false;
         }
-        if (!slot.jobs.reserve(slot.target.tableName(), key)) {
+        String table = slot.target.tableName();
+        String hash = KeyHash.keyHash(key);
+        Heartbeat.Job[] job = new Heartbeat.Job[1];
+        // the reservation and its sidecar row in one commit; a key made since keysToDo gets no row
+        if (!slot.jobs.reserve(table, key, () -> {
+            if (!slot.target.restrict(key).exists()) {
+                job[0] = heartbeat.begin(dj.connection(), slot.target.database(), table, hash);
+            }
+        })) {
             budget.incrementAndGet();
             count(slot.name, WorkerReport.TAKEN);
             return true;
         }
-        if (slot.target.restrict(key).exists()) { // made by another worker since keysToDo: its reservation was gone, so it committed
-            slot.jobs.complete(slot.target.tableName(), key);
+        if (job[0] == null) {
+            slot.jobs.complete(table, key);
             budget.incrementAndGet();
             count(slot.name, WorkerReport.ALREADY_DONE);
             return true;
         }
-        Heartbeat.Job job = heartbeat.begin(slot.target.database(), slot.target.tableName(), KeyHash.keyHash(key), dj.connection().connectionId());
         JobResult result;
         try {
             result = slot.populator.makeReserved(key);
         } catch (DovetailException e) {
-            job.failed();
+            job[0].failed();
             throw e;
         }
         switch (result.outcome()) {
             case MADE -> {
-                job.succeeded();
+                job[0].succeeded();
                 count(slot.name, WorkerReport.MADE);
             }
             case ALREADY_DONE, TAKEN -> {
-                job.skipped();
+                job[0].skipped();
                 budget.incrementAndGet();
                 count(slot.name, WorkerReport.ALREADY_DONE);
             }
             case FAILED -> {
-                job.failed();
+                job[0].failed();
                 count(slot.name, WorkerReport.FAILED);
             }
             case INTERRUPTED -> {
-                job.end(JobSidecar.Status.ABORTED);
+                job[0].end(JobSidecar.Status.ABORTED);
                 count(slot.name, WorkerReport.ABORTED);
             }
         }

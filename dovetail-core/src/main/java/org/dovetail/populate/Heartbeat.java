@@ -67,6 +67,8 @@ public final class Heartbeat implements AutoCloseable {
     /** Running jobs per schema; only touched on the heartbeat thread. */
     private final Map<String, Integer> running = new HashMap<>();
     private final Set<String> declared = new HashSet<>();
+    /** The schemas whose sidecar exists, readable from any thread. */
+    private final Set<String> ready = ConcurrentHashMap.newKeySet();
     private final Set<String> unavailable = new HashSet<>();
 
     private Heartbeat(Connection conn, Duration interval) {
@@ -120,13 +122,7 @@ public final class Heartbeat implements AutoCloseable {
     public Job begin(String schema, String tableName, String keyHash, long connectionId) {
         Job job = new Job(schema, tableName, keyHash);
         enqueue(new Write(schema, () -> {
-            conn.execute("INSERT INTO " + JobSidecar.table(schema).quoted()
-                    + " (table_name, key_hash, status, attempts, failures, worker, host, pid, connection_id, started, heartbeat)"
-                    + " VALUES (?, ?, 'running', 1, 0, ?, ?, ?, ?, NOW(3), NOW(3))"
-                    + " ON DUPLICATE KEY UPDATE status = 'running', attempts = attempts + 1, worker = VALUES(worker),"
-                    + " host = VALUES(host), pid = VALUES(pid), connection_id = VALUES(connection_id), started = NOW(3),"
-                    + " heartbeat = NOW(3), finished = NULL, duration = NULL",
-                    tableName, keyHash, worker, host, pid, connectionId);
+            recordStart(conn, schema, tableName, keyHash, connectionId);
             running.merge(schema, 1, Integer::sum);
         }));
         flush(); // a worker killed inside the make must leave a row that says whose job it was
@@ -171,6 +167,46 @@ public final class Heartbeat implements AutoCloseable {
                 }
             }
         };
+    }
+
+    /**
+     * Creates the sidecar in {@code schema} unless it exists (DDL, on the heartbeat's connection);
+     * false if it cannot be, and jobs there run without heartbeats. {@link #begin(Connection, String,
+     * String, String)} needs it first.
+     */
+    public boolean prepare(String schema) {
+        boolean[] ready = new boolean[1];
+        CountDownLatch done = new CountDownLatch(1);
+        enqueue(() -> {
+            ready[0] = ready(schema);
+            done.countDown();
+        });
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ready[0];
+    }
+
+    /**
+     * Records the start of a job on {@code on}, the worker's own connection, inside the
+     * transaction of its reservation ({@link JobTable#reserve(String, Map, Runnable)}), so that
+     * the reservation and its row are committed together and cost one commit; the heartbeat
+     * beats it from then on. The schema must have been {@link #prepare prepared}; if it could not
+     * be, nothing is written.
+     */
+    public Job begin(Connection on, String schema, String tableName, String keyHash) {
+        Job job = new Job(schema, tableName, keyHash);
+        if (ready.contains(schema)) {
+            try {
+                recordStart(on, schema, tableName, keyHash, on.connectionId());
+                enqueue(new Write(schema, () -> running.merge(schema, 1, Integer::sum)));
+            } catch (DovetailException e) {
+                LOG.warn("Worker {} could not record the start of a job of {}.{}: {}", worker, schema, tableName, e.getMessage());
+            }
+        }
+        return job;
     }
 
     /** Waits until every record queued so far is written (or given up on, with a warning). */
@@ -294,6 +330,16 @@ public final class Heartbeat implements AutoCloseable {
         }
     }
 
+    private void recordStart(Connection on, String schema, String tableName, String keyHash, long connectionId) {
+        on.execute("INSERT INTO " + JobSidecar.table(schema).quoted()
+                + " (table_name, key_hash, status, attempts, failures, worker, host, pid, connection_id, started, heartbeat)"
+                + " VALUES (?, ?, 'running', 1, 0, ?, ?, ?, ?, NOW(3), NOW(3))"
+                + " ON DUPLICATE KEY UPDATE status = 'running', attempts = attempts + 1, worker = VALUES(worker),"
+                + " host = VALUES(host), pid = VALUES(pid), connection_id = VALUES(connection_id), started = NOW(3),"
+                + " heartbeat = NOW(3), finished = NULL, duration = NULL",
+                tableName, keyHash, worker, host, pid, connectionId);
+    }
+
     private boolean ready(String schema) {
         if (declared.contains(schema)) {
             return true;
@@ -304,6 +350,7 @@ public final class Heartbeat implements AutoCloseable {
         try {
             JobSidecar.declare(conn, schema);
             declared.add(schema);
+            ready.add(schema);
             return true;
         } catch (DovetailException e) {
             unavailable.add(schema);

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dovetail.Dovetail;
 import org.dovetail.TestConfigs;
 import org.dovetail.connection.Connection;
+import org.dovetail.hash.KeyHash;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -85,6 +87,29 @@ class HeartbeatIT {
             othersJob.aborted();
             other.flush();
             assertThat(row("_beats", "d".repeat(32))).containsEntry("status", "aborted").containsEntry("failures", 1L);
+        }
+    }
+
+    @Test
+    void aStartRecordedWithTheReservationIsCommittedWithItAndNotWrittenForATakenKey(TestDatabase db) {
+        JobTable jobs = JobTable.of(dj.schema(schema));
+        Map<String, Object> key = new LinkedHashMap<>(Map.of("n", 7L));
+        String hash = KeyHash.keyHash(key);
+        try (Heartbeat heartbeat = Heartbeat.start(TestConfigs.of(db), Heartbeat.DEFAULT_INTERVAL)) {
+            assertThat(heartbeat.prepare(schema)).isTrue();
+            Heartbeat.Job[] job = new Heartbeat.Job[1];
+            assertThat(jobs.reserve("_together", key, () -> job[0] = heartbeat.begin(dj.connection(), schema, "_together", hash))).isTrue();
+            assertThat(dj.connection().inTransaction()).isFalse();
+            assertThat(row("_together", hash)).containsEntry("status", "running").containsEntry("worker", heartbeat.worker())
+                    .containsEntry("connection_id", dj.connection().connectionId());
+            assertThat(jobs.job("_together", hash)).isPresent();
+
+            boolean[] ran = {false};
+            assertThat(jobs.reserve("_together", key, () -> ran[0] = true)).as("taken").isFalse();
+            assertThat(ran[0]).isFalse();
+            job[0].succeeded();
+            heartbeat.flush();
+            assertThat(row("_together", hash)).containsEntry("status", "success").containsEntry("attempts", 1L);
         }
     }
 
