@@ -74,7 +74,7 @@ final class WorkerLoop {
                         work(heartbeat);
                     } catch (RuntimeException e) {
                         failure.compareAndSet(null, e);
-                        stop(null, true);
+                        stop(null, false); // the other threads finish their job, then end
                     }
                 }, "dovetail-worker-" + (i + 1));
                 threads.add(t);
