@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code dovetail jobs list|errors|clear|release-stale|stats SCHEMA}: the {@code ~jobs} queue DataJoint workers share. */
 @Command(name = "jobs", mixinStandardHelpOptions = true,
-        description = {"The job queue of a schema (`~jobs`, shared with DataJoint-Python workers) and what Dovetail",
-                "workers record beside it (`~dovetail_jobs`: heartbeats, timings, attempts).",
+        description = {"The job queue of a schema (`~jobs`, shared with DataJoint-Python workers) and what Dovetail workers record"
+                + " beside it (`~dovetail_jobs`: heartbeats, timings, attempts).",
                 "clear and release-stale print their plan and change nothing (exit 3) unless given --yes."},
         subcommands = {JobsCommand.ListJobs.class, JobsCommand.Errors.class, JobsCommand.Clear.class, JobsCommand.ReleaseStale.class,
                 JobsCommand.Stats.class})
@@ -140,11 +140,11 @@ final class JobsCommand {
     enum ClearableStatus { error, ignore }
 
     @Command(name = "release-stale", mixinStandardHelpOptions = true,
-            description = {"Free reservations of workers that died (killed, out of memory, node lost).",
-                    "A Dovetail worker's reservation is freed when its heartbeat has been silent for --stale-after.",
-                    "Reservations without a heartbeat (DataJoint-Python workers) are freed only with --python-older-than:",
-                    "with processes>1 their connection_id is the parent's, closed during the run, so a closed connection",
-                    "does not mean the job is dead."})
+            description = {"Free the reservations of workers that died (killed, out of memory, node lost).",
+                    "A Dovetail worker's reservation is freed when its heartbeat has been silent for --stale-after. Reservations"
+                            + " without a heartbeat (DataJoint-Python workers) are freed only with --python-older-than: with"
+                            + " processes>1 their connection_id is the parent's, closed during the run, so a closed connection"
+                            + " does not mean the job is dead."})
     static final class ReleaseStale implements Callable<Integer> {
         @ParentCommand
         JobsCommand parent;

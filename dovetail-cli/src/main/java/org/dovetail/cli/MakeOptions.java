@@ -31,9 +31,9 @@ final class MakeOptions {
     /** Exactly one of the two. */
     static final class Source {
         @Option(names = "--make-command", paramLabel = "CMD",
-                description = {"Run make as this shell command: the key as one JSON object on its standard input, the rows",
-                        "as JSON Lines on its standard output ({\"_table\": \"Part\", ...} for a part's rows); a non-zero exit",
-                        "fails the job with its standard error as the message."})
+                description = "Run make as this shell command: the key as one JSON object on its standard input, the rows as JSON Lines"
+                        + " on its standard output ({\"_table\": \"Part\", ...} for a part's rows); a non-zero exit fails the job"
+                        + " with its standard error as the message.")
         String command;
 
         @Option(names = "--make", paramLabel = "CLASS",

@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code dovetail populate}: one run of DataJoint's {@code populate()} on one table, with a progress bar. */
 @Command(name = "populate", mixinStandardHelpOptions = true,
-        description = {"Make every key of an Imported or Computed table's key source that it lacks, as DataJoint's",
-                "populate() does, one transaction per key; a progress bar on a terminal, the report when done.",
-                "SIGTERM aborts the running key (rolled back; with --reserve-jobs recorded as DataJoint does)."})
+        description = {"Make every key of an Imported or Computed table's key source that it lacks, as DataJoint's populate()"
+                + " does, one transaction per key; a progress bar on a terminal, the report when done.",
+                "SIGTERM aborts the running key: rolled back and, with --reserve-jobs, recorded as DataJoint records it."})
 final class PopulateCommand implements Callable<Integer> {
     @ParentCommand
     DovetailCommand global;

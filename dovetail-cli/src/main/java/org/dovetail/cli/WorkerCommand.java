@@ -21,11 +21,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code dovetail worker}: a long-running populate worker for SLURM, cron and systemd. */
 @Command(name = "worker", mixinStandardHelpOptions = true,
-        description = {"Populate Imported and Computed tables through ~jobs, side by side with other Dovetail and",
-                "DataJoint-Python workers: reserve a key, make it, record it; one line per job on standard error,",
-                "a report (use --format json) on standard output when it ends.",
-                "SIGTERM: no new job starts; the running ones finish within --grace, else are aborted and recorded",
-                "as `SystemExit: SIGTERM received` (as DataJoint-Python records them); no reservation is left behind."})
+        description = {"Populate Imported and Computed tables through ~jobs, side by side with other Dovetail and DataJoint-Python"
+                + " workers: reserve a key, make it, record it; one line per job on standard error, a report (--format json) on"
+                + " standard output when it ends.",
+                "SIGTERM: no new job starts; the running ones finish within --grace, else are aborted and recorded as"
+                        + " `SystemExit: SIGTERM received`, as DataJoint-Python records them. No reservation is left behind."})
 final class WorkerCommand implements Callable<Integer> {
     @ParentCommand
     DovetailCommand global;

@@ -52,13 +52,18 @@ final class WorkerLoop {
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final AtomicReference<String> stopped = new AtomicReference<>();
     private final Map<String, long[]> counts = new LinkedHashMap<>();
+    /** The keys to do of each table, shared by the threads so that they split them instead of racing for each. */
+    private final Map<String, KeyQueue> queues = new LinkedHashMap<>();
 
     WorkerLoop(Config config, Settings settings, PrintWriter err) {
         this.config = config;
         this.settings = settings;
         this.lines = new JobLines(err, "dovetail worker");
         this.budget = new AtomicLong(settings.maxJobs() > 0 ? settings.maxJobs() : Long.MAX_VALUE);
-        settings.tables().forEach(t -> counts.put(t, new long[5]));
+        settings.tables().forEach(t -> {
+            counts.put(t, new long[5]);
+            queues.put(t, new KeyQueue());
+        });
     }
 
     /** Runs the threads until the work is done, the budget is spent or {@link #stop} was called; the report. */
@@ -128,21 +133,21 @@ final class WorkerLoop {
                 if (stopRequested()) {
                     populator.requestStop(StopReason.TERMINATE, true);
                 }
-                slots.add(new Slot(name, target, populator, JobTable.of(dj.schema(target.database()))));
+                slots.add(new Slot(name, target, populator, JobTable.of(dj.schema(target.database())), queues.get(name)));
             }
             Duration idle = FIRST_IDLE;
             while (!stopRequested()) {
                 boolean found = false;
                 for (Slot slot : slots) {
-                    if (stopRequested()) {
-                        break;
-                    }
-                    List<Map<String, Object>> keys = slot.populator.keysToDo(TO_DO);
-                    found |= !keys.isEmpty();
-                    for (Map<String, Object> key : keys) {
-                        if (stopRequested() || !runOne(slot, key, heartbeat, dj)) {
+                    for (Map<String, Object> key = slot.queue.next(slot.populator); key != null && !stopRequested();
+                         key = slot.queue.next(slot.populator)) {
+                        found = true;
+                        if (!runOne(slot, key, heartbeat, dj)) {
                             break;
                         }
+                    }
+                    if (stopRequested() || budget.get() <= 0) {
+                        break;
                     }
                 }
                 if (budget.get() <= 0) {
@@ -165,6 +170,11 @@ final class WorkerLoop {
     private boolean runOne(Slot slot, Map<String, Object> key, Heartbeat heartbeat, Dovetail dj) {
         if (budget.getAndDecrement() <= 0) {
             return false;
+        }
+        if (slot.target.restrict(key).exists()) { // made since it was listed (by another process): no write at all
+            budget.incrementAndGet();
+            count(slot.name, WorkerReport.ALREADY_DONE);
+            return true;
         }
         String table = slot.target.tableName();
         String hash = KeyHash.keyHash(key);
@@ -230,6 +240,28 @@ final class WorkerLoop {
         }
     }
 
-    private record Slot(String name, Table target, Populator populator, JobTable jobs) {
+    private record Slot(String name, Table target, Populator populator, JobTable jobs, KeyQueue queue) {
+    }
+
+    /**
+     * One table's keys to do, handed out to the threads one by one; when they run out, the next
+     * thread to ask lists them again (on its own connection) — an empty list means the table has
+     * nothing to do now.
+     */
+    private static final class KeyQueue {
+        private List<Map<String, Object>> keys = List.of();
+        private int next;
+
+        /** The next key, listing the keys again when they ran out; null when there is nothing to do. */
+        synchronized Map<String, Object> next(Populator mine) {
+            if (next >= keys.size()) {
+                keys = mine.keysToDo(TO_DO);
+                next = 0;
+                if (keys.isEmpty()) {
+                    return null;
+                }
+            }
+            return keys.get(next++);
+        }
     }
 }
