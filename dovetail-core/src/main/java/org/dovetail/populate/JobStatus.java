@@ -15,9 +15,11 @@ public enum JobStatus {
     /** Someone marked the key to be skipped. */
     IGNORE;
 
+    private final String sqlValue = name().toLowerCase(Locale.ROOT);
+
     /** The value stored in the {@code status} column: {@code reserved}, {@code error}, {@code ignore}. */
     public String sqlValue() {
-        return name().toLowerCase(Locale.ROOT);
+        return sqlValue;
     }
 
     /** The status of a stored {@code status} value. */

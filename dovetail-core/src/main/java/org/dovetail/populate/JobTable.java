@@ -115,7 +115,12 @@ public final class JobTable {
      * @throws TransactionException inside a transaction, where the reservation would be invisible to other workers
      */
     public boolean reserve(String tableName, Map<String, ?> key) {
-        return insertNew(tableName, key, JobStatus.RESERVED);
+        return insertNew(tableName, key, KeyHash.keyHash(key), JobStatus.RESERVED);
+    }
+
+    /** {@link #reserve} with the key's hash computed already. */
+    boolean reserve(String tableName, Map<String, ?> key, String keyHash) {
+        return insertNew(tableName, key, keyHash, JobStatus.RESERVED);
     }
 
     /**
@@ -145,7 +150,7 @@ public final class JobTable {
      * @return true if inserted; false if a row already holds the key
      */
     public boolean ignore(String tableName, Map<String, ?> key) {
-        return insertNew(tableName, key, JobStatus.IGNORE);
+        return insertNew(tableName, key, KeyHash.keyHash(key), JobStatus.IGNORE);
     }
 
     /**
@@ -166,11 +171,16 @@ public final class JobTable {
      * @param stack the stack trace text, or null for none
      */
     public void error(String tableName, Map<String, ?> key, String message, String stack) {
+        error(tableName, key, KeyHash.keyHash(key), message, stack);
+    }
+
+    /** {@link #error} with the key's hash computed already. */
+    void error(String tableName, Map<String, ?> key, String keyHash, String message, String stack) {
         requireAutocommit();
         connection.execute("REPLACE INTO " + fullName
                         + " (`table_name`,`key_hash`,`status`,`key`,`error_message`,`error_stack`,`user`,`host`,`pid`,`connection_id`)"
                         + " VALUES (?,?,?,?,?,?,?,?,?,?)",
-                tableName, KeyHash.keyHash(key), JobStatus.ERROR.sqlValue(), packKey(key), truncateMessage(message),
+                tableName, keyHash, JobStatus.ERROR.sqlValue(), packKey(key), truncateMessage(message),
                 stack == null ? null : packStack(stack), user, HOST, PID, connection.connectionId());
     }
 
@@ -243,7 +253,7 @@ public final class JobTable {
         return HOST;
     }
 
-    private boolean insertNew(String tableName, Map<String, ?> key, JobStatus status) {
+    private boolean insertNew(String tableName, Map<String, ?> key, String keyHash, JobStatus status) {
         requireAutocommit();
         return insert(tableName, key, status);
     }
@@ -251,7 +261,7 @@ public final class JobTable {
     private boolean insert(String tableName, Map<String, ?> key, JobStatus status) {
         try {
             connection.execute("INSERT INTO " + fullName + " (`table_name`,`key_hash`,`status`,`key`,`user`,`host`,`pid`,`connection_id`)"
-                    + " VALUES (?,?,?,?,?,?,?,?)", tableName, KeyHash.keyHash(key), status.sqlValue(), packKey(key), user, HOST, PID,
+                    + " VALUES (?,?,?,?,?,?,?,?)", tableName, keyHash, status.sqlValue(), packKey(key), user, HOST, PID,
                     connection.connectionId());
             return true;
         } catch (DuplicateException e) {

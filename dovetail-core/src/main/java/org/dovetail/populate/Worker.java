@@ -8,6 +8,7 @@ import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
 import org.dovetail.connection.Connection;
+import org.dovetail.hash.KeyHash;
 import org.dovetail.internal.populate.DeepEquality;
 import org.dovetail.internal.populate.ErrorText;
 import org.dovetail.internal.populate.MakeScope;
@@ -79,8 +80,9 @@ final class Worker {
         long start = System.nanoTime();
         boolean withJobs = reserve || reserved;
         String tableName = target.tableName();
+        String keyHash = withJobs ? KeyHash.keyHash(key) : null;
         if (reserve) {
-            if (!jobs().reserve(tableName, key)) {
+            if (!jobs().reserve(tableName, key, keyHash)) {
                 return skipped(key, JobOutcome.TAKEN, start);
             }
             tell(() -> listener.reserved(key));
@@ -96,18 +98,18 @@ final class Worker {
                     connection.cancelTransaction();
                 }
                 if (withJobs) {
-                    jobs().complete(tableName, key);
+                    jobs().delete(tableName, keyHash);
                 }
                 return skipped(key, JobOutcome.ALREADY_DONE, start);
             }
             makeInScope(connection, key);
             connection.commitTransaction();
         } catch (Throwable error) {
-            return failed(connection, key, withJobs, error, start);
+            return failed(connection, key, keyHash, error, start);
         }
         if (withJobs) {
             try {
-                jobs().complete(tableName, key);
+                jobs().delete(tableName, keyHash);
             } catch (DovetailException e) {
                 LOG.warn("{}: made {} but could not delete its reservation: {}", target.fullName(), key, e.getMessage());
             }
@@ -152,7 +154,8 @@ final class Worker {
         }
     }
 
-    private JobResult failed(Connection connection, Map<String, Object> key, boolean withJobs, Throwable error, long start) {
+    /** Rolls back, and with a key hash (reserved jobs) replaces the job row by an error row. */
+    private JobResult failed(Connection connection, Map<String, Object> key, String keyHash, Throwable error, long start) {
         Thread.interrupted(); // an abort may have interrupted make; the statements below must run
         if (connection.inTransaction()) {
             try {
@@ -167,9 +170,9 @@ final class Worker {
         String message = interrupted ? stop.message()
                 : error instanceof ChangedInputsException ? "DataJointError: " + error.getMessage()
                 : ErrorText.message(error);
-        if (withJobs) {
+        if (keyHash != null) {
             try {
-                jobs().error(target.tableName(), key, message, ErrorText.stack(error));
+                jobs().error(target.tableName(), key, keyHash, message, ErrorText.stack(error));
             } catch (DovetailException e) {
                 error.addSuppressed(e);
                 LOG.warn("{}: could not record the error of {} in ~jobs: {}", target.fullName(), key, e.getMessage());

@@ -22,6 +22,7 @@ import org.dovetail.populate.Job;
 import org.dovetail.populate.JobTable;
 import org.dovetail.populate.PopulateOptions;
 import org.dovetail.populate.Populator;
+import org.dovetail.populate.Progress;
 import org.dovetail.populate.StopReason;
 import org.dovetail.schema.Schema;
 import org.dovetail.schema.Table;
@@ -81,11 +82,14 @@ public final class JobsInterop {
             Schema schema = dj.createSchema(db.schema("interop"));
             schema.declare(Tier.MANUAL, "Subject", "subject_id : int");
             Table scan = schema.declare(Tier.IMPORTED, "Scan", "-> Subject\n---\nn : int");
+            schema.declare(Tier.MANUAL, "Param", "param_id : varchar(8)");
+            Table pairing = schema.declare(Tier.COMPUTED, "Pairing", "-> Scan.proj(animal='subject_id')\n-> Param\n---\nx : int");
             List<Map<String, Object>> subjects = new ArrayList<>();
             for (int s = 1; s <= 9; s++) {
                 subjects.add(Map.of("subject_id", s));
             }
             schema.table("Subject").insert(subjects);
+            schema.table("Param").insert(List.of(Map.of("param_id", "a"), Map.of("param_id", "b")));
             JobTable jobs = JobTable.of(schema);
             writeJavaRows(jobs, scan);
 
@@ -115,6 +119,19 @@ public final class JobsInterop {
                     && typed.get("key").get("f").get("type").asText().equals("float")
                     && typed.get("key").get("dec").get("type").asText().equals("Decimal"), "date, uuid, float, decimal keys as Python types");
             JsonNode stopped = find(rows, "_scan", "error", "SystemExit");
+
+            Populator.of(scan, (k, ctx) -> {
+                Map<String, Object> row = new LinkedHashMap<>(k);
+                row.put("n", 1);
+                ctx.insert1(row);
+            }).populate(PopulateOptions.defaults().withMaxCalls(5).withRestrictions("subject_id <> 4"));
+            Populator pairs = Populator.of(pairing, (k, ctx) -> { });
+            String javaProgress = JSON.writeValueAsString(Map.of("all", progress(Populator.of(scan, (k, ctx) -> { }).progress()),
+                    "restricted", progress(Populator.of(scan, (k, ctx) -> { }).progress("subject_id < 4")), "pairing",
+                    progress(pairs.progress())));
+            JsonNode pythonProgress = python(schema.name(), "read", "PROGRESS ");
+            System.out.println("  progress: Python " + pythonProgress + ", Dovetail " + javaProgress);
+            check(JSON.readTree(javaProgress).equals(pythonProgress), "progress() (remaining, total) as Python computes it");
 
             System.out.println("== Dovetail reads the rows DataJoint-Python wrote");
             JsonNode wrote = python(schema.name(), "write", "WROTE ");
@@ -176,7 +193,11 @@ public final class JobsInterop {
         String line = output.lines().filter(l -> l.startsWith(prefix)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no " + prefix + "line:\n" + output));
         String rest = line.substring(prefix.length());
-        return prefix.equals("ROWS ") ? JSON.readTree(rest) : JSON.getNodeFactory().textNode(rest);
+        return prefix.equals("WROTE ") ? JSON.getNodeFactory().textNode(rest) : JSON.readTree(rest);
+    }
+
+    private static List<Long> progress(Progress p) {
+        return List.of(p.remaining(), p.total());
     }
 
     private static JsonNode find(JsonNode rows, String table, String status, String... messageStart) {

@@ -1,6 +1,6 @@
 """DataJoint-Python's side of the ~jobs interoperability check (manual, not a test).
 
-python jobs_interop.py SCHEMA read    -- print every ~jobs row as Python's schema.jobs.fetch() sees it
+python jobs_interop.py SCHEMA read    -- print every ~jobs row as Python's schema.jobs.fetch() sees it, and progress()
 python jobs_interop.py SCHEMA write   -- write rows as Python workers do: reserve, ignore, error, and a failing populate
 
 Reads dj_local_conf.json from the working directory.
@@ -40,6 +40,8 @@ if mode == "read":
             "user": r["user"], "host": r["host"], "pid": int(r["pid"]), "connection_id": int(r["connection_id"]),
         })
     print("ROWS " + json.dumps(rows))
+    print("PROGRESS " + json.dumps({"all": list(vm.Scan.progress()), "restricted": list(vm.Scan.progress("subject_id < 4")),
+                                    "pairing": list(vm.Pairing.progress())}))
 elif mode == "write":
     jobs = schema.jobs
     assert jobs.reserve("_py_scan", {"subject_id": 7, "param_id": "p1"})
