@@ -179,20 +179,10 @@ final class WorkerLoop {
         String table = slot.target.tableName();
         String hash = KeyHash.keyHash(key);
         Heartbeat.Job[] job = new Heartbeat.Job[1];
-        // the reservation and its sidecar row in one commit; a key made since keysToDo gets no row
-        if (!slot.jobs.reserve(table, key, () -> {
-            if (!slot.target.restrict(key).exists()) {
-                job[0] = heartbeat.begin(dj.connection(), slot.target.database(), table, hash);
-            }
-        })) {
+        // the reservation and its sidecar row in one commit
+        if (!slot.jobs.reserve(table, key, () -> job[0] = heartbeat.begin(dj.connection(), slot.target.database(), table, hash))) {
             budget.incrementAndGet();
             count(slot.name, WorkerReport.TAKEN);
-            return true;
-        }
-        if (job[0] == null) {
-            slot.jobs.complete(table, key);
-            budget.incrementAndGet();
-            count(slot.name, WorkerReport.ALREADY_DONE);
             return true;
         }
         JobResult result;

@@ -136,7 +136,7 @@ public final class JobTable {
     public boolean reserve(String tableName, Map<String, ?> key, Runnable alongside) {
         requireAutocommit();
         return connection.transaction(() -> {
-            if (!insert(tableName, key, JobStatus.RESERVED)) {
+            if (!insert(tableName, key, KeyHash.keyHash(key), JobStatus.RESERVED)) {
                 return false;
             }
             alongside.run();
@@ -255,10 +255,10 @@ public final class JobTable {
 
     private boolean insertNew(String tableName, Map<String, ?> key, String keyHash, JobStatus status) {
         requireAutocommit();
-        return insert(tableName, key, status);
+        return insert(tableName, key, keyHash, status);
     }
 
-    private boolean insert(String tableName, Map<String, ?> key, JobStatus status) {
+    private boolean insert(String tableName, Map<String, ?> key, String keyHash, JobStatus status) {
         try {
             connection.execute("INSERT INTO " + fullName + " (`table_name`,`key_hash`,`status`,`key`,`user`,`host`,`pid`,`connection_id`)"
                     + " VALUES (?,?,?,?,?,?,?,?)", tableName, keyHash, status.sqlValue(), packKey(key), user, HOST, PID,
