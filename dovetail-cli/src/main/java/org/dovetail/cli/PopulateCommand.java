@@ -10,7 +10,6 @@ import org.dovetail.populate.PopulateOptions;
 import org.dovetail.populate.PopulateReport;
 import org.dovetail.populate.Populator;
 import org.dovetail.populate.StopReason;
-import org.dovetail.schema.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
