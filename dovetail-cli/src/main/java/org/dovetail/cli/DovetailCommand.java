@@ -39,6 +39,9 @@ import picocli.CommandLine.ScopeType;
                 InsertCommand.class,
                 DeleteCommand.class,
                 DropCommand.class,
+                JobsCommand.class,
+                WorkerCommand.class,
+                PopulateCommand.class,
                 AutoComplete.GenerateCompletion.class,
                 HelpCommand.class})
 public final class DovetailCommand {
