@@ -46,6 +46,8 @@ class SharedOptionsTest {
             // backup: patterns to back up / names of a set to restore; insert's REPLACE of rows / restore's drop of a schema;
             // the newest set by default in verify, required in restore
             Map.entry("--schemas", Set.of(BackupCommand.Create.class, BackupCommand.Restore.class)),
+            // the connections a backup dumps or restores with; the jobs a worker makes at once
+            Map.entry("--threads", Set.of(BackupCommand.Threads.class, WorkerCommand.class)),
             Map.entry("--replace", Set.of(InsertCommand.class, BackupCommand.Restore.class)),
             Map.entry("SET", Set.of(BackupCommand.Verify.class, BackupCommand.Restore.class)));
 
