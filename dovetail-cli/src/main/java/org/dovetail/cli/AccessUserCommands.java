@@ -1,7 +1,9 @@
 package org.dovetail.cli;
 
 import java.io.Console;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
@@ -27,7 +29,9 @@ final class AccessUserCommands {
                     + "NAME_* (not for guests), and NAME_* readable by every role.",
                     "The password is random, shown once, and expired: the user sets their own at first login "
                             + "(access set-password). An existing account keeps its password; its role and grants are "
-                            + "brought up to date."})
+                            + "brought up to date.",
+                    "--role backup instead creates NAME@HOST for each --from-host (default localhost) with the dj_backup role"
+                            + " (created on first use) and one random password that does not expire."})
     static final class AddUser implements Callable<Integer> {
         @ParentCommand
         AccessCommand parent;
@@ -37,8 +41,13 @@ final class AccessUserCommands {
         @Parameters(paramLabel = "NAME", description = "The user name (no quotes, backticks, backslashes or control characters).")
         String name;
 
-        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "guest, collab, user or admin.")
+        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "guest, collab, user, admin or backup"
+                + " (dj_backup: what `dovetail backup` needs, on every schema; accounts NAME@HOST for each --from-host).")
         String role;
+
+        @Option(names = "--from-host", paramLabel = "HOST", description = "With --role backup: a host the account logs in from"
+                + " (repeatable; default localhost; %% is refused). Other roles create NAME@%%.")
+        List<String> hosts = new ArrayList<>();
 
         @Mixin
         AccessOptions.NewPassword password;
@@ -52,6 +61,16 @@ final class AccessUserCommands {
         @Override
         public Integer call() {
             Role parsed = Role.parse(role);
+            if (parsed == Role.BACKUP) {
+                if (password.temppass) {
+                    throw new DovetailException(ErrorCode.USAGE, "--temppass is not for a backup account: its password is random"
+                            + " and does not expire (a scheduled job logs in with it)");
+                }
+                return parent.plan(spec, sql.only, decision, (access, config) -> access.addBackupUser(name, hosts));
+            }
+            if (!hosts.isEmpty()) {
+                throw new DovetailException(ErrorCode.USAGE, "--from-host is for --role backup; the " + parsed + " role's accounts are NAME@%");
+            }
             return parent.plan(spec, sql.only, decision, (access, config) -> access.addUser(name, parsed, password.initialPassword()));
         }
     }

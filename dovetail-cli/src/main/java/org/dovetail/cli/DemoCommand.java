@@ -119,6 +119,7 @@ final class DemoCommand implements Callable<Integer> {
 
             step(out, 7, "A lab pipeline, declared as DataJoint-Python declares it");
             LabPipeline.show(out, db.dovetail(), schema);
+            LabPipeline.populate(out, db.dovetail(), schema);
 
             queriesAndData(out, db.dovetail());
 
@@ -130,7 +131,7 @@ final class DemoCommand implements Callable<Integer> {
                     + schema + " --format svg > lab.svg`;");
             out.println("      `dovetail fetch " + schema + ".Weighing --limit 5` prints rows; `dovetail delete ... --dry-run` plans a delete;");
             out.println("      `dovetail blob decode FILE` prints any stored blob as JSON; `dovetail access --help` manages roles,");
-            out.println("      accounts and passwords.");
+            out.println("      accounts and passwords; `dovetail jobs stats " + schema + "` shows the populate's jobs.");
             out.flush();
         }
         return ExitCode.OK.code();

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
 import org.dovetail.InvalidInputException;
@@ -48,6 +49,38 @@ final class RowFile implements Iterable<Map<String, Object>> {
             return csv ? new CsvRows(reader) : new JsonRows(reader);
         } catch (IOException e) {
             throw new DovetailException(ErrorCode.IO, "Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One JSON object of attribute values, field by field, converted for {@code heading}; fields in
+     * {@code skip} are left out. A number with a fraction or exponent is read from its text as a
+     * BigDecimal (a double would lose digits that a decimal column keeps), unless it is part of a
+     * blob or json value, whose trees take doubles.
+     *
+     * @param where the input and line, for messages
+     */
+    static Map<String, Object> parseObject(String text, Heading heading, String where, Set<String> skip) throws IOException {
+        try (JsonParser p = Output.JSON.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new InvalidInputException(where + ": expected a JSON object of attribute values");
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken token = p.nextToken();
+                if (skip.contains(field)) {
+                    p.skipChildren();
+                    continue;
+                }
+                Attribute a = heading.find(field).orElse(null);
+                JsonNode node = token == JsonToken.VALUE_NUMBER_FLOAT && a != null && !a.isBlob() && !a.json() ? exact(p) : p.readValueAsTree();
+                row.put(field, a == null ? node : JsonValues.fromJson(node, a));
+            }
+            if (p.nextToken() != null) {
+                throw new InvalidInputException(where + ": text after the object (one JSON object per line)");
+            }
+            return row;
         }
     }
 
@@ -87,23 +120,7 @@ final class RowFile implements Iterable<Map<String, Object>> {
          * part of a blob or json value, whose trees take doubles.
          */
         private Map<String, Object> parse(String text) throws IOException {
-            try (JsonParser p = Output.JSON.createParser(text)) {
-                if (p.nextToken() != JsonToken.START_OBJECT) {
-                    throw new InvalidInputException(file + " line " + line + ": expected a JSON object of attribute values");
-                }
-                Map<String, Object> row = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = p.currentName();
-                    JsonToken token = p.nextToken();
-                    Attribute a = heading.find(field).orElse(null);
-                    JsonNode node = token == JsonToken.VALUE_NUMBER_FLOAT && a != null && !a.isBlob() && !a.json() ? exact(p) : p.readValueAsTree();
-                    row.put(field, a == null ? node : JsonValues.fromJson(node, a));
-                }
-                if (p.nextToken() != null) {
-                    throw new InvalidInputException(file + " line " + line + ": text after the object (one JSON object per line)");
-                }
-                return row;
-            }
+            return parseObject(text, heading, file + " line " + line, Set.of());
         }
 
         @Override

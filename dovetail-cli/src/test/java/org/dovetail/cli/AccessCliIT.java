@@ -230,7 +230,7 @@ class AccessCliIT {
         assertThat(quote.err()).isEqualTo("dovetail: error: The user name \"o'brien\" contains ': quotes, backticks and"
                 + " backslashes are not allowed [ACCESS_MANAGEMENT]\n");
         Result role = run(root(), "", "access", "add-user", "someone", "--role", "boss");
-        assertThat(role.err()).contains("Unknown role \"boss\": use guest, collab, user or admin");
+        assertThat(role.err()).contains("Unknown role \"boss\": use guest, collab, user, admin or backup");
         Result embedded = run(Map.of(), "", "access", "set-password", "--new-password-stdin");
         assertThat(embedded.code()).isEqualTo(2);
         assertThat(embedded.err()).contains("set-password changes the password of a configured account").endsWith(" [USAGE]\n");

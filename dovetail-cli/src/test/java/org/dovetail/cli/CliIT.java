@@ -144,10 +144,13 @@ class CliIT {
                 .contains("reads back equal: yes").contains("store and tracking table agree");
         assertThat(work.resolve("demo-store").resolve(schema)).isDirectory();
         assertThat(first.out()).contains("Session.Probe", "declared", "-> Session\n", "probe_type", "2 species");
+        assertThat(first.out()).contains("SpikeCount (Computed, one row per Session.Probe): 6 of 6 keys to do; populate(reserve_jobs=True)"
+                + " made 6; now 6 of 6 done").contains("~jobs rows left: 0").contains("attempts in ~dovetail_jobs: 6");
         Result second = run(dbEnv(), "demo", "--schema", schema, "--data-dir", dataDir);
         assertThat(second.code()).as(second.err()).isZero();
         assertThat(second.out()).contains("exists from an earlier run: reused", "existed: same definition, left as it is")
                 .doesNotContain(" declared\n");
+        assertThat(second.out()).contains("0 of 6 keys to do; populate(reserve_jobs=True) made 0; now 6 of 6 done");
     }
 
     @Test

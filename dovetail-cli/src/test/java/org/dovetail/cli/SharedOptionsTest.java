@@ -29,18 +29,31 @@ class SharedOptionsTest {
      * The names that mean different things in different commands, each with the classes that
      * declare one of its meanings. Every other name stands for one declaration.
      */
-    private static final Map<String, Set<Class<?>>> MEANINGS = Map.of(
-            "--sql", Set.of(AccessOptions.Sql.class, AccessOptions.ReportSql.class),
-            "--schema", Set.of(DemoCommand.class, VerifyCommand.class),
-            "--file", Set.of(DeclareCommand.class, InsertCommand.class),
-            "SCHEMA", Set.of(CommandTarget.OfSchema.class, DeclareCommand.class, MigrateCommand.Target.class),
-            "FILE", Set.of(BlobCommand.Decode.class, BlobCommand.Encode.class),
+    private static final Map<String, Set<Class<?>>> MEANINGS = Map.ofEntries(
+            // rows printed by fetch, keys fetched by populate (DataJoint's limit)
+            Map.entry("--limit", Set.of(FetchCommand.class, PopulateCommand.class)),
+            // any ~jobs status in list, error or ignore in clear
+            Map.entry("--status", Set.of(JobsCommand.ListJobs.class, JobsCommand.Clear.class)),
+            // one table, or the several a worker takes
+            Map.entry("SCHEMA.Table", Set.of(CommandTarget.OfTable.class, WorkerCommand.class)),
+            Map.entry("SCHEMA", Set.of(CommandTarget.OfSchema.class, DeclareCommand.class, MigrateCommand.Target.class, JobsCommand.Target.class)),
+            Map.entry("--sql", Set.of(AccessOptions.Sql.class, AccessOptions.ReportSql.class)),
+            Map.entry("--schema", Set.of(DemoCommand.class, VerifyCommand.class)),
+            Map.entry("--file", Set.of(DeclareCommand.class, InsertCommand.class)),
+            Map.entry("FILE", Set.of(BlobCommand.Decode.class, BlobCommand.Encode.class)),
             // optional in show, required in reset-password
-            "USER", Set.of(AccessReportCommands.Show.class, AccessUserCommands.ResetPassword.class),
+            Map.entry("USER", Set.of(AccessReportCommands.Show.class, AccessUserCommands.ResetPassword.class)),
+            // backup: patterns to back up / names of a set to restore; insert's REPLACE of rows / restore's drop of a schema;
+            // the newest set by default in verify, required in restore; cleanup: schemas to report and clean
+            Map.entry("--schemas", Set.of(BackupCommand.Create.class, BackupCommand.Restore.class, CleanupCommand.SweepArgs.class)),
+            // the connections a backup dumps or restores with; the jobs a worker makes at once
+            Map.entry("--threads", Set.of(BackupCommand.Threads.class, WorkerCommand.class)),
+            Map.entry("--replace", Set.of(InsertCommand.class, BackupCommand.Restore.class)),
+            Map.entry("SET", Set.of(BackupCommand.Verify.class, BackupCommand.Restore.class)),
             // the store to verify (required); the store to clean (an apply may take it from its plan file)
-            "--store", Set.of(VerifyCommand.class, CleanupCommand.StoreName.class),
+            Map.entry("--store", Set.of(VerifyCommand.class, CleanupCommand.StoreName.class)),
             // rows to fetch; audit records to show
-            "--limit", Set.of(FetchCommand.class, CleanupCommand.History.class));
+            Map.entry("--limit", Set.of(FetchCommand.class, CleanupCommand.History.class)));
 
     @Test
     void everyNameOfAnOptionOrParameterStandsForOneDeclaration() {

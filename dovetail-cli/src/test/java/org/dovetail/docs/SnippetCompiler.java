@@ -40,8 +40,8 @@ final class SnippetCompiler {
     static final List<String> IMPORTS = List.of(
             "org.dovetail", "org.dovetail.config", "org.dovetail.schema", "org.dovetail.query", "org.dovetail.blob",
             "org.dovetail.heading", "org.dovetail.graph", "org.dovetail.connection", "org.dovetail.spi",
-            "org.dovetail.store", "org.dovetail.populate", "org.dovetail.ops", "org.dovetail.ops.access", "org.dovetail.ops.migrate", "org.dovetail.testkit",
-            "org.dovetail.ops.cleanup",
+            "org.dovetail.store", "org.dovetail.populate", "org.dovetail.ops", "org.dovetail.ops.access", "org.dovetail.ops.migrate",
+            "org.dovetail.ops.backup", "org.dovetail.ops.cleanup", "org.dovetail.testkit",
             "java.util", "java.util.stream", "java.nio.file", "java.time", "org.junit.jupiter.api");
     /** The imports of every unit, on its first line after the package declaration. */
     private static final String IMPORT_LINE = IMPORTS.stream().map(p -> "import " + p + ".*;").collect(Collectors.joining(" "));

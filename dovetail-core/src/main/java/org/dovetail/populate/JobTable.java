@@ -124,6 +124,27 @@ public final class JobTable {
     }
 
     /**
+     * As {@link #reserve}, with {@code alongside} run after the reservation's INSERT in the same
+     * transaction, so that both are committed at once (one commit, one log flush): for a record
+     * that must exist exactly when the reservation does, such as a worker's {@link Heartbeat}
+     * row. Other workers see the reservation when it commits, as they see an autocommit one;
+     * {@code alongside} does not run when the key is taken.
+     *
+     * @return true if this call reserved it
+     * @throws TransactionException inside a transaction
+     */
+    public boolean reserve(String tableName, Map<String, ?> key, Runnable alongside) {
+        requireAutocommit();
+        return connection.transaction(() -> {
+            if (!insert(tableName, key, KeyHash.keyHash(key), JobStatus.RESERVED)) {
+                return false;
+            }
+            alongside.run();
+            return true;
+        });
+    }
+
+    /**
      * Marks the job of {@code key} to be skipped: inserts an {@code ignore} row, autocommit.
      *
      * @return true if inserted; false if a row already holds the key
@@ -234,6 +255,10 @@ public final class JobTable {
 
     private boolean insertNew(String tableName, Map<String, ?> key, String keyHash, JobStatus status) {
         requireAutocommit();
+        return insert(tableName, key, keyHash, status);
+    }
+
+    private boolean insert(String tableName, Map<String, ?> key, String keyHash, JobStatus status) {
         try {
             connection.execute("INSERT INTO " + fullName + " (`table_name`,`key_hash`,`status`,`key`,`user`,`host`,`pid`,`connection_id`)"
                     + " VALUES (?,?,?,?,?,?,?,?)", tableName, keyHash, status.sqlValue(), packKey(key), user, HOST, PID,

@@ -2,6 +2,7 @@ package org.dovetail.spi;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -45,6 +46,41 @@ public interface ObjectStore extends AutoCloseable {
 
     /** Writes (or replaces) an object from a local file, streaming it (objects may exceed memory). */
     void put(String path, Path source, Map<String, String> metadata);
+
+    /** What writes an object's contents to a stream (see {@link #write}). */
+    @FunctionalInterface
+    interface Contents {
+        /** Writes the whole object to {@code out}; the store closes {@code out}. */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes (or replaces) an object whose contents {@code contents} produces as a stream, e.g. a
+     * dump that is compressed and hashed as it is written and may exceed memory. As every write,
+     * it is atomic: when {@code contents} fails, the object is left as it was. The default
+     * stages the stream in a temporary local file and puts that; a store that can write in place
+     * atomically (a file store: a temporary file beside the target, renamed) overrides it.
+     */
+    default void write(String path, Map<String, String> metadata, Contents contents) {
+        Path temp = null;
+        try {
+            temp = Files.createTempFile("dovetail-write-", ".part");
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                contents.writeTo(out);
+            }
+            put(path, temp, metadata);
+        } catch (IOException e) {
+            throw failure("write", path, e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // a leftover temporary file is the system's to clean
+                }
+            }
+        }
+    }
 
     /** Opens an object for reading; the caller closes the stream. */
     InputStream open(String path);

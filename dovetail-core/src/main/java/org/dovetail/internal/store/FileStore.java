@@ -79,6 +79,12 @@ final class FileStore implements ObjectStore {
         writeAtomically(path, target, out -> Files.copy(source, out));
     }
 
+    /** Streams into a temporary file beside the target, renamed into place when complete. */
+    @Override
+    public void write(String path, Map<String, String> metadata, Contents contents) {
+        writeAtomically(path, file(path), contents::writeTo);
+    }
+
     private void writeAtomically(String path, Path target, AtomicFiles.Contents contents) {
         try {
             AtomicFiles.write(target, contents);

@@ -5,12 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.dovetail.DovetailException;
 import org.dovetail.config.Config;
 import org.dovetail.connection.Connection;
+import org.dovetail.ops.AuditLog;
 import org.dovetail.ops.Operation;
 
 /**
@@ -81,9 +81,9 @@ public final class AccessManager {
         return catalog.dialect();
     }
 
-    /** The dj_* roles that do not exist on the server ({@link #initRoles} creates them). */
+    /** The Spyglass dj_* roles that do not exist on the server ({@link #initRoles} creates them). */
     public List<Role> missingRoles() {
-        return Arrays.stream(Role.values()).filter(r -> catalog.roleGrants(r.roleName()).isEmpty()).toList();
+        return Role.SPYGLASS.stream().filter(r -> catalog.roleGrants(r.roleName()).isEmpty()).toList();
     }
 
     /**
@@ -107,12 +107,32 @@ public final class AccessManager {
      * (not for guests), and the prefix readable by every role. An existing account keeps its password.
      */
     public Plan addUser(String name, Role role, InitialPassword initial) {
+        if (role == Role.BACKUP) {
+            return addBackupUser(name, List.of());
+        }
         if (name.contains("@")) {
             throw new AccessManagementException("add-user creates 'NAME'@'%': give the user name \"" + name + "\" without a host");
         }
         AccountName account = dialect().check(new AccountName(name, "%"));
         ServerState state = catalog.state();
         return UserPlans.addUser(state, account, role, initial, catalog.accountExists(account)).withFingerprint(fingerprint(state));
+    }
+
+    /**
+     * Plans backup accounts {@code 'name'@'host'}, one per host ({@code localhost} when none is
+     * given; {@code %} is refused), holding {@code dj_backup} at login, with one random password
+     * that does not expire. The role is created, or given the privileges it lacks, on the way.
+     */
+    public Plan addBackupUser(String name, List<String> hosts) {
+        List<AccountName> accounts = BackupRolePlans.accounts(dialect(), name, hosts);
+        ServerState state = catalog.state();
+        List<AccountName> existing = accounts.stream().filter(catalog::accountExists).toList();
+        return BackupRolePlans.addUser(state, name, hosts, existing, AuditLog.schemaOf(conn.config())).withFingerprint(fingerprint(state));
+    }
+
+    /** The global privileges of {@code dj_backup} on this server, e.g. {@code SELECT, SHOW VIEW, TRIGGER, EVENT, RELOAD, BINLOG MONITOR}. */
+    public String backupPrivileges() {
+        return BackupRolePlans.privileges(dialect()).toString();
     }
 
     /** Plans a new password for another account ({@code name} or {@code name@host}; host {@code %} if omitted). */

@@ -73,6 +73,11 @@ public final class Dialect {
         return "GRANT " + privileges + " ON " + schemas.sql() + " TO " + account.sql();
     }
 
+    /** A grant of global privileges ({@code ON *.*}) to a role. */
+    String grantGlobal(Privileges privileges, Role role) {
+        return "GRANT " + privileges + " ON *.* TO " + role.sql();
+    }
+
     String revoke(Privileges privileges, SchemaPattern schemas, Role role) {
         return "REVOKE " + privileges + " ON " + schemas.sql() + " FROM " + role.sql();
     }

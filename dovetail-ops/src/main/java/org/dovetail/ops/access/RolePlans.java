@@ -32,7 +32,7 @@ final class RolePlans {
     static Plan initRoles(ServerState state, List<String> modules, boolean revokeWildcard) {
         List<SchemaPattern> modulePatterns = modules.stream().map(RolePlans::modulePattern).toList();
         RolePlans plan = new RolePlans(state);
-        for (Role role : Role.values()) {
+        for (Role role : Role.SPYGLASS) {
             if (state.grantsOf(role).isEmpty()) {
                 plan.add(plan.dialect.createRole(role));
             }
@@ -71,7 +71,7 @@ final class RolePlans {
     }
 
     static void requireRoles(ServerState state) {
-        for (Role role : Role.values()) {
+        for (Role role : Role.SPYGLASS) {
             if (state.grantsOf(role).isEmpty()) {
                 throw new AccessManagementException("The role " + role + " does not exist on this server:"
                         + " run `dovetail access init-roles` first");

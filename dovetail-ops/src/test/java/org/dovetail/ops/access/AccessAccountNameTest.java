@@ -44,7 +44,7 @@ class AccessAccountNameTest {
     void rolesParseFromShortAndServerNames() {
         assertThat(Role.parse("guest")).isEqualTo(Role.GUEST);
         assertThat(Role.parse("DJ_USER")).isEqualTo(Role.USER);
-        assertThatThrownBy(() -> Role.parse("root")).hasMessageContaining("use guest, collab, user or admin");
+        assertThatThrownBy(() -> Role.parse("root")).hasMessageContaining("use guest, collab, user, admin or backup");
     }
 
     @Test

@@ -1,0 +1,257 @@
+package org.dovetail.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.dovetail.Dovetail;
+import org.dovetail.DovetailException;
+import org.dovetail.TableName;
+import org.dovetail.config.Config;
+import org.dovetail.hash.KeyHash;
+import org.dovetail.populate.Heartbeat;
+import org.dovetail.populate.JobResult;
+import org.dovetail.populate.JobSidecar;
+import org.dovetail.populate.JobTable;
+import org.dovetail.populate.PopulateOptions;
+import org.dovetail.populate.Populator;
+import org.dovetail.populate.StopReason;
+import org.dovetail.schema.Table;
+
+/**
+ * The work of {@code dovetail worker}: threads that each open a connection and, table after
+ * table, take the keys still to do (as populate computes them, shuffled so that workers spread),
+ * reserve each in {@code ~jobs} together with its attempt's row for the process's
+ * {@link Heartbeat} (one commit), make it
+ * ({@link Populator#makeReserved}) and log a line. A pass that found nothing to do ends the
+ * worker ({@code --until-empty}) or waits, longer each time up to a bound ({@code --forever}).
+ * {@link #stop} (SIGTERM) starts no further job; the running ones finish within the grace period
+ * or are aborted, rolled back and recorded as DataJoint records them.
+ */
+final class WorkerLoop {
+    private static final Duration FIRST_IDLE = Duration.ofSeconds(1);
+    private static final PopulateOptions TO_DO = PopulateOptions.defaults().withReserveJobs(true).withOrder(PopulateOptions.Order.RANDOM);
+
+    /** What the command line chose. */
+    record Settings(List<String> tables, MakeOptions make, Map<String, String> environment, int threads, long maxJobs, boolean forever,
+                    Duration heartbeat, Duration maxIdle, Duration grace) {
+    }
+
+    private final Config config;
+    private final Settings settings;
+    private final JobLines lines;
+    private final AtomicLong budget;
+    private final List<Populator> populators = new CopyOnWriteArrayList<>();
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final AtomicReference<String> stopped = new AtomicReference<>();
+    private final Map<String, long[]> counts = new LinkedHashMap<>();
+    /** The keys to do of each table, shared by the threads so that they split them instead of racing for each. */
+    private final Map<String, KeyQueue> queues = new LinkedHashMap<>();
+
+    WorkerLoop(Config config, Settings settings, PrintWriter err) {
+        this.config = config;
+        this.settings = settings;
+        this.lines = new JobLines(err, "dovetail worker");
+        this.budget = new AtomicLong(settings.maxJobs() > 0 ? settings.maxJobs() : Long.MAX_VALUE);
+        settings.tables().forEach(t -> {
+            counts.put(t, new long[5]);
+            queues.put(t, new KeyQueue());
+        });
+    }
+
+    /** Runs the threads until the work is done, the budget is spent or {@link #stop} was called; the report. */
+    WorkerReport run() throws InterruptedException {
+        long start = System.nanoTime();
+        try (Heartbeat heartbeat = Heartbeat.start(config, settings.heartbeat())) {
+            settings.tables().stream().map(t -> TableName.parse(t).schema()).distinct().forEach(heartbeat::prepare);
+            List<Thread> threads = new ArrayList<>();
+            AtomicReference<RuntimeException> failure = new AtomicReference<>();
+            for (int i = 0; i < settings.threads(); i++) {
+                Thread t = new Thread(() -> {
+                    try {
+                        work(heartbeat);
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                        stop(null, false); // the other threads finish their job, then end
+                    }
+                }, "dovetail-worker-" + (i + 1));
+                threads.add(t);
+                t.start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+            stopped.compareAndSet(null, "empty");
+            synchronized (counts) {
+                return new WorkerReport(heartbeat.worker(), settings.make().describe(), settings.threads(), counts, stopped.get(),
+                        Duration.ofNanos(System.nanoTime() - start));
+            }
+        }
+    }
+
+    /**
+     * Stops the worker: no further job starts; with {@code abort} the running jobs are aborted
+     * (rolled back, recorded with the reason's message), else they finish.
+     *
+     * @param reason the stop's reason, or null for a failure of the worker itself
+     */
+    void stop(StopReason reason, boolean abort) {
+        stopped.compareAndSet(null, reason == null ? "failure" : reason.message());
+        stopping.countDown();
+        for (Populator p : populators) {
+            p.requestStop(reason == null ? StopReason.TERMINATE : reason, abort);
+        }
+    }
+
+    /** The grace period after SIGTERM. */
+    Duration grace() {
+        return settings.grace();
+    }
+
+    private boolean stopRequested() {
+        return stopping.getCount() == 0;
+    }
+
+    /** One thread: its own connection, a populator per table, passes until done. */
+    private void work(Heartbeat heartbeat) {
+        try (Dovetail dj = Dovetail.connect(config)) {
+            List<Slot> slots = new ArrayList<>();
+            for (String name : settings.tables()) {
+                Table target = dj.table(name);
+                Populator populator = settings.make().populator(target, settings.environment());
+                populators.add(populator);
+                if (stopRequested()) {
+                    populator.requestStop(StopReason.TERMINATE, true);
+                }
+                slots.add(new Slot(name, target, populator, JobTable.of(dj.schema(target.database())), queues.get(name)));
+            }
+            Duration idle = FIRST_IDLE;
+            while (!stopRequested()) {
+                boolean found = false;
+                for (Slot slot : slots) {
+                    for (Map<String, Object> key = slot.queue.next(slot.populator); key != null && !stopRequested();
+                         key = slot.queue.next(slot.populator)) {
+                        found = true;
+                        if (!runOne(slot, key, heartbeat, dj)) {
+                            break;
+                        }
+                    }
+                    if (stopRequested() || budget.get() <= 0) {
+                        break;
+                    }
+                }
+                if (budget.get() <= 0) {
+                    stopped.compareAndSet(null, "max-jobs");
+                    return;
+                }
+                if (found) {
+                    idle = FIRST_IDLE;
+                } else if (!settings.forever()) {
+                    return;
+                } else {
+                    awaitStop(idle);
+                    idle = idle.multipliedBy(2).compareTo(settings.maxIdle()) > 0 ? settings.maxIdle() : idle.multipliedBy(2);
+                }
+            }
+        }
+    }
+
+    /** Reserves and makes one key; false when the budget is spent. */
+    private boolean runOne(Slot slot, Map<String, Object> key, Heartbeat heartbeat, Dovetail dj) {
+        if (budget.getAndDecrement() <= 0) {
+            return false;
+        }
+        if (slot.target.restrict(key).exists()) { // made since it was listed (by another process): no write at all
+            budget.incrementAndGet();
+            count(slot.name, WorkerReport.ALREADY_DONE);
+            return true;
+        }
+        String table = slot.target.tableName();
+        String hash = KeyHash.keyHash(key);
+        Heartbeat.Job[] job = new Heartbeat.Job[1];
+        // the reservation and its sidecar row in one commit
+        if (!slot.jobs.reserve(table, key, () -> job[0] = heartbeat.begin(dj.connection(), slot.target.database(), table, hash))) {
+            budget.incrementAndGet();
+            count(slot.name, WorkerReport.TAKEN);
+            return true;
+        }
+        JobResult result;
+        try {
+            result = slot.populator.makeReserved(key);
+        } catch (DovetailException e) {
+            job[0].failed();
+            throw e;
+        }
+        switch (result.outcome()) {
+            case MADE -> {
+                job[0].succeeded();
+                count(slot.name, WorkerReport.MADE);
+            }
+            case ALREADY_DONE, TAKEN -> {
+                job[0].skipped();
+                budget.incrementAndGet();
+                count(slot.name, WorkerReport.ALREADY_DONE);
+            }
+            case FAILED -> {
+                job[0].failed();
+                count(slot.name, WorkerReport.FAILED);
+            }
+            case INTERRUPTED -> {
+                job[0].end(JobSidecar.Status.ABORTED);
+                count(slot.name, WorkerReport.ABORTED);
+            }
+        }
+        lines.print(slot.name, result);
+        return true;
+    }
+
+    private void count(String table, int which) {
+        synchronized (counts) {
+            counts.get(table)[which]++;
+        }
+    }
+
+    private void awaitStop(Duration idle) {
+        try {
+            stopping.await(idle.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop(StopReason.INTERRUPT, true);
+        }
+    }
+
+    private record Slot(String name, Table target, Populator populator, JobTable jobs, KeyQueue queue) {
+    }
+
+    /**
+     * One table's keys to do, handed out to the threads one by one; when they run out, the next
+     * thread to ask lists them again (on its own connection) — an empty list means the table has
+     * nothing to do now.
+     */
+    private static final class KeyQueue {
+        private List<Map<String, Object>> keys = List.of();
+        private int next;
+
+        /** The next key, listing the keys again when they ran out; null when there is nothing to do. */
+        synchronized Map<String, Object> next(Populator mine) {
+            if (next >= keys.size()) {
+                keys = mine.keysToDo(TO_DO);
+                next = 0;
+                if (keys.isEmpty()) {
+                    return null;
+                }
+            }
+            return keys.get(next++);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.dovetail.populate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dovetail.Dovetail;
+import org.dovetail.TestConfigs;
+import org.dovetail.connection.Connection;
+import org.dovetail.hash.KeyHash;
+import org.dovetail.testkit.DovetailTest;
+import org.dovetail.testkit.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@link Heartbeat} and the {@link JobSidecar} rows it writes, on the real database. */
+@DovetailTest
+class HeartbeatIT {
+    private static final LocalDateTime LONG_AGO = LocalDateTime.of(2000, 1, 1, 0, 0);
+    private static Dovetail dj;
+    private static String schema;
+
+    @BeforeAll
+    static void open(TestDatabase db) {
+        dj = Dovetail.connect(TestConfigs.of(db));
+        schema = db.schema("heartbeat");
+        dj.createSchema(schema);
+    }
+
+    @AfterAll
+    static void close() {
+        dj.close();
+    }
+
+    @Test
+    void anAttemptIsRecordedAndEndsWithItsOutcome(TestDatabase db) {
+        try (Heartbeat heartbeat = Heartbeat.start(TestConfigs.of(db), Heartbeat.DEFAULT_INTERVAL)) {
+            Heartbeat.Job first = heartbeat.begin(schema, "_attempts", "a".repeat(32), 41);
+            heartbeat.flush();
+            Map<String, Object> running = row("_attempts", "a".repeat(32));
+            assertThat(running).containsEntry("status", "running").containsEntry("attempts", 1L).containsEntry("failures", 0L)
+                    .containsEntry("worker", heartbeat.worker()).containsEntry("connection_id", 41L)
+                    .containsEntry("pid", ProcessHandle.current().pid());
+            assertThat(running.get("heartbeat")).isNotNull();
+            assertThat(running.get("finished")).isNull();
+            first.failed();
+            first.succeeded(); // ignored: an attempt ends once
+            heartbeat.flush();
+            assertThat(row("_attempts", "a".repeat(32))).containsEntry("status", "error").containsEntry("failures", 1L);
+            assertThat(row("_attempts", "a".repeat(32)).get("duration")).isNotNull();
+
+            Heartbeat.Job second = heartbeat.begin(schema, "_attempts", "a".repeat(32), 42);
+            second.succeeded();
+            heartbeat.flush();
+            assertThat(row("_attempts", "a".repeat(32))).containsEntry("status", "success").containsEntry("attempts", 2L)
+                    .containsEntry("failures", 1L).containsEntry("connection_id", 42L);
+        }
+    }
+
+    @Test
+    void theBeatIsSeenWhileTheMakesTransactionIsOpenAndOnlyForRunningJobsOfThisWorker(TestDatabase db) {
+        try (Heartbeat heartbeat = Heartbeat.start(TestConfigs.of(db), Heartbeat.DEFAULT_INTERVAL);
+             Heartbeat other = Heartbeat.start(TestConfigs.of(db), Heartbeat.DEFAULT_INTERVAL)) {
+            Heartbeat.Job alive = heartbeat.begin(schema, "_beats", "b".repeat(32), 1);
+            Heartbeat.Job done = heartbeat.begin(schema, "_beats", "c".repeat(32), 1);
+            done.succeeded();
+            Heartbeat.Job othersJob = other.begin(schema, "_beats", "d".repeat(32), 2);
+            heartbeat.flush();
+            other.flush();
+            dj.connection().execute("UPDATE " + JobSidecar.table(schema).quoted() + " SET heartbeat = ? WHERE table_name = '_beats'", LONG_AGO);
+            dj.connection().startTransaction(); // as a make's: the heartbeat's own connection is not inside it
+            try {
+                heartbeat.beatNow();
+            } finally {
+                dj.connection().cancelTransaction();
+            }
+            try (Connection observer = Connection.open(TestConfigs.of(db))) {
+                List<String> beaten = observer.query("SELECT key_hash FROM " + JobSidecar.table(schema).quoted()
+                        + " WHERE table_name = '_beats' AND heartbeat > ? ORDER BY key_hash", r -> r.getString(1), LONG_AGO);
+                assertThat(beaten).containsExactly("b".repeat(32));
+            }
+            alive.succeeded();
+            othersJob.aborted();
+            other.flush();
+            assertThat(row("_beats", "d".repeat(32))).containsEntry("status", "aborted").containsEntry("failures", 1L);
+        }
+    }
+
+    @Test
+    void aStartRecordedWithTheReservationIsCommittedWithItAndNotWrittenForATakenKey(TestDatabase db) {
+        JobTable jobs = JobTable.of(dj.schema(schema));
+        Map<String, Object> key = new LinkedHashMap<>(Map.of("n", 7L));
+        String hash = KeyHash.keyHash(key);
+        try (Heartbeat heartbeat = Heartbeat.start(TestConfigs.of(db), Heartbeat.DEFAULT_INTERVAL)) {
+            assertThat(heartbeat.prepare(schema)).isTrue();
+            Heartbeat.Job[] job = new Heartbeat.Job[1];
+            assertThat(jobs.reserve("_together", key, () -> job[0] = heartbeat.begin(dj.connection(), schema, "_together", hash))).isTrue();
+            assertThat(dj.connection().inTransaction()).isFalse();
+            assertThat(row("_together", hash)).containsEntry("status", "running").containsEntry("worker", heartbeat.worker())
+                    .containsEntry("connection_id", dj.connection().connectionId());
+            assertThat(jobs.job("_together", hash)).isPresent();
+
+            boolean[] ran = {false};
+            assertThat(jobs.reserve("_together", key, () -> ran[0] = true)).as("taken").isFalse();
+            assertThat(ran[0]).isFalse();
+            job[0].succeeded();
+            heartbeat.flush();
+            assertThat(row("_together", hash)).containsEntry("status", "success").containsEntry("attempts", 1L);
+        }
+    }
+
+    private static Map<String, Object> row(String table, String hash) {
+        return dj.connection().query("SELECT status, attempts, failures, worker, pid, connection_id, heartbeat, finished, duration FROM "
+                + JobSidecar.table(schema).quoted() + " WHERE table_name = ? AND key_hash = ?", r -> {
+                    Map<String, Object> m = new HashMap<>();
+                    m.put("status", r.getString(1));
+                    m.put("attempts", r.getLong(2));
+                    m.put("failures", r.getLong(3));
+                    m.put("worker", r.getString(4));
+                    m.put("pid", r.getLong(5));
+                    m.put("connection_id", r.getLong(6));
+                    m.put("heartbeat", r.getObject(7));
+                    m.put("finished", r.getObject(8));
+                    m.put("duration", r.getObject(9));
+                    return m;
+                }, table, hash).get(0);
+    }
+}

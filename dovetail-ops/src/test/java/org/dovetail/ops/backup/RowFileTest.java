@@ -1,0 +1,89 @@
+package org.dovetail.ops.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.dovetail.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+/** The row format: what is written reads back, the row hash ignores row order, damage is named. */
+class RowFileTest {
+    private static final List<Manifest.Column> COLUMNS = List.of(new Manifest.Column("id", false), new Manifest.Column("data", true),
+            new Manifest.Column("note", false));
+
+    private static byte[][] row(String id, byte[] data, String note) {
+        return new byte[][] {id.getBytes(StandardCharsets.UTF_8), data, note == null ? null : note.getBytes(StandardCharsets.UTF_8)};
+    }
+
+    private static byte[] write(List<byte[][]> rows, long[] hash) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RowFile.Writer w = new RowFile.Writer(out, COLUMNS);
+        for (byte[][] r : rows) {
+            w.row(r);
+        }
+        RowFile.RowHash h = w.finish();
+        hash[0] = h.sum();
+        return out.toByteArray();
+    }
+
+    @Test
+    void rowsReadBackWithNullsEmptyValuesAndLargeOnes() throws Exception {
+        byte[] big = new byte[300_000];
+        Arrays.fill(big, (byte) 7);
+        List<byte[][]> rows = List.of(row("1", new byte[0], "é ü"), row("2", big, null), row("3", null, ""));
+        byte[] file = write(rows, new long[1]);
+        RowFile.Reader r = new RowFile.Reader(new ByteArrayInputStream(file), "t.0.dtr");
+        assertThat(r.columns()).isEqualTo(COLUMNS);
+        List<byte[][]> back = new ArrayList<>();
+        for (byte[][] v = r.next(); v != null; v = r.next()) {
+            back.add(v.clone());
+        }
+        assertThat(back).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(back.get(i)).isDeepEqualTo(rows.get(i));
+        }
+        assertThat(r.hash().rows()).isEqualTo(3);
+    }
+
+    @Test
+    void theRowHashDoesNotDependOnTheOrderOfRowsButOnEveryValue() throws Exception {
+        long[] a = new long[1];
+        long[] b = new long[1];
+        long[] c = new long[1];
+        write(List.of(row("1", new byte[] {1}, "x"), row("2", new byte[] {2}, null)), a);
+        write(List.of(row("2", new byte[] {2}, null), row("1", new byte[] {1}, "x")), b);
+        write(List.of(row("2", new byte[] {2}, ""), row("1", new byte[] {1}, "x")), c);
+        assertThat(a[0]).isEqualTo(b[0]);
+        assertThat(c[0]).as("NULL and '' differ").isNotEqualTo(a[0]);
+    }
+
+    @Test
+    void aTruncatedFileIsNamedAsDamaged() throws Exception {
+        byte[] file = write(List.of(row("1", new byte[100], "x"), row("2", new byte[100], "y")), new long[1]);
+        RowFile.Reader r = new RowFile.Reader(new ByteArrayInputStream(Arrays.copyOf(file, file.length - 20)), "lab/t.0.dtr");
+        assertThatThrownBy(() -> {
+            while (r.next() != null) {
+                // reading to the end
+            }
+        }).isInstanceOf(InvalidInputException.class).hasMessageContaining("The row file lab/t.0.dtr is damaged");
+    }
+
+    @Test
+    void namesBecomeOnePathSegmentEach() {
+        assertThat(SetLayout.segment("#subject")).isEqualTo("%23subject");
+        assertThat(SetLayout.segment("__summary")).isEqualTo("__summary");
+        assertThat(SetLayout.segment("~external_raw")).isEqualTo("%7Eexternal_raw");
+        assertThat(SetLayout.segment("a/b")).isEqualTo("a%2Fb");
+        assertThat(SetLayout.segment("..")).isEqualTo("%2E.");
+        assertThat(SetLayout.segment("é")).isEqualTo("%C3%A9");
+        assertThat(SetLayout.isSetName("backup-20261203")).isTrue();
+        assertThat(SetLayout.isSetName("lab.daily-20261203-020000")).isTrue();
+        assertThat(SetLayout.isSetName("objects")).isFalse();
+    }
+}
