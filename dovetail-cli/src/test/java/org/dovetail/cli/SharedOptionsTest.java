@@ -30,8 +30,8 @@ class SharedOptionsTest {
      * declare one of its meanings. Every other name stands for one declaration.
      */
     private static final Map<String, Set<Class<?>>> MEANINGS = Map.ofEntries(
-            // rows printed by fetch, keys fetched by populate (DataJoint's limit)
-            Map.entry("--limit", Set.of(FetchCommand.class, PopulateCommand.class)),
+            // rows printed by fetch, keys fetched by populate (DataJoint's limit), audit records shown by cleanup history
+            Map.entry("--limit", Set.of(FetchCommand.class, PopulateCommand.class, CleanupCommand.History.class)),
             // any ~jobs status in list, error or ignore in clear
             Map.entry("--status", Set.of(JobsCommand.ListJobs.class, JobsCommand.Clear.class)),
             // one table, or the several a worker takes
@@ -50,10 +50,10 @@ class SharedOptionsTest {
             Map.entry("--threads", Set.of(BackupCommand.Threads.class, WorkerCommand.class)),
             Map.entry("--replace", Set.of(InsertCommand.class, BackupCommand.Restore.class)),
             Map.entry("SET", Set.of(BackupCommand.Verify.class, BackupCommand.Restore.class)),
+            // how long a stopping worker lets its makes finish; how old an unreferenced periphery row must be to go
+            Map.entry("--grace", Set.of(WorkerCommand.class, CleanupCommand.Rows.Args.class)),
             // the store to verify (required); the store to clean (an apply may take it from its plan file)
-            Map.entry("--store", Set.of(VerifyCommand.class, CleanupCommand.StoreName.class)),
-            // rows to fetch; audit records to show
-            Map.entry("--limit", Set.of(FetchCommand.class, CleanupCommand.History.class)));
+            Map.entry("--store", Set.of(VerifyCommand.class, CleanupCommand.StoreName.class)));
 
     @Test
     void everyNameOfAnOptionOrParameterStandsForOneDeclaration() {
