@@ -17,7 +17,7 @@ import org.dovetail.ErrorCode;
 import org.dovetail.InvalidInputException;
 import org.dovetail.Report;
 import org.dovetail.ops.cleanup.CleanupHistory;
-import org.dovetail.ops.cleanup.Durations;
+import org.dovetail.ops.Durations;
 import org.dovetail.ops.cleanup.ObjectsPlan;
 import org.dovetail.ops.cleanup.ObjectsReport;
 import org.dovetail.ops.cleanup.Quarantine;

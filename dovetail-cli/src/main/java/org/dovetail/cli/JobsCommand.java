@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.dovetail.Report;
-import org.dovetail.ops.jobs.Durations;
+import org.dovetail.ops.Durations;
 import org.dovetail.ops.jobs.JobsAdmin;
 import org.dovetail.ops.jobs.JobsPlan;
 import org.dovetail.populate.JobStatus;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
-import org.dovetail.ops.jobs.Durations;
+import org.dovetail.ops.Durations;
 import org.dovetail.populate.Heartbeat;
 import org.dovetail.populate.StopReason;
 import org.dovetail.schema.Table;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.dovetail.InvalidInputException;
+import org.dovetail.ops.Durations;
 import org.dovetail.ops.OperationPlan;
 
 /**

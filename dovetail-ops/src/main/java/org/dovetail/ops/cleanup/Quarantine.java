@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.dovetail.connection.Connection;
 import org.dovetail.hash.UuidBytes;
+import org.dovetail.ops.Durations;
 import org.dovetail.ops.Operation;
 import org.dovetail.ops.OperationPlan;
 import org.dovetail.store.ExternalStore;

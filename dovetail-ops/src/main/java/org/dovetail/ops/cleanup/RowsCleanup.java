@@ -15,6 +15,7 @@ import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
 import org.dovetail.graph.Dependency;
 import org.dovetail.graph.DependencyGraph;
+import org.dovetail.ops.Durations;
 import org.dovetail.ops.Operation;
 import org.dovetail.ops.OperationPlan;
 import org.dovetail.schema.DeletePlan;

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dovetail.ops.Durations;
 import org.dovetail.ops.OperationPlan;
 
 /**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.dovetail.ops.Durations;
 
 /**
  * The settings of a store sweep.

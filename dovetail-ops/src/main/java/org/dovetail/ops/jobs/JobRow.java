@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dovetail.ops.Durations;
 import org.dovetail.populate.Job;
 
 /**

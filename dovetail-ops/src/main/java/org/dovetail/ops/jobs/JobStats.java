@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.dovetail.Report;
+import org.dovetail.ops.Durations;
 
 /**
  * Throughput and failure figures of a schema's jobs, per target table: from {@code ~dovetail_jobs}

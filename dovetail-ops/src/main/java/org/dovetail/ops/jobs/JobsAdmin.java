@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.dovetail.Dovetail;
 import org.dovetail.connection.Connection;
+import org.dovetail.ops.Durations;
 import org.dovetail.ops.Operation;
 import org.dovetail.ops.OperationPlan;
 import org.dovetail.populate.Job;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.dovetail.Report;
+import org.dovetail.ops.Durations;
 
 /**
  * Rows of a schema's {@code ~jobs}: what {@code jobs list} and {@code jobs errors} print. As text,

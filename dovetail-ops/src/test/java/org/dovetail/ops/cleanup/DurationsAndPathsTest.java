@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import org.dovetail.DovetailException;
+import org.dovetail.ops.Durations;
 import org.junit.jupiter.api.Test;
 
 class DurationsAndPathsTest {
@@ -18,6 +19,9 @@ class DurationsAndPathsTest {
         assertThat(Durations.format(Duration.ofDays(30))).isEqualTo("30d");
         assertThatThrownBy(() -> Durations.parse("--min-age", "7")).isInstanceOf(DovetailException.class).hasMessageContaining("--min-age takes");
         assertThatThrownBy(() -> Durations.parse("--min-age", "1w")).isInstanceOf(DovetailException.class);
+        assertThat(Durations.parse("--heartbeat", "250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
+        assertThat(Durations.text(Duration.ofSeconds(432))).isEqualTo("7m12s");
     }
 
     @Test
