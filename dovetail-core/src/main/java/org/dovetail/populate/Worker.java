@@ -119,6 +119,7 @@ final class Worker {
         return result;
     }
 
+    @SuppressWarnings("try") // the scope is held for the make, not used in it
     private void makeInScope(Connection connection, Map<String, Object> key) throws Exception {
         populator.enterMake();
         try (MakeScope scope = MakeScope.enter(connection, target.fullName())) {

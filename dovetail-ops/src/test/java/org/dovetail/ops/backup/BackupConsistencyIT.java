@@ -113,6 +113,7 @@ class BackupConsistencyIT {
     }
 
     @Test
+    @SuppressWarnings("try") // the lock is held by another session for the test, not used in it
     void aSecondRunOnTheSameTargetIsRefusedAtOnceAndWritesNothing(Dovetail dj, Config config, TestDatabase db) throws Exception {
         String a = db.schema("lock_a");
         String b = db.schema("lock_b");
