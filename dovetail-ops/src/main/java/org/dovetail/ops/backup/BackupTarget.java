@@ -79,8 +79,17 @@ public final class BackupTarget implements AutoCloseable {
             if (opener == null) {
                 throw new InvalidInputException("SFTP targets are not available in this build: " + argument);
             }
-            URI uri = URI.create(argument);
-            return new BackupTarget(argument, argument, opener.open(uri, config));
+            URI uri;
+            try {
+                uri = URI.create(argument);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("Backup target " + argument + " is not an sftp://user@host[:port]/path address: "
+                        + e.getMessage());
+            }
+            ObjectStore store = opener.open(uri, config);
+            // the store's own address is canonical (default port left out, no trailing slash), so every
+            // spelling of one directory takes the same lock
+            return new BackupTarget(argument, store.address(""), store);
         }
         if (argument.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
             throw new InvalidInputException("Unknown kind of backup target " + argument

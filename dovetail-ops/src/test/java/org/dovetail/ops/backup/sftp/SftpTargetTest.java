@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.dovetail.InvalidInputException;
 import org.dovetail.config.Config;
 import org.dovetail.ops.backup.BackupTarget;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +47,20 @@ class SftpTargetTest {
             target.store().write("lab-20261203/manifest.json", Map.of(), out -> out.write("{}".getBytes(StandardCharsets.UTF_8)));
         }
         assertThat(server.root().resolve("srv/backups/lab-20261203/manifest.json")).hasContent("{}");
+    }
+
+    @Test
+    void everySpellingOfOneDirectoryIsOneTargetAndABadAddressIsNamed() {
+        Config config = Config.builder().custom(JsonNodeFactory.instance.objectNode()
+                .put(SftpTargets.IDENTITY_KEY, server.identity().toString())
+                .put(SftpTargets.KNOWN_HOSTS_KEY, server.knownHosts().toString())).build();
+        String url = "sftp://backup@127.0.0.1:" + server.port() + "/srv/backups";
+        try (BackupTarget plain = BackupTarget.parse(url, config); BackupTarget slashed = BackupTarget.parse(url + "/", config)) {
+            assertThat(slashed.description()).isEqualTo(plain.description()).isEqualTo(url);
+        }
+        assertThatThrownBy(() -> BackupTarget.parse("sftp://backup@127.0.0.1:" + server.port() + "/srv/my backups", config))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("sftp://backup@127.0.0.1:" + server.port() + "/srv/my backups");
     }
 
     @Test
