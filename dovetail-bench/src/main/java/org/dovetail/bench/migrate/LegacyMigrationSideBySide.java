@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.dovetail.Dovetail;
+import org.dovetail.bench.PythonSide;
 import org.dovetail.bench.net.LatencyRelay;
 import org.dovetail.blob.Blob;
 import org.dovetail.blob.BlobJson;
@@ -250,11 +251,7 @@ public final class LegacyMigrationSideBySide {
 
     /** The configuration both sides read, with the S3 stores at {@code endpoint}. */
     private void writeLocalConfig(String endpoint) throws IOException {
-        ObjectNode conf = JSON.createObjectNode();
-        conf.put("database.host", db.host());
-        conf.put("database.port", db.port());
-        conf.put("database.user", db.user());
-        conf.put("database.password", db.password());
+        ObjectNode conf = PythonSide.localConfig(db);
         ObjectNode stores = conf.putObject("stores");
         for (String[] s : new String[][] {{"external", "store"}, {"shared", "maps"}}) {
             ObjectNode store = stores.putObject(s[0]);
@@ -269,7 +266,7 @@ public final class LegacyMigrationSideBySide {
         ObjectNode local = stores.putObject("local");
         local.put("protocol", "file");
         local.put("location", files.toString());
-        Files.writeString(work.resolve("dj_local_conf.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(conf));
+        PythonSide.writeConfig(work, conf);
     }
 
     /** Other schemas' objects under both S3 locations: half flat legacy objects, half in the current subfolded layout. */

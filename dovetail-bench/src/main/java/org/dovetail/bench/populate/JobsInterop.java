@@ -2,8 +2,6 @@ package org.dovetail.bench.populate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.dovetail.Dovetail;
+import org.dovetail.bench.PythonSide;
 import org.dovetail.config.Config;
 import org.dovetail.hash.KeyHash;
 import org.dovetail.populate.Job;
@@ -68,15 +67,8 @@ public final class JobsInterop {
     }
 
     private void run(TestDatabase db) throws Exception {
-        ObjectNode conf = JSON.createObjectNode();
-        conf.put("database.host", db.host());
-        conf.put("database.port", db.port());
-        conf.put("database.user", db.user());
-        conf.put("database.password", db.password());
-        Files.writeString(work.resolve("dj_local_conf.json"), conf.toString());
-        try (InputStream in = JobsInterop.class.getResourceAsStream("jobs_interop.py")) {
-            Files.write(work.resolve("jobs_interop.py"), in.readAllBytes());
-        }
+        PythonSide.writeConfig(work, PythonSide.localConfig(db));
+        PythonSide.copyScript(JobsInterop.class, "jobs_interop.py", work);
         Config config = Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build();
         try (Dovetail dj = Dovetail.connect(config)) {
             Schema schema = dj.createSchema(db.schema("interop"));

@@ -2,8 +2,6 @@ package org.dovetail.bench.populate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dovetail.Dovetail;
+import org.dovetail.bench.PythonSide;
 import org.dovetail.config.Config;
 import org.dovetail.populate.JobTable;
 import org.dovetail.populate.Make;
@@ -62,15 +61,8 @@ public final class PopulateSideBySide {
                 .map(p -> Integer.parseInt(p.trim())).toList();
         Path work = Files.createTempDirectory("dovetail-bench-populate");
         try (TestServers servers = TestServers.start(); TestDatabase db = servers.newDatabase()) {
-            ObjectNode conf = JSON.createObjectNode();
-            conf.put("database.host", db.host());
-            conf.put("database.port", db.port());
-            conf.put("database.user", db.user());
-            conf.put("database.password", db.password());
-            Files.writeString(work.resolve("dj_local_conf.json"), conf.toString());
-            try (InputStream in = PopulateSideBySide.class.getResourceAsStream("populate_trivial.py")) {
-                Files.write(work.resolve("populate_trivial.py"), in.readAllBytes());
-            }
+            PythonSide.writeConfig(work, PythonSide.localConfig(db));
+            PythonSide.copyScript(PopulateSideBySide.class, "populate_trivial.py", work);
             Config config = Config.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password()).build();
             try (Dovetail dj = Dovetail.connect(config)) {
                 Schema schema = dj.createSchema(db.schema("bench"));
