@@ -36,6 +36,7 @@ public final class Connection implements AutoCloseable {
     /** The {@code sql_mode} DataJoint sets on every session. */
     public static final String SQL_MODE =
             "NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,ONLY_FULL_GROUP_BY";
+    static final String NESTED = "Nested connections are not supported. A transaction is already open on this connection.";
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
 
     private final Connector connector;
@@ -141,10 +142,41 @@ public final class Connection implements AutoCloseable {
         return run(sql, work);
     }
 
+    /**
+     * A new group of statements to run in order in one round trip where the server allows it
+     * (see {@link StatementGroup}).
+     */
+    public StatementGroup group() {
+        return new StatementGroup(this);
+    }
+
+    /** As {@link #withJdbc(String, JdbcWork)}, but never sent again on a new session when the connection is lost. */
+    <T> T withJdbcOnce(String sql, JdbcWork<T> work) {
+        if (closed) {
+            throw new ConnectionException("The connection to " + connector.describe() + " is closed");
+        }
+        try {
+            return work.run(jdbc);
+        } catch (SQLException e) {
+            if (!SqlErrors.isConnectionLost(e)) {
+                throw SqlErrors.translate(e, sql);
+            }
+            inTransaction = false;
+            reconnectQuietly();
+            throw new LostConnectionException("Connection was lost while statements ending in a COMMIT ran: whether the"
+                    + " COMMIT took effect is unknown. " + SqlErrors.serverMessage(e), e);
+        }
+    }
+
+    /** Records a transaction started or ended by statements run outside the methods above. */
+    void markTransaction(boolean open) {
+        inTransaction = open;
+    }
+
     /** Starts a transaction ({@code START TRANSACTION WITH CONSISTENT SNAPSHOT}); nesting is an error. */
     public void startTransaction() {
         if (inTransaction()) {
-            throw new TransactionException("Nested connections are not supported. A transaction is already open on this connection.");
+            throw new TransactionException(NESTED);
         }
         execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
         inTransaction = true;

@@ -22,6 +22,7 @@ import org.dovetail.DuplicateException;
 import org.dovetail.TransactionException;
 import org.dovetail.blob.Blob;
 import org.dovetail.connection.Connection;
+import org.dovetail.connection.StatementGroup;
 import org.dovetail.hash.KeyHash;
 import org.dovetail.schema.Schema;
 import org.dovetail.schema.Table;
@@ -67,11 +68,16 @@ public final class JobTable {
     private final Connection connection;
     private final String fullName;
     private final String user;
+    private final String insertSql;
+    private final String deleteSql;
 
     private JobTable(Schema schema) {
         this.schema = schema;
         this.connection = schema.connection();
         this.fullName = schema.jobsTable();
+        this.insertSql = "INSERT INTO " + fullName + " (`table_name`,`key_hash`,`status`,`key`,`user`,`host`,`pid`,`connection_id`)"
+                + " VALUES (?,?,?,?,?,?,?,?)";
+        this.deleteSql = "DELETE FROM " + fullName + " WHERE `table_name` = ? AND `key_hash` = ?";
         this.user = connection.queryValue("SELECT user()", String.class).orElse("");
     }
 
@@ -191,7 +197,7 @@ public final class JobTable {
      */
     public boolean delete(String tableName, String keyHash) {
         requireAutocommit();
-        return connection.execute("DELETE FROM " + fullName + " WHERE `table_name` = ? AND `key_hash` = ?", tableName, keyHash) > 0;
+        return connection.execute(deleteSql, tableName, keyHash) > 0;
     }
 
     /** Every row, oldest first. */
@@ -260,13 +266,25 @@ public final class JobTable {
 
     private boolean insert(String tableName, Map<String, ?> key, String keyHash, JobStatus status) {
         try {
-            connection.execute("INSERT INTO " + fullName + " (`table_name`,`key_hash`,`status`,`key`,`user`,`host`,`pid`,`connection_id`)"
-                    + " VALUES (?,?,?,?,?,?,?,?)", tableName, keyHash, status.sqlValue(), packKey(key), user, HOST, PID,
-                    connection.connectionId());
+            connection.execute(insertSql, insertParams(tableName, key, keyHash, status));
             return true;
         } catch (DuplicateException e) {
             return false;
         }
+    }
+
+    /** Adds the reservation's INSERT to {@code group}: the step fails with a duplicate when the key is taken. */
+    StatementGroup reserveIn(StatementGroup group, String tableName, Map<String, ?> key, String keyHash) {
+        return group.execute(insertSql, insertParams(tableName, key, keyHash, JobStatus.RESERVED));
+    }
+
+    /** Adds the DELETE of one job's row to {@code group}. */
+    StatementGroup deleteIn(StatementGroup group, String tableName, String keyHash) {
+        return group.execute(deleteSql, tableName, keyHash);
+    }
+
+    private Object[] insertParams(String tableName, Map<String, ?> key, String keyHash, JobStatus status) {
+        return new Object[] {tableName, keyHash, status.sqlValue(), packKey(key), user, HOST, PID, connection.connectionId()};
     }
 
     private void requireAutocommit() {

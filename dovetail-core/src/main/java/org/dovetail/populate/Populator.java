@@ -358,18 +358,27 @@ public final class Populator {
         }
 
         void work(Worker worker) {
-            while (stopReason == null && !abandoned && (options.suppressErrors() || failure.get() == null)) {
-                int i = next.getAndIncrement();
-                if (i >= keys.size()) {
-                    return;
-                }
-                JobResult result = worker.run(keys.get(i), options.reserveJobs(), false);
-                synchronized (results) {
-                    results.add(result);
-                }
-                if (result.outcome() == JobOutcome.FAILED) {
-                    failure.compareAndSet(null, result);
-                }
+            worker.runAll(this::nextKey, this::record, options.reserveJobs(), this::proceed);
+        }
+
+        boolean proceed() {
+            return stopReason == null && !abandoned && (options.suppressErrors() || failure.get() == null);
+        }
+
+        Map<String, Object> nextKey() {
+            if (!proceed()) {
+                return null;
+            }
+            int i = next.getAndIncrement();
+            return i < keys.size() ? keys.get(i) : null;
+        }
+
+        void record(JobResult result) {
+            synchronized (results) {
+                results.add(result);
+            }
+            if (result.outcome() == JobOutcome.FAILED) {
+                failure.compareAndSet(null, result);
             }
         }
     }

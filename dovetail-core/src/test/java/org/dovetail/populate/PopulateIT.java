@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.dovetail.Dovetail;
 import org.dovetail.InvalidOperationException;
 import org.dovetail.Report;
@@ -296,5 +298,72 @@ class PopulateIT {
         }
         assertThat(heard).containsExactly("reserved {subject_id=1}", "made {subject_id=1}", "skipped {subject_id=2} TAKEN",
                 "reserved {subject_id=3}", "failed {subject_id=3} IllegalArgumentException");
+    }
+
+    @Test
+    void aReservedJobCostsOneRequestBesidesItsMakesOwn() {
+        Pipeline p = pipeline();
+        List<Map<String, Object>> more = new ArrayList<>();
+        for (int s = 4; s <= 40; s++) {
+            more.add(Map.of("subject_id", s, "weight", 1.0));
+        }
+        p.table("Subject").insert(more);
+        Populator pairing = Populator.of(p.table("Pairing"), (key, ctx) -> {
+            Map<String, Object> row = new LinkedHashMap<>(key);
+            row.put("label", "a" + key.get("animal"));
+            ctx.insert1(row); // the make's one statement
+        });
+        pairing.populate(PopulateOptions.defaults().withReserveJobs(true).withLimit(5)); // catalog and headings read once
+        long before = questions();
+        PopulateReport ten = pairing.populate(PopulateOptions.defaults().withReserveJobs(true).withLimit(10));
+        long middle = questions();
+        PopulateReport rest = pairing.populate(PopulateOptions.defaults().withReserveJobs(true));
+        long after = questions();
+
+        assertThat(ten.made()).isEqualTo(10);
+        assertThat(rest.made()).isEqualTo(25);
+        // per job: one request (the job before's commit and row delete, this one's reservation,
+        // snapshot and done check) and the make's insert; the per-run statements cancel out
+        long perRunAndJobs10 = middle - before - 1;
+        long perRunAndJobs25 = after - middle - 1;
+        assertThat(perRunAndJobs25 - perRunAndJobs10).isEqualTo(2L * (25 - 10));
+        assertThat(JobTable.of(p.schema).jobs()).isEmpty();
+        assertThat(p.table("Pairing").count()).isEqualTo(40);
+    }
+
+    @Test
+    void aStopBetweenJobsReleasesTheKeyReservedWithTheCommitBefore() {
+        Pipeline p = pipeline();
+        AtomicInteger made = new AtomicInteger();
+        List<Map<String, Object>> reserved = new CopyOnWriteArrayList<>();
+        AtomicReference<Populator> self = new AtomicReference<>();
+        Populator scan = Populator.of(p.table("Scan"), Pipeline.SCAN);
+        self.set(scan);
+        JobListener stopAfterFirst = new JobListener() {
+            @Override
+            public void reserved(Map<String, Object> key) {
+                reserved.add(key);
+            }
+
+            @Override
+            public void made(JobResult result) {
+                // told once the commit, the delete and the next key's reservation came back
+                if (made.incrementAndGet() == 1) {
+                    self.get().requestStop(StopReason.TERMINATE, false);
+                }
+            }
+        };
+        PopulateReport report = scan.populate(PopulateOptions.defaults().withReserveJobs(true).withListener(stopAfterFirst));
+
+        assertThat(report.made()).isEqualTo(1);
+        assertThat(report.stopped()).contains(StopReason.TERMINATE);
+        assertThat(report.notAttempted()).isEqualTo(Pipeline.SUBJECTS - 1);
+        assertThat(reserved).as("the second key was reserved with the first's commit, then released untold").hasSize(1);
+        assertThat(JobTable.of(p.schema).jobs()).as("no reservation left behind").isEmpty();
+        assertThat(p.table("Scan").count()).isEqualTo(1);
+    }
+
+    private static long questions() {
+        return dj.connection().query("SHOW SESSION STATUS LIKE 'Questions'", r -> r.getLong(2)).get(0);
     }
 }

@@ -1,0 +1,224 @@
+package org.dovetail.connection;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.dovetail.DovetailException;
+import org.dovetail.TransactionException;
+
+/**
+ * Statements that run one after another as if sent one by one, but reach the server as one
+ * request where it allows that, so a sequence costs one round trip instead of one per statement.
+ * On MariaDB (10.1.1 and later) the group is sent as one anonymous compound statement
+ * ({@code BEGIN NOT ATOMIC ... END}); elsewhere (MySQL) the steps are sent one by one. Either way
+ * the steps run in order and the first that fails stops the group: every step before it has
+ * taken effect, it and every step after it have not, and {@link #completed()} says how many did.
+ *
+ * <pre>{@code
+ * StatementGroup reserve = connection.group()
+ *         .execute("INSERT INTO `lab`.`~jobs` (`table_name`,`key_hash`,`status`) VALUES (?,?,'reserved')", "_scan", hash)
+ *         .startTransaction()
+ *         .query("SELECT EXISTS(SELECT 1 FROM `lab`.`_scan` WHERE `scan_id` = ?)", 7);
+ * try {
+ *     boolean done = ((Number) reserve.run().get(0)).intValue() != 0;
+ * } catch (DuplicateException e) {
+ *     // reserve.completed() == 0: the INSERT failed, no transaction was started
+ * }
+ * }</pre>
+ *
+ * <p>Values are bound as parameters, never spliced into the SQL. A group is built and run on the
+ * connection's thread, once.
+ */
+public final class StatementGroup {
+    private static final String DONE = "@dovetail_group_done";
+
+    private final Connection connection;
+    private final List<Step> steps = new ArrayList<>();
+    private int completed;
+    private boolean ran;
+
+    StatementGroup(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Adds a statement that returns no rows (DML or DDL), with its parameters. */
+    public StatementGroup execute(String sql, Object... params) {
+        return add(new Step(Kind.EXECUTE, sql, params));
+    }
+
+    /**
+     * Adds a query whose first column of its first row {@link #run} returns (null when it gives
+     * no row), with its parameters.
+     */
+    public StatementGroup query(String sql, Object... params) {
+        return add(new Step(Kind.QUERY, sql, params));
+    }
+
+    /** Adds {@link Connection#startTransaction()}: {@code START TRANSACTION WITH CONSISTENT SNAPSHOT}. */
+    public StatementGroup startTransaction() {
+        return add(new Step(Kind.START, "START TRANSACTION WITH CONSISTENT SNAPSHOT", new Object[0]));
+    }
+
+    /** Adds {@link Connection#commitTransaction()}. */
+    public StatementGroup commit() {
+        return add(new Step(Kind.COMMIT, "COMMIT", new Object[0]));
+    }
+
+    /** Adds {@link Connection#cancelTransaction()}: {@code ROLLBACK}. */
+    public StatementGroup rollback() {
+        return add(new Step(Kind.ROLLBACK, "ROLLBACK", new Object[0]));
+    }
+
+    /**
+     * Runs the steps. The connection's transaction state follows the steps that took effect, as
+     * when they are run one by one (starting a transaction inside one is an error, committing or
+     * rolling back outside one too, before anything is sent).
+     *
+     * @return the value of each {@link #query} step, in order
+     * @throws DovetailException the failing step's error, as the statement alone would raise it;
+     *         {@link #completed()} then counts the steps before it
+     */
+    public List<Object> run() {
+        ServerVersion server = connection.serverVersion();
+        return run(server.isMariaDb() && server.atLeast(10, 1, 1));
+    }
+
+    /** {@link #run}, sending one compound statement only when {@code compound} (and there are two steps or more). */
+    List<Object> run(boolean compound) {
+        if (ran) {
+            throw new IllegalStateException("a statement group runs once");
+        }
+        ran = true;
+        checkTransactions();
+        return compound && steps.size() > 1 ? runCompound() : runOneByOne();
+    }
+
+    /** How many steps took effect: all of them after {@link #run} returned, those before the failing one after it threw. */
+    public int completed() {
+        return completed;
+    }
+
+    private StatementGroup add(Step step) {
+        if (ran) {
+            throw new IllegalStateException("a statement group runs once");
+        }
+        steps.add(step);
+        return this;
+    }
+
+    private void checkTransactions() {
+        boolean open = connection.inTransaction();
+        for (Step step : steps) {
+            switch (step.kind) {
+                case START -> {
+                    if (open) {
+                        throw new TransactionException(Connection.NESTED);
+                    }
+                    open = true;
+                }
+                case COMMIT, ROLLBACK -> {
+                    if (!open) {
+                        throw new TransactionException("Cannot " + (step.kind == Kind.COMMIT ? "commit" : "cancel")
+                                + " a transaction: none is open on this connection");
+                    }
+                    open = false;
+                }
+                default -> { }
+            }
+        }
+    }
+
+    private List<Object> runOneByOne() {
+        List<Object> values = new ArrayList<>();
+        for (Step step : steps) {
+            switch (step.kind) {
+                case EXECUTE -> connection.execute(step.sql, step.params);
+                case QUERY -> values.add(connection.queryValue(step.sql, Object.class, step.params).orElse(null));
+                case START -> connection.startTransaction();
+                case COMMIT -> connection.commitTransaction();
+                case ROLLBACK -> connection.cancelTransaction();
+            }
+            completed++;
+        }
+        return values;
+    }
+
+    private List<Object> runCompound() {
+        StringBuilder sql = new StringBuilder("BEGIN NOT ATOMIC ");
+        List<Object> params = new ArrayList<>();
+        boolean commits = false;
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            sql.append("SET ").append(DONE).append(" = ").append(i).append("; ").append(step.sql).append("; ");
+            params.addAll(Arrays.asList(step.params));
+            commits |= step.kind == Kind.COMMIT;
+        }
+        sql.append("SET ").append(DONE).append(" = ").append(steps.size()).append("; END");
+        String text = sql.toString();
+        Connection.JdbcWork<List<Object>> work = jdbc -> {
+            completed = 0;
+            try (PreparedStatement ps = jdbc.prepareStatement(text)) {
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setObject(i + 1, params.get(i));
+                }
+                return results(ps);
+            } catch (SQLException e) {
+                if (SqlErrors.isConnectionLost(e)) {
+                    throw e;
+                }
+                completed = done(jdbc);
+                throw SqlErrors.translate(e, steps.get(Math.min(completed, steps.size() - 1)).sql);
+            }
+        };
+        try {
+            // a group that commits is never sent twice: the first may have committed before the connection went
+            List<Object> values = commits ? connection.withJdbcOnce(text, work) : connection.withJdbc(text, work);
+            settle(steps.size());
+            return values;
+        } catch (DovetailException e) {
+            settle(completed);
+            throw e;
+        }
+    }
+
+    private static List<Object> results(PreparedStatement ps) throws SQLException {
+        List<Object> values = new ArrayList<>();
+        boolean isResult = ps.execute();
+        while (isResult || ps.getUpdateCount() != -1) {
+            if (isResult) {
+                try (ResultSet rs = ps.getResultSet()) {
+                    values.add(rs.next() ? rs.getObject(1) : null);
+                }
+            }
+            isResult = ps.getMoreResults(Statement.CLOSE_CURRENT_RESULT);
+        }
+        return values;
+    }
+
+    /** The steps done when the compound statement failed, from the session variable it keeps. */
+    private static int done(java.sql.Connection jdbc) throws SQLException {
+        try (Statement s = jdbc.createStatement(); ResultSet rs = s.executeQuery("SELECT " + DONE)) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private void settle(int done) {
+        completed = done;
+        for (int i = 0; i < done; i++) {
+            switch (steps.get(i).kind) {
+                case START -> connection.markTransaction(true);
+                case COMMIT, ROLLBACK -> connection.markTransaction(false);
+                default -> { }
+            }
+        }
+    }
+
+    private enum Kind { EXECUTE, QUERY, START, COMMIT, ROLLBACK }
+
+    private record Step(Kind kind, String sql, Object[] params) {
+    }
+}

@@ -1,0 +1,172 @@
+package org.dovetail.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.SQLException;
+import java.util.List;
+import org.dovetail.DuplicateException;
+import org.dovetail.MissingTableException;
+import org.dovetail.TestConfigs;
+import org.dovetail.TransactionException;
+import org.dovetail.testkit.DovetailTest;
+import org.dovetail.testkit.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Both ways a group runs (one compound statement, one statement at a time) give the same outcomes. */
+@DovetailTest
+class StatementGroupIT {
+    private static TestDatabase db;
+    private static String schema;
+
+    @BeforeAll
+    static void createSchema(TestDatabase database) throws SQLException {
+        db = database;
+        schema = db.schema("group");
+        try (var c = db.connect(); var s = c.createStatement()) {
+            s.execute("CREATE DATABASE `" + schema + "`");
+            s.execute("CREATE TABLE `" + schema + "`.job (id INT PRIMARY KEY, note VARCHAR(20) NOT NULL, data LONGBLOB) ENGINE=InnoDB");
+            s.execute("CREATE TABLE `" + schema + "`.made (id INT PRIMARY KEY) ENGINE=InnoDB");
+        }
+    }
+
+    @BeforeEach
+    void empty() throws SQLException {
+        try (var c = db.connect(); var s = c.createStatement()) {
+            s.execute("DELETE FROM `" + schema + "`.job");
+            s.execute("DELETE FROM `" + schema + "`.made");
+        }
+    }
+
+    private static String table(String name) {
+        return "`" + schema + "`.`" + name + "`";
+    }
+
+    private static Connection open() {
+        return Connection.open(TestConfigs.builder(db).build());
+    }
+
+    private static long rows(String name) {
+        try (Connection other = open()) {
+            return other.queryValue("SELECT COUNT(*) FROM " + table(name), Long.class).orElseThrow();
+        }
+    }
+
+    @ParameterizedTest(name = "compound={0}")
+    @ValueSource(booleans = {true, false})
+    void stepsRunInOrderAndQueriesGiveTheirValues(boolean compound) {
+        try (Connection conn = open()) {
+            byte[] data = {0, 1, 39, 92, (byte) 0xff, 10};
+            StatementGroup group = conn.group()
+                    .execute("INSERT INTO " + table("job") + " VALUES (?, ?, ?)", 1, "it's \"quoted\";", data)
+                    .startTransaction()
+                    .query("SELECT EXISTS(SELECT 1 FROM " + table("made") + " WHERE id = ?)", 1)
+                    .execute("INSERT INTO " + table("made") + " VALUES (?)", 1)
+                    .query("SELECT note FROM " + table("job") + " WHERE id = ? AND data = ?", 1, data);
+            List<Object> values = group.run(compound);
+
+            assertThat(values).hasSize(2);
+            assertThat(((Number) values.get(0)).intValue()).isZero();
+            assertThat(values.get(1)).isEqualTo("it's \"quoted\";");
+            assertThat(group.completed()).isEqualTo(5);
+            assertThat(conn.inTransaction()).isTrue();
+            assertThat(rows("made")).as("uncommitted").isZero();
+            assertThat(rows("job")).as("inserted before the transaction: committed").isEqualTo(1);
+
+            StatementGroup end = conn.group().commit().execute("DELETE FROM " + table("job") + " WHERE id = ?", 1);
+            assertThat(end.run(compound)).isEmpty();
+            assertThat(conn.inTransaction()).isFalse();
+            assertThat(conn.queryValue("SELECT @@in_transaction", Long.class)).contains(0L);
+            assertThat(rows("made")).isEqualTo(1);
+            assertThat(rows("job")).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "compound={0}")
+    @ValueSource(booleans = {true, false})
+    void aFailingFirstStepStopsTheGroupBeforeTheRest(boolean compound) {
+        try (Connection conn = open()) {
+            conn.execute("INSERT INTO " + table("job") + " VALUES (7, 'taken', NULL)");
+            StatementGroup group = conn.group()
+                    .execute("INSERT INTO " + table("job") + " VALUES (?, ?, NULL)", 7, "mine")
+                    .startTransaction()
+                    .query("SELECT 1");
+
+            assertThatThrownBy(() -> group.run(compound)).isInstanceOf(DuplicateException.class)
+                    .hasMessageContaining("Duplicate entry '7'");
+            assertThat(group.completed()).isZero();
+            assertThat(conn.inTransaction()).isFalse();
+            assertThat(conn.queryValue("SELECT @@in_transaction", Long.class)).contains(0L);
+            assertThat(conn.queryValue("SELECT note FROM " + table("job") + " WHERE id = 7", String.class)).contains("taken");
+        }
+    }
+
+    @ParameterizedTest(name = "compound={0}")
+    @ValueSource(booleans = {true, false})
+    void aFailureLaterLeavesTheStepsBeforeItInEffect(boolean compound) {
+        try (Connection conn = open()) {
+            StatementGroup group = conn.group()
+                    .execute("INSERT INTO " + table("job") + " VALUES (8, 'first', NULL)")
+                    .startTransaction()
+                    .execute("INSERT INTO " + table("made") + " VALUES (8)")
+                    .query("SELECT 1 FROM " + table("no_such_table"))
+                    .execute("INSERT INTO " + table("made") + " VALUES (9)");
+
+            assertThatThrownBy(() -> group.run(compound)).isInstanceOf(MissingTableException.class)
+                    .hasMessageContaining("no_such_table");
+            assertThat(group.completed()).isEqualTo(3);
+            assertThat(conn.inTransaction()).as("the transaction started by step 2 is open").isTrue();
+            assertThat(conn.queryValue("SELECT COUNT(*) FROM " + table("made"), Long.class)).as("seen inside it").contains(1L);
+            conn.cancelTransaction();
+            assertThat(rows("made")).isZero();
+            assertThat(rows("job")).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest(name = "compound={0}")
+    @ValueSource(booleans = {true, false})
+    void transactionStepsAreCheckedBeforeAnythingIsSent(boolean compound) {
+        try (Connection conn = open()) {
+            StatementGroup commitOutside = conn.group().execute("INSERT INTO " + table("made") + " VALUES (1)").commit();
+            assertThatThrownBy(() -> commitOutside.run(compound)).isInstanceOf(TransactionException.class)
+                    .hasMessageContaining("none is open");
+            conn.startTransaction();
+            StatementGroup nested = conn.group().rollback().startTransaction().startTransaction();
+            assertThatThrownBy(() -> nested.run(compound)).isInstanceOf(TransactionException.class)
+                    .hasMessageContaining("already open");
+            assertThat(conn.inTransaction()).isTrue();
+            conn.cancelTransaction();
+            assertThat(rows("made")).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "compound={0}")
+    @ValueSource(booleans = {true, false})
+    void aGroupRunsOnce(boolean compound) {
+        try (Connection conn = open()) {
+            StatementGroup group = conn.group().query("SELECT 1").query("SELECT 2");
+            assertThat(group.run(compound)).extracting(v -> ((Number) v).intValue()).containsExactly(1, 2);
+            assertThatThrownBy(() -> group.run(compound)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> group.query("SELECT 3")).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @ParameterizedTest(name = "compound={0}")
+    @ValueSource(booleans = {true, false})
+    void aCompoundGroupIsOneRequest(boolean compound) {
+        try (Connection conn = open()) {
+            long before = questions(conn);
+            conn.group().execute("INSERT INTO " + table("job") + " VALUES (3, 'r', NULL)").startTransaction()
+                    .query("SELECT EXISTS(SELECT 1 FROM " + table("made") + " WHERE id = 3)").rollback().run(compound);
+            long sent = questions(conn) - before - 1; // the status query itself counts once
+            assertThat(sent).isEqualTo(compound ? 1 : 4);
+        }
+    }
+
+    private static long questions(Connection conn) {
+        return conn.query("SHOW SESSION STATUS LIKE 'Questions'", r -> r.getLong(2)).get(0);
+    }
+}
