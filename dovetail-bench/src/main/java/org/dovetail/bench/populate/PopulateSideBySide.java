@@ -31,7 +31,8 @@ import org.dovetail.testkit.TestServers;
  * {@code insert1} of the key and a constant), so the time is the protocol's: key source minus
  * target, the {@code ~jobs} filter, and per key reserve, transaction, done check, insert, commit,
  * complete. The Python time is the populate call alone (the interpreter and imports excluded),
- * the Dovetail time the {@code populate} call in a warmed-up JVM. The target's rows are deleted
+ * the Dovetail time the {@code populate} call in a warmed-up JVM ({@code dovetail.bench.warmup}
+ * untimed populates first, by default as many as make 10,000 jobs). The target's rows are deleted
  * between runs; the sides alternate which goes first.
  *
  * <pre>
@@ -75,8 +76,10 @@ public final class PopulateSideBySide {
                 schema.table("Subject").insert(subjects);
                 JobTable.of(schema);
                 Populator populator = Populator.of(trivial, TRIVIAL);
-                // warm-up: the JIT compiles the path before anything is timed
-                for (int w = 0; w < 2; w++) {
+                // warm-up: the JIT compiles the path before anything is timed (a worker runs for hours;
+                // the time per job stops falling after some 10,000 jobs)
+                int warmups = Integer.getInteger("dovetail.bench.warmup", Math.max(2, 10_000 / keys));
+                for (int w = 0; w < warmups; w++) {
                     populator.populate(PopulateOptions.defaults().withReserveJobs(true));
                     trivial.deleteQuick();
                 }
