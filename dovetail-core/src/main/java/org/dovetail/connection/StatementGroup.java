@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.dovetail.DovetailException;
+import org.dovetail.DuplicateException;
 import org.dovetail.TransactionException;
 
 /**
@@ -35,9 +36,11 @@ import org.dovetail.TransactionException;
  */
 public final class StatementGroup {
     private static final String DONE = "@dovetail_group_done";
+    private static final String DUPLICATE = "@dovetail_group_duplicate";
 
     private final Connection connection;
     private final List<Step> steps = new ArrayList<>();
+    private final List<Object> values = new ArrayList<>();
     private int completed;
     private boolean ran;
 
@@ -48,6 +51,15 @@ public final class StatementGroup {
     /** Adds a statement that returns no rows (DML or DDL), with its parameters. */
     public StatementGroup execute(String sql, Object... params) {
         return add(new Step(Kind.EXECUTE, sql, params));
+    }
+
+    /**
+     * Adds a statement whose duplicate-key error (1062) does not stop the group: its value in
+     * {@link #run}'s list is true when it ran, false when the duplicate stopped it (an INSERT that
+     * finds its key taken). Any other error stops the group as usual.
+     */
+    public StatementGroup executeUnlessDuplicate(String sql, Object... params) {
+        return add(new Step(Kind.UNLESS_DUPLICATE, sql, params));
     }
 
     /**
@@ -78,7 +90,7 @@ public final class StatementGroup {
      * when they are run one by one (starting a transaction inside one is an error, committing or
      * rolling back outside one too, before anything is sent).
      *
-     * @return the value of each {@link #query} step, in order
+     * @return the value of each {@link #query} and {@link #executeUnlessDuplicate} step, in order
      * @throws DovetailException the failing step's error, as the statement alone would raise it;
      *         {@link #completed()} then counts the steps before it
      */
@@ -133,10 +145,10 @@ public final class StatementGroup {
     }
 
     private List<Object> runOneByOne() {
-        List<Object> values = new ArrayList<>();
         for (Step step : steps) {
             switch (step.kind) {
                 case EXECUTE -> connection.execute(step.sql, step.params);
+                case UNLESS_DUPLICATE -> values.add(unlessDuplicate(step));
                 case QUERY -> values.add(connection.queryValue(step.sql, Object.class, step.params).orElse(null));
                 case START -> connection.startTransaction();
                 case COMMIT -> connection.commitTransaction();
@@ -144,7 +156,16 @@ public final class StatementGroup {
             }
             completed++;
         }
-        return values;
+        return List.copyOf(values);
+    }
+
+    private boolean unlessDuplicate(Step step) {
+        try {
+            connection.execute(step.sql, step.params);
+            return true;
+        } catch (DuplicateException e) {
+            return false;
+        }
     }
 
     private List<Object> runCompound() {
@@ -153,19 +174,27 @@ public final class StatementGroup {
         boolean commits = false;
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
-            sql.append("SET ").append(DONE).append(" = ").append(i).append("; ").append(step.sql).append("; ");
+            sql.append("SET ").append(DONE).append(" = ").append(i).append("; ");
+            if (step.kind == Kind.UNLESS_DUPLICATE) {
+                sql.append("BEGIN DECLARE CONTINUE HANDLER FOR 1062 SET ").append(DUPLICATE).append(" = 1; SET ").append(DUPLICATE)
+                        .append(" = 0; ").append(step.sql).append("; END; SELECT ").append(DUPLICATE).append(" = 0; ");
+            } else {
+                sql.append(step.sql).append("; ");
+            }
             params.addAll(Arrays.asList(step.params));
             commits |= step.kind == Kind.COMMIT;
         }
         sql.append("SET ").append(DONE).append(" = ").append(steps.size()).append("; END");
         String text = sql.toString();
-        Connection.JdbcWork<List<Object>> work = jdbc -> {
+        Connection.JdbcWork<Void> work = jdbc -> {
             completed = 0;
+            values.clear();
             try (PreparedStatement ps = jdbc.prepareStatement(text)) {
                 for (int i = 0; i < params.size(); i++) {
                     ps.setObject(i + 1, params.get(i));
                 }
-                return results(ps);
+                read(ps);
+                return null;
             } catch (SQLException e) {
                 if (SqlErrors.isConnectionLost(e)) {
                     throw e;
@@ -176,27 +205,58 @@ public final class StatementGroup {
         };
         try {
             // a group that commits is never sent twice: the first may have committed before the connection went
-            List<Object> values = commits ? connection.withJdbcOnce(text, work) : connection.withJdbc(text, work);
+            if (commits) {
+                connection.withJdbcOnce(text, work);
+            } else {
+                connection.withJdbc(text, work);
+            }
             settle(steps.size());
-            return values;
+            return List.copyOf(values);
         } catch (DovetailException e) {
             settle(completed);
             throw e;
         }
     }
 
-    private static List<Object> results(PreparedStatement ps) throws SQLException {
-        List<Object> values = new ArrayList<>();
+    /**
+     * The values of the {@link #query} and {@link #executeUnlessDuplicate} steps that took
+     * effect, in order: all of them once {@link #run} returned, those before the failing step
+     * after it threw.
+     */
+    public List<Object> values() {
+        return List.copyOf(values.subList(0, Math.min(values.size(), valueSteps(completed))));
+    }
+
+    private int valueSteps(int stepCount) {
+        int n = 0;
+        for (int i = 0; i < stepCount; i++) {
+            Kind kind = steps.get(i).kind;
+            if (kind == Kind.QUERY || kind == Kind.UNLESS_DUPLICATE) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Reads every result of the compound statement into {@link #values}, typed as the one-by-one run gives them. */
+    private void read(PreparedStatement ps) throws SQLException {
+        List<Kind> valueKinds = new ArrayList<>();
+        for (Step step : steps) {
+            if (step.kind == Kind.QUERY || step.kind == Kind.UNLESS_DUPLICATE) {
+                valueKinds.add(step.kind);
+            }
+        }
         boolean isResult = ps.execute();
         while (isResult || ps.getUpdateCount() != -1) {
             if (isResult) {
                 try (ResultSet rs = ps.getResultSet()) {
-                    values.add(rs.next() ? rs.getObject(1) : null);
+                    Object value = rs.next() ? rs.getObject(1) : null;
+                    boolean flag = valueKinds.get(values.size()) == Kind.UNLESS_DUPLICATE;
+                    values.add(flag ? (Object) (((Number) value).intValue() != 0) : value);
                 }
             }
             isResult = ps.getMoreResults(Statement.CLOSE_CURRENT_RESULT);
         }
-        return values;
     }
 
     /** The steps done when the compound statement failed, from the session variable it keeps. */
@@ -217,7 +277,7 @@ public final class StatementGroup {
         }
     }
 
-    private enum Kind { EXECUTE, QUERY, START, COMMIT, ROLLBACK }
+    private enum Kind { EXECUTE, UNLESS_DUPLICATE, QUERY, START, COMMIT, ROLLBACK }
 
     private record Step(Kind kind, String sql, Object[] params) {
     }

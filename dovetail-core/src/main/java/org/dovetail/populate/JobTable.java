@@ -273,9 +273,12 @@ public final class JobTable {
         }
     }
 
-    /** Adds the reservation's INSERT to {@code group}: the step fails with a duplicate when the key is taken. */
-    StatementGroup reserveIn(StatementGroup group, String tableName, Map<String, ?> key, String keyHash) {
-        return group.execute(insertSql, insertParams(tableName, key, keyHash, JobStatus.RESERVED));
+    /**
+     * Adds the reservation's INSERT to {@code group} as a step whose value is false when the key
+     * is taken (a duplicate), true when it was reserved.
+     */
+    StatementGroup reserveUnlessTaken(StatementGroup group, String tableName, Map<String, ?> key, String keyHash) {
+        return group.executeUnlessDuplicate(insertSql, insertParams(tableName, key, keyHash, JobStatus.RESERVED));
     }
 
     /** Adds the DELETE of one job's row to {@code group}. */

@@ -88,24 +88,18 @@ final class Worker {
         List<JobResult> out = new ArrayList<>(1);
         Finish end = attempt(key, reserve, reserved, null, out::add, () -> true);
         if (end != null) {
-            StatementGroup group = connection().group();
-            int steps = end.addTo(group);
-            try {
-                group.run();
-                out.add(end.result(steps, null));
-            } catch (DovetailException e) {
-                out.add(end.result(group.completed(), e));
-            }
+            end.alone(out::add);
         }
         return out.get(0);
     }
 
     /**
      * Makes the keys {@code next} gives, one after another, until it gives null, passing each
-     * result to {@code out}. A job's commit and the delete of its row go to the server in one
-     * request with the next key's reservation, snapshot and done check, so a job costs one round
-     * trip besides its make's own statements. A key taken from {@code next} is released unmade
-     * (its reservation deleted, nothing reported) when {@code proceed} turns false before its make.
+     * result to {@code sink}. A job's row delete and commit go to the server in one request with
+     * the next key's reservation (committed with them), snapshot and done check, so a job costs
+     * one round trip and one commit besides its make's own statements. A key taken from
+     * {@code next} is released unmade (its reservation deleted, nothing reported) when
+     * {@code proceed} turns false before its make.
      */
     void runAll(Supplier<Map<String, Object>> next, Consumer<JobResult> sink, boolean reserve, BooleanSupplier proceed) {
         Consumer<JobResult> out = result -> {
@@ -122,22 +116,15 @@ final class Worker {
             pending = attempt(key, reserve, false, pending, out, proceed);
         }
         if (pending != null) {
-            StatementGroup group = connection().group();
-            int steps = pending.addTo(group);
-            try {
-                group.run();
-                out.accept(pending.result(steps, null));
-            } catch (DovetailException e) {
-                out.accept(pending.result(group.completed(), e));
-            }
+            pending.alone(out);
         }
     }
 
     /**
-     * One key up to its make: {@code previous}'s end (the job before, made or found done) first,
-     * then reserve, snapshot and done check, all in one request; then make. Returns what remains
-     * to send for this key (its commit or rollback and its row's delete), or null when its
-     * result is out already.
+     * One key up to its make, in one request: the job before's row delete, this key's
+     * reservation, the job before's commit (which commits the reservation too), this key's
+     * snapshot and done check; then make. Returns what remains to send for this key (its row
+     * delete and commit), or null when its result is out already.
      */
     private Finish attempt(Map<String, Object> key, boolean reserve, boolean reserved, Finish previous, Consumer<JobResult> out,
             BooleanSupplier proceed) {
@@ -148,41 +135,54 @@ final class Worker {
         Connection connection = connection();
         boolean tripartite = populator.tripartite() != null;
         StatementGroup group = connection.group();
-        int finishing = previous == null ? 0 : previous.addTo(group);
+        int steps = 0;
+        int delete = previous != null && previous.addDelete(group) ? steps++ : -1;
+        int reservation = reserve ? steps++ : -1;
         if (reserve) {
-            jobs().reserveIn(group, tableName, key, keyHash);
+            jobs().reserveUnlessTaken(group, tableName, key, keyHash);
         }
+        int commit = previous != null && previous.addCommit(group) ? steps++ : -1;
         if (!tripartite) {
             group.startTransaction();
         }
         Query made = target.restrict(key).proj();
         group.query("SELECT EXISTS(" + made.sql() + ")", made.sqlParameters().toArray());
-        boolean done;
+        List<Object> values;
         try {
-            List<Object> values = group.run();
-            if (previous != null) {
-                out.accept(previous.result(finishing, null));
-            }
-            done = isTrue(values.get(values.size() - 1));
+            values = group.run();
         } catch (DovetailException e) {
-            int begun = group.completed() - finishing;
-            if (begun < 0) { // the job before did not finish; nothing of this one was sent
-                out.accept(previous.result(group.completed(), e));
+            int failedAt = group.completed();
+            if (failedAt == delete || failedAt == commit) { // the job before failed; nothing of this key took effect
+                out.accept(previous.failed(e));
                 return proceed.getAsBoolean() ? attempt(key, reserve, reserved, null, out, proceed) : null;
             }
             if (previous != null) {
-                out.accept(previous.result(finishing, null));
-            }
-            if (reserve && begun == 0) {
-                if (e instanceof DuplicateException) {
-                    out.accept(skipped(key, JobOutcome.TAKEN, start));
-                    return null;
+                if (failedAt == reservation && commit >= 0) {
+                    previous.alone(out); // its delete ran in its transaction, the commit did not
+                } else {
+                    out.accept(previous.ok());
                 }
+            }
+            if (failedAt == reservation) {
                 throw e; // as JobTable.reserve throws it: nothing was reserved
+            }
+            if (reserve && !isTrue(group.values().get(0))) { // taken, and then the snapshot or the check failed
+                Finish taken = new Finish(key, null, start, Finish.Kind.TAKEN);
+                out.accept(skipped(key, JobOutcome.TAKEN, start));
+                taken.failed(e);
+                return null;
             }
             out.accept(failed(connection, key, keyHash, e, start));
             return null;
         }
+        if (previous != null) {
+            out.accept(previous.ok());
+        }
+        if (reserve && !isTrue(values.get(0))) {
+            out.accept(skipped(key, JobOutcome.TAKEN, start));
+            return connection.inTransaction() ? new Finish(key, null, start, Finish.Kind.TAKEN) : null;
+        }
+        boolean done = isTrue(values.get(values.size() - 1));
         boolean stopping = !done && !proceed.getAsBoolean();
         if (reserve && !stopping) {
             tell(() -> listener.reserved(key));
@@ -211,11 +211,12 @@ final class Worker {
     }
 
     /**
-     * The end of a job whose make is over (commit), that was found done or is released unmade
-     * (roll back), then the delete of its {@code ~jobs} row when it has one.
+     * The end of a job whose make is over, that was found done, whose key was taken, or that is
+     * released unmade: the delete of its {@code ~jobs} row, then the commit of its transaction
+     * (a found-done, taken or released job's transaction wrote nothing else).
      */
     private final class Finish {
-        enum Kind { MADE, DONE, RELEASED }
+        enum Kind { MADE, DONE, TAKEN, RELEASED }
 
         private final Map<String, Object> key;
         private final String keyHash;
@@ -229,47 +230,64 @@ final class Worker {
             this.kind = kind;
         }
 
-        /** Adds the steps to {@code group}; returns how many. */
-        int addTo(StatementGroup group) {
-            int steps = 0;
-            if (kind == Kind.MADE) {
-                group.commit();
-                steps++;
-            } else if (connection().inTransaction()) {
-                group.rollback();
-                steps++;
+        /** Adds the delete of the job's row, if it has one; returns whether it did. */
+        boolean addDelete(StatementGroup group) {
+            if (keyHash == null) {
+                return false;
             }
-            if (keyHash != null) {
-                jobs().deleteIn(group, target.tableName(), keyHash);
-                steps++;
-            }
-            return steps;
+            jobs().deleteIn(group, target.tableName(), keyHash);
+            return true;
         }
 
-        /**
-         * The job's result once {@code completed} of its steps took effect, {@code error} stopping
-         * the rest; null for a released key, which has none.
-         */
-        JobResult result(int completed, DovetailException error) {
-            if (kind == Kind.RELEASED) {
-                if (error != null) {
-                    LOG.warn("{}: could not release the reservation of {}, which was not made: {}", target.fullName(), key,
-                            error.getMessage());
+        /** Adds the commit, if a transaction is open; returns whether it did. */
+        boolean addCommit(StatementGroup group) {
+            if (!connection().inTransaction()) {
+                return false;
+            }
+            group.commit();
+            return true;
+        }
+
+        /** Sends what remains (the delete, the commit) by itself. */
+        void alone(Consumer<JobResult> out) {
+            StatementGroup group = connection().group();
+            addDelete(group);
+            addCommit(group);
+            try {
+                group.run();
+                out.accept(ok());
+            } catch (DovetailException e) {
+                out.accept(failed(e));
+            }
+        }
+
+        /** The result once its steps took effect; null for a taken or released key (reported already, or never). */
+        JobResult ok() {
+            return switch (kind) {
+                case MADE -> {
+                    JobResult result = new JobResult(key, JobOutcome.MADE, since(start), null, null);
+                    tell(() -> listener.made(result));
+                    yield result;
+                }
+                case DONE -> skipped(key, JobOutcome.ALREADY_DONE, start);
+                case TAKEN, RELEASED -> null;
+            };
+        }
+
+        /** The result when a step failed: a made or found-done job is rolled back and gets its error row. */
+        JobResult failed(DovetailException error) {
+            if (kind == Kind.TAKEN || kind == Kind.RELEASED) {
+                LOG.warn("{}: could not end the transaction of {}, which was not made: {}", target.fullName(), key, error.getMessage());
+                if (connection().inTransaction()) {
+                    try {
+                        connection().cancelTransaction();
+                    } catch (DovetailException e) {
+                        error.addSuppressed(e);
+                    }
                 }
                 return null;
             }
-            if (error != null && (kind != Kind.MADE || completed == 0)) {
-                return failed(connection(), key, keyHash, error, start);
-            }
-            if (error != null) {
-                LOG.warn("{}: made {} but could not delete its reservation: {}", target.fullName(), key, error.getMessage());
-            }
-            if (kind == Kind.DONE) {
-                return skipped(key, JobOutcome.ALREADY_DONE, start);
-            }
-            JobResult result = new JobResult(key, JobOutcome.MADE, since(start), null, null);
-            tell(() -> listener.made(result));
-            return result;
+            return Worker.this.failed(connection(), key, keyHash, error, start);
         }
     }
 

@@ -156,6 +156,29 @@ class StatementGroupIT {
 
     @ParameterizedTest(name = "compound={0}")
     @ValueSource(booleans = {true, false})
+    void aDuplicateCanBeAValueInsteadOfAnError(boolean compound) {
+        try (Connection conn = open()) {
+            conn.execute("INSERT INTO " + table("job") + " VALUES (5, 'taken', NULL)");
+            conn.startTransaction();
+            StatementGroup group = conn.group()
+                    .execute("INSERT INTO " + table("made") + " VALUES (5)")
+                    .executeUnlessDuplicate("INSERT INTO " + table("job") + " VALUES (?, 'mine', NULL)", 5)
+                    .executeUnlessDuplicate("INSERT INTO " + table("job") + " VALUES (?, 'mine', NULL)", 6)
+                    .commit()
+                    .query("SELECT GROUP_CONCAT(note ORDER BY id) FROM " + table("job"));
+
+            assertThat(group.run(compound)).containsExactly(false, true, "taken,mine");
+            assertThat(group.completed()).isEqualTo(5);
+            assertThat(conn.inTransaction()).isFalse();
+            assertThat(rows("made")).as("committed with the insert that ran").isEqualTo(1);
+            StatementGroup other = conn.group().executeUnlessDuplicate("INSERT INTO " + table("no_such") + " VALUES (1)").query("SELECT 1");
+            assertThatThrownBy(() -> other.run(compound)).isInstanceOf(MissingTableException.class);
+            assertThat(other.completed()).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "compound={0}")
+    @ValueSource(booleans = {true, false})
     void aCompoundGroupIsOneRequest(boolean compound) {
         try (Connection conn = open()) {
             long before = questions(conn);

@@ -59,7 +59,8 @@ public final class TestServers implements AutoCloseable {
                 .redoLogSize("96M")
                 // benchmarks of large tables may ask for more: -Ddovetail.test.db.buffer-pool=1G
                 .bufferPoolSize(System.getProperty("dovetail.test.db.buffer-pool", "128M"))
-                .durable(false)
+                // benchmarks of commit-bound work may ask for a flush per commit: -Ddovetail.test.db.durable=true
+                .durable(Boolean.getBoolean("dovetail.test.db.durable"))
                 .detached(false)
                 .create();
         ServerInfo info = embedded.start();
