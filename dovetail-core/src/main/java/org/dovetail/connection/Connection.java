@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.dovetail.ConnectionException;
@@ -45,6 +47,23 @@ public final class Connection implements AutoCloseable {
     private ServerVersion serverVersion;
     private long connectionId;
     private boolean inTransaction;
+    /** The statements {@link #kept} holds, the least recently used dropped (and closed) past 16. */
+    private final Map<String, PreparedStatement> kept = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+            if (size() <= 16) {
+                return false;
+            }
+            try {
+                eldest.getValue().close();
+            } catch (SQLException e) {
+                LOG.debug("closing a kept statement failed: {}", e.getMessage());
+            }
+            return true;
+        }
+    };
     private boolean closed;
 
     private Connection(Connector connector, Config config) {
@@ -168,6 +187,20 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+    /**
+     * A prepared statement for {@code sql} on the current session, kept for the next call with the
+     * same text (statement groups repeat the same long text with new values); closed with the
+     * session. The caller must not close it.
+     */
+    PreparedStatement kept(java.sql.Connection session, String sql) throws SQLException {
+        PreparedStatement ps = kept.get(sql);
+        if (ps == null || ps.isClosed()) {
+            ps = session.prepareStatement(sql);
+            kept.put(sql, ps);
+        }
+        return ps;
+    }
+
     /** Records a transaction started or ended by statements run outside the methods above. */
     void markTransaction(boolean open) {
         inTransaction = open;
@@ -228,6 +261,7 @@ public final class Connection implements AutoCloseable {
         }
         closed = true;
         inTransaction = false;
+        kept.clear(); // closed with the session
         try {
             jdbc.close();
         } catch (SQLException e) {
@@ -323,6 +357,7 @@ public final class Connection implements AutoCloseable {
         }
         java.sql.Connection old = jdbc;
         jdbc = fresh;
+        kept.clear(); // the old session's statements close with it
         closeQuietly(old);
     }
 

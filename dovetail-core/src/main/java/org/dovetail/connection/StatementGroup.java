@@ -189,7 +189,9 @@ public final class StatementGroup {
         Connection.JdbcWork<Void> work = jdbc -> {
             completed = 0;
             values.clear();
-            try (PreparedStatement ps = jdbc.prepareStatement(text)) {
+            try {
+                PreparedStatement ps = connection.kept(jdbc, text);
+                ps.clearParameters();
                 for (int i = 0; i < params.size(); i++) {
                     ps.setObject(i + 1, params.get(i));
                 }

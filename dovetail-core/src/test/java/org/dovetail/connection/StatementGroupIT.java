@@ -179,6 +179,19 @@ class StatementGroupIT {
 
     @ParameterizedTest(name = "compound={0}")
     @ValueSource(booleans = {true, false})
+    void aGroupRunsAgainOnANewSessionAfterTheOldOneWasKilled(boolean compound) {
+        try (Connection conn = open(); Connection admin = open()) {
+            String text = "SELECT CONNECTION_ID()";
+            long first = ((Number) conn.group().query(text).query("SELECT ?", 1).run(compound).get(0)).longValue();
+            admin.execute("KILL CONNECTION " + first);
+            List<Object> again = conn.group().query(text).query("SELECT ?", 2).run(compound);
+            assertThat(((Number) again.get(0)).longValue()).as("a new session").isNotEqualTo(first);
+            assertThat(((Number) again.get(1)).intValue()).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest(name = "compound={0}")
+    @ValueSource(booleans = {true, false})
     void aCompoundGroupIsOneRequest(boolean compound) {
         try (Connection conn = open()) {
             long before = questions(conn);

@@ -2,6 +2,8 @@ package org.dovetail.internal.codec;
 
 import java.math.BigInteger;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +25,22 @@ record NumberLimits(String name, BigInteger min, BigInteger max, int precision, 
     /** MySQL's decimal without (p, s) is decimal(10, 0). */
     private static final int DEFAULT_PRECISION = 10;
 
+    /** Column types seen so far: a table's codecs are made for every insert, and parsing a type is regex work. */
+    private static final Map<String, NumberLimits> KNOWN = new ConcurrentHashMap<>();
+
     static NumberLimits of(String columnType) {
+        NumberLimits known = KNOWN.get(columnType);
+        if (known != null) {
+            return known;
+        }
+        NumberLimits limits = parse(columnType);
+        if (KNOWN.size() < 1024) {
+            KNOWN.put(columnType, limits);
+        }
+        return limits;
+    }
+
+    private static NumberLimits parse(String columnType) {
         String type = columnType.toLowerCase(Locale.ROOT).strip();
         boolean unsigned = type.contains("unsigned") || type.startsWith("serial");
         Matcher integer = INTEGER.matcher(type);
