@@ -95,10 +95,11 @@ final class Worker {
 
     /**
      * Makes the keys {@code next} gives, one after another, until it gives null, passing each
-     * result to {@code sink}. A job's row delete (inside its transaction, so that its rows and the
-     * end of its reservation commit together) and commit go to the server in one request with the
-     * next key's reservation, snapshot and done check, so a job costs one round trip and two
-     * commits besides its make's own statements (DataJoint's protocol three). A key taken from
+     * result to {@code sink}. A job's row delete, the next key's reservation and the job's commit
+     * go to the server in one request with the next key's snapshot and done check: the job's rows,
+     * the end of its reservation and the next reservation commit together, so a job costs one
+     * round trip and one commit besides its make's own statements (DataJoint's protocol: six and
+     * three). A key taken from
      * {@code next} is released unmade (its reservation deleted, nothing reported) when
      * {@code proceed} turns false before its make.
      */
@@ -122,8 +123,9 @@ final class Worker {
     }
 
     /**
-     * One key up to its make, in one request: the job before's row delete and commit, this key's
-     * reservation (autocommit, as DataJoint reserves), snapshot and done check; then make. Returns what remains to send for this key (its row
+     * One key up to its make, in one request: the job before's row delete, this key's
+     * reservation, the job before's commit (committing all three), this key's snapshot and done
+     * check; then make. Without a job before, the reservation is autocommit, as DataJoint's. Returns what remains to send for this key (its row
      * delete and commit), or null when its result is out already.
      */
     private Finish attempt(Map<String, Object> key, boolean reserve, boolean reserved, Finish previous, Consumer<JobResult> out,
@@ -137,11 +139,11 @@ final class Worker {
         StatementGroup group = connection.group();
         int steps = 0;
         int delete = previous != null && previous.addDelete(group) ? steps++ : -1;
-        int commit = previous != null && previous.addCommit(group) ? steps++ : -1;
         int reservation = reserve ? steps++ : -1;
         if (reserve) {
             jobs().reserveUnlessTaken(group, tableName, key, keyHash);
         }
+        int commit = previous != null && previous.addCommit(group) ? steps++ : -1;
         if (!tripartite) {
             group.startTransaction();
         }
@@ -152,7 +154,9 @@ final class Worker {
             values = group.run();
         } catch (DovetailException e) {
             int failedAt = group.completed();
-            if (failedAt == delete || failedAt == commit) { // the job before failed; nothing of this key took effect
+            // the job before failed: its transaction is rolled back (a deadlock may have done so already,
+            // with the reservation made inside it) and nothing of this key took effect
+            if (failedAt == delete || failedAt == commit || failedAt == reservation && commit >= 0) {
                 out.accept(previous.failed(e));
                 return proceed.getAsBoolean() ? attempt(key, reserve, reserved, null, out, proceed) : null;
             }

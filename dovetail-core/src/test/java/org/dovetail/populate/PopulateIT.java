@@ -301,6 +301,31 @@ class PopulateIT {
     }
 
     @Test
+    void aReservationThatFailsInsideTheJobBeforeRollsThatJobBackAsAnError() {
+        Pipeline p = pipeline();
+        try (Dovetail worker = Dovetail.connect(TestConfigs.of(database)); Dovetail other = Dovetail.connect(TestConfigs.of(database))) {
+            worker.connection().execute("SET SESSION innodb_lock_wait_timeout = 1");
+            // another session holds key 2's reservation uncommitted: inserting it again waits, then times out
+            other.connection().startTransaction();
+            Map<String, Object> two = key("subject_id", 2L);
+            other.connection().execute("INSERT INTO " + p.schema.jobsTable() + " (`table_name`,`key_hash`,`status`,`key`) VALUES (?,?,?,?)",
+                    "_scan", KeyHash.keyHash(two), "reserved", JobTable.packKey(two));
+            Populator scan = Populator.of(worker.schema(p.schema.name()).table("Scan"), Pipeline.SCAN);
+            try {
+                assertThatThrownBy(() -> scan.populate(PopulateOptions.defaults().withReserveJobs(true).withSuppressErrors(true)))
+                        .as("key 2's reservation, tried again alone").hasMessageContaining("Lock wait timeout");
+            } finally {
+                other.connection().cancelTransaction();
+            }
+        }
+        // key 1 was made, but its commit was to carry key 2's reservation: rolled back, an error row, never a lost "made"
+        assertThat(JobTable.of(p.schema).jobs()).extracting(j -> j.key().get("subject_id"), Job::status)
+                .containsExactly(tuple(1L, JobStatus.ERROR));
+        assertThat(JobTable.of(p.schema).jobs().get(0).errorMessage()).contains("Lock wait timeout");
+        assertThat(p.table("Scan").count()).isZero();
+    }
+
+    @Test
     void aReservedJobCostsOneRequestBesidesItsMakesOwn() {
         Pipeline p = pipeline();
         List<Map<String, Object>> more = new ArrayList<>();
