@@ -99,9 +99,8 @@ final class Worker {
      * go to the server in one request with the next key's snapshot and done check: the job's rows,
      * the end of its reservation and the next reservation commit together, so a job costs one
      * round trip and one commit besides its make's own statements (DataJoint's protocol: six and
-     * three). A key taken from
-     * {@code next} is released unmade (its reservation deleted, nothing reported) when
-     * {@code proceed} turns false before its make.
+     * three). A key taken from {@code next} is released unmade (its reservation deleted, nothing
+     * reported) when {@code proceed} turns false before its make.
      */
     void runAll(Supplier<Map<String, Object>> next, Consumer<JobResult> sink, boolean reserve, BooleanSupplier proceed) {
         Consumer<JobResult> out = result -> {
@@ -125,8 +124,9 @@ final class Worker {
     /**
      * One key up to its make, in one request: the job before's row delete, this key's
      * reservation, the job before's commit (committing all three), this key's snapshot and done
-     * check; then make. Without a job before, the reservation is autocommit, as DataJoint's. Returns what remains to send for this key (its row
-     * delete and commit), or null when its result is out already.
+     * check; then make. Without a job before, the reservation is autocommit, as DataJoint's.
+     * Returns what remains to send for this key (its row delete and commit), or null when its
+     * result is out already.
      */
     private Finish attempt(Map<String, Object> key, boolean reserve, boolean reserved, Finish previous, Consumer<JobResult> out,
             BooleanSupplier proceed) {
