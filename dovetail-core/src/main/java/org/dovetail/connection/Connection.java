@@ -171,20 +171,7 @@ public final class Connection implements AutoCloseable {
 
     /** As {@link #withJdbc(String, JdbcWork)}, but never sent again on a new session when the connection is lost. */
     <T> T withJdbcOnce(String sql, JdbcWork<T> work) {
-        if (closed) {
-            throw new ConnectionException("The connection to " + connector.describe() + " is closed");
-        }
-        try {
-            return work.run(jdbc);
-        } catch (SQLException e) {
-            if (!SqlErrors.isConnectionLost(e)) {
-                throw SqlErrors.translate(e, sql);
-            }
-            inTransaction = false;
-            reconnectQuietly();
-            throw new LostConnectionException("Connection was lost while statements ending in a COMMIT ran: whether the"
-                    + " COMMIT took effect is unknown. " + SqlErrors.serverMessage(e), e);
-        }
+        return run(sql, work, false);
     }
 
     /**
@@ -282,6 +269,11 @@ public final class Connection implements AutoCloseable {
     }
 
     private <T> T run(String sql, JdbcWork<T> work) {
+        return run(sql, work, true);
+    }
+
+    /** Runs {@code work}; after a lost connection outside a transaction, again on a new session only when {@code again}. */
+    private <T> T run(String sql, JdbcWork<T> work, boolean again) {
         if (closed) {
             throw new ConnectionException("The connection to " + connector.describe() + " is closed");
         }
@@ -290,6 +282,12 @@ public final class Connection implements AutoCloseable {
         } catch (SQLException e) {
             if (!SqlErrors.isConnectionLost(e)) {
                 throw SqlErrors.translate(e, sql);
+            }
+            if (!again) {
+                inTransaction = false;
+                reconnectQuietly();
+                throw new LostConnectionException("Connection was lost while statements ending in a COMMIT ran: whether the"
+                        + " COMMIT took effect is unknown. " + SqlErrors.serverMessage(e), e);
             }
             return afterLostConnection(sql, work, e);
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.SQLException;
 import java.util.List;
 import org.dovetail.DuplicateException;
+import org.dovetail.LostConnectionException;
 import org.dovetail.MissingTableException;
 import org.dovetail.TestConfigs;
 import org.dovetail.TransactionException;
@@ -13,6 +14,7 @@ import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -187,6 +189,20 @@ class StatementGroupIT {
             List<Object> again = conn.group().query(text).query("SELECT ?", 2).run(compound);
             assertThat(((Number) again.get(0)).longValue()).as("a new session").isNotEqualTo(first);
             assertThat(((Number) again.get(1)).intValue()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aCompoundGroupThatCommitsIsNotSentAgainOnANewSession() {
+        try (Connection conn = open(); Connection admin = open()) {
+            admin.execute("KILL CONNECTION " + conn.connectionId());
+            StatementGroup group = conn.group().startTransaction().execute("INSERT INTO " + table("made") + " VALUES (4)").commit();
+            assertThatThrownBy(() -> group.run(true)).isInstanceOf(LostConnectionException.class)
+                    .hasMessageContaining("whether the COMMIT took effect is unknown");
+            assertThat(group.completed()).isZero();
+            assertThat(conn.inTransaction()).isFalse();
+            assertThat(rows("made")).isZero();
+            assertThat(conn.queryValue("SELECT 1", Long.class)).as("the connection works again").contains(1L);
         }
     }
 
