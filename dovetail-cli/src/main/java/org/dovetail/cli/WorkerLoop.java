@@ -17,6 +17,7 @@ import org.dovetail.TableName;
 import org.dovetail.config.Config;
 import org.dovetail.hash.KeyHash;
 import org.dovetail.populate.Heartbeat;
+import org.dovetail.populate.JobOutcome;
 import org.dovetail.populate.JobResult;
 import org.dovetail.populate.JobSidecar;
 import org.dovetail.populate.JobTable;
@@ -133,7 +134,8 @@ final class WorkerLoop {
                 if (stopRequested()) {
                     populator.requestStop(StopReason.TERMINATE, true);
                 }
-                slots.add(new Slot(name, target, populator, JobTable.of(dj.schema(target.database())), queues.get(name)));
+                JobTable.of(dj.schema(target.database())); // declares ~jobs first if it does not exist, as DataJoint does
+                slots.add(new Slot(name, target, populator, queues.get(name)));
             }
             Duration idle = FIRST_IDLE;
             while (!stopRequested()) {
@@ -179,25 +181,29 @@ final class WorkerLoop {
         String table = slot.target.tableName();
         String hash = KeyHash.keyHash(key);
         Heartbeat.Job[] job = new Heartbeat.Job[1];
-        // the reservation and its sidecar row in one commit
-        if (!slot.jobs.reserve(table, key, () -> job[0] = heartbeat.begin(dj.connection(), slot.target.database(), table, hash))) {
+        // the reservation and its sidecar row in one commit, sent with the make's snapshot and done check
+        JobResult result;
+        try {
+            result = slot.populator.populate1(key,
+                    group -> job[0] = heartbeat.beginIn(group, dj.connection().connectionId(), slot.target.database(), table, hash));
+        } catch (DovetailException e) {
+            if (job[0] != null) {
+                job[0].failed();
+            }
+            throw e;
+        }
+        if (result.outcome() == JobOutcome.TAKEN) {
+            job[0].skipped(); // no row was written: nothing changes
             budget.incrementAndGet();
             count(slot.name, WorkerReport.TAKEN);
             return true;
-        }
-        JobResult result;
-        try {
-            result = slot.populator.makeReserved(key);
-        } catch (DovetailException e) {
-            job[0].failed();
-            throw e;
         }
         switch (result.outcome()) {
             case MADE -> {
                 job[0].succeeded();
                 count(slot.name, WorkerReport.MADE);
             }
-            case ALREADY_DONE, TAKEN -> {
+            case ALREADY_DONE, TAKEN -> { // TAKEN: ended above
                 job[0].skipped();
                 budget.incrementAndGet();
                 count(slot.name, WorkerReport.ALREADY_DONE);
@@ -230,7 +236,7 @@ final class WorkerLoop {
         }
     }
 
-    private record Slot(String name, Table target, Populator populator, JobTable jobs, KeyQueue queue) {
+    private record Slot(String name, Table target, Populator populator, KeyQueue queue) {
     }
 
     /**

@@ -109,6 +109,11 @@ public final class StatementGroup {
         return compound && steps.size() > 1 ? runCompound() : runOneByOne();
     }
 
+    /** How many steps the group has so far: the index the next step added will have. */
+    public int size() {
+        return steps.size();
+    }
+
     /** How many steps took effect: all of them after {@link #run} returned, those before the failing one after it threw. */
     public int completed() {
         return completed;

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.dovetail.DovetailException;
 import org.dovetail.config.Config;
 import org.dovetail.connection.Connection;
+import org.dovetail.connection.StatementGroup;
 import org.dovetail.hash.KeyHash;
 import org.dovetail.schema.Table;
 import org.slf4j.Logger;
@@ -55,6 +56,13 @@ public final class Heartbeat implements AutoCloseable {
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(Heartbeat.class);
+    /** A job's start in the sidecar (its table's name formatted in): a new row, or an attempt more. */
+    private static final String START_SQL = "INSERT INTO %s"
+            + " (table_name, key_hash, status, attempts, failures, worker, host, pid, connection_id, started, heartbeat)"
+            + " VALUES (?, ?, 'running', 1, 0, ?, ?, ?, ?, NOW(3), NOW(3))"
+            + " ON DUPLICATE KEY UPDATE status = 'running', attempts = attempts + 1, worker = VALUES(worker),"
+            + " host = VALUES(host), pid = VALUES(pid), connection_id = VALUES(connection_id), started = NOW(3),"
+            + " heartbeat = NOW(3), finished = NULL, duration = NULL";
 
     private final Connection conn;
     private final Thread thread;
@@ -209,6 +217,23 @@ public final class Heartbeat implements AutoCloseable {
         return job;
     }
 
+    /**
+     * As {@link #begin(Connection, String, String, String)}, as a step of {@code group}, the
+     * statements of a reservation's transaction ({@link Populator#populate1(Map, Consumer)}): the
+     * row is written when the group commits, and not at all if the group stops before (the key
+     * taken). Whether or not it was written, end the job: an end without a row changes nothing.
+     *
+     * @param connectionId the {@code connection_id} of the connection the group runs on
+     */
+    public Job beginIn(StatementGroup group, long connectionId, String schema, String tableName, String keyHash) {
+        Job job = new Job(schema, tableName, keyHash);
+        if (ready.contains(schema)) {
+            group.execute(START_SQL.formatted(JobSidecar.table(schema).quoted()), tableName, keyHash, worker, host, pid, connectionId);
+            enqueue(new Write(schema, () -> running.merge(schema, 1, Integer::sum)));
+        }
+        return job;
+    }
+
     /** Waits until every record queued so far is written (or given up on, with a warning). */
     public void flush() {
         CountDownLatch written = new CountDownLatch(1);
@@ -331,13 +356,7 @@ public final class Heartbeat implements AutoCloseable {
     }
 
     private void recordStart(Connection on, String schema, String tableName, String keyHash, long connectionId) {
-        on.execute("INSERT INTO " + JobSidecar.table(schema).quoted()
-                + " (table_name, key_hash, status, attempts, failures, worker, host, pid, connection_id, started, heartbeat)"
-                + " VALUES (?, ?, 'running', 1, 0, ?, ?, ?, ?, NOW(3), NOW(3))"
-                + " ON DUPLICATE KEY UPDATE status = 'running', attempts = attempts + 1, worker = VALUES(worker),"
-                + " host = VALUES(host), pid = VALUES(pid), connection_id = VALUES(connection_id), started = NOW(3),"
-                + " heartbeat = NOW(3), finished = NULL, duration = NULL",
-                tableName, keyHash, worker, host, pid, connectionId);
+        on.execute(START_SQL.formatted(JobSidecar.table(schema).quoted()), tableName, keyHash, worker, host, pid, connectionId);
     }
 
     private boolean ready(String schema) {

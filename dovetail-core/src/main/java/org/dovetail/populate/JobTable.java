@@ -273,6 +273,11 @@ public final class JobTable {
         }
     }
 
+    /** Adds the reservation's INSERT to {@code group}: a duplicate (the key taken) stops the group. */
+    StatementGroup reserveIn(StatementGroup group, String tableName, Map<String, ?> key, String keyHash) {
+        return group.execute(insertSql, insertParams(tableName, key, keyHash, JobStatus.RESERVED));
+    }
+
     /**
      * Adds the reservation's INSERT to {@code group} as a step whose value is false when the key
      * is taken (a duplicate), true when it was reserved.

@@ -16,12 +16,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
 import org.dovetail.InvalidOperationException;
 import org.dovetail.TransactionException;
+import org.dovetail.connection.StatementGroup;
 import org.dovetail.hash.KeyHash;
 import org.dovetail.query.AndList;
 import org.dovetail.query.Query;
@@ -203,6 +205,18 @@ public final class Populator {
     public JobResult populate1(Map<String, ?> key, boolean reserveJobs) {
         requireAutocommit();
         return own().run(new LinkedHashMap<>(key), reserveJobs, false);
+    }
+
+    /**
+     * As {@link #populate1} with reserved jobs, adding {@code withReservation}'s statements (a
+     * worker's own record of the attempt, say) to the reservation's transaction: they commit with
+     * the reservation, in the same request as the make's snapshot and done check, or not at all
+     * when the key is taken ({@code TAKEN}). If they fail, the key is reserved without them and a
+     * warning logged.
+     */
+    public JobResult populate1(Map<String, ?> key, Consumer<StatementGroup> withReservation) {
+        requireAutocommit();
+        return own().runWith(new LinkedHashMap<>(key), Objects.requireNonNull(withReservation));
     }
 
     /**

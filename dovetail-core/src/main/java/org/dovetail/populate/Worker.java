@@ -182,7 +182,70 @@ final class Worker {
             out.accept(skipped(key, JobOutcome.TAKEN, start));
             return connection.inTransaction() ? new Finish(key, null, start, Finish.Kind.TAKEN) : null;
         }
-        boolean done = isTrue(values.get(values.size() - 1));
+        return makeUnlessDone(key, keyHash, start, isTrue(values.get(values.size() - 1)), reserve, out, proceed);
+    }
+
+    /**
+     * As {@link #run} with a reservation, adding {@code alongside}'s statements to the
+     * reservation's transaction: they commit with it, or not at all when the key is taken. If
+     * they fail, the key is reserved again without them (a warning logged).
+     */
+    JobResult runWith(Map<String, Object> key, Consumer<StatementGroup> alongside) {
+        long start = System.nanoTime();
+        String keyHash = KeyHash.keyHash(key);
+        Connection connection = connection();
+        StatementGroup group = connection.group().startTransaction();
+        jobs().reserveIn(group, target.tableName(), key, keyHash); // a duplicate stops the group
+        int added = group.size();
+        alongside.accept(group);
+        int commit = group.size();
+        group.commit();
+        if (populator.tripartite() == null) {
+            group.startTransaction();
+        }
+        Query made = target.restrict(key).proj();
+        group.query("SELECT EXISTS(" + made.sql() + ")", made.sqlParameters().toArray());
+        List<Object> values;
+        try {
+            values = group.run();
+        } catch (DovetailException e) {
+            int failedAt = group.completed();
+            if (failedAt > commit) { // reserved; the snapshot or the check failed
+                return failed(connection, key, keyHash, e, start);
+            }
+            if (connection.inTransaction()) {
+                rollBack(connection, e);
+            }
+            if (failedAt == added - 1 && e instanceof DuplicateException) {
+                return skipped(key, JobOutcome.TAKEN, start);
+            }
+            if (failedAt >= added && failedAt < commit) {
+                LOG.warn("{}: the statements recorded with the reservation of {} failed; reserved without them: {}", target.fullName(),
+                        key, e.getMessage());
+                return run(key, true, false);
+            }
+            throw e; // as JobTable.reserve throws it: nothing was reserved
+        }
+        List<JobResult> out = new ArrayList<>(1);
+        Finish end = makeUnlessDone(key, keyHash, start, isTrue(values.get(0)), true, out::add, () -> true);
+        if (end != null) {
+            end.alone(out::add);
+        }
+        return out.get(0);
+    }
+
+    private static void rollBack(Connection connection, Throwable cause) {
+        try {
+            connection.cancelTransaction();
+        } catch (DovetailException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** After the done check: the key's make, or its end when it is done already or the run is stopping. */
+    private Finish makeUnlessDone(Map<String, Object> key, String keyHash, long start, boolean done, boolean reserve,
+            Consumer<JobResult> out, BooleanSupplier proceed) {
+        Connection connection = connection();
         boolean stopping = !done && !proceed.getAsBoolean();
         if (reserve && !stopping) {
             tell(() -> listener.reserved(key));
@@ -279,11 +342,7 @@ final class Worker {
             if (kind == Kind.TAKEN || kind == Kind.RELEASED) {
                 LOG.warn("{}: could not end the transaction of {}, which was not made: {}", target.fullName(), key, error.getMessage());
                 if (connection().inTransaction()) {
-                    try {
-                        connection().cancelTransaction();
-                    } catch (DovetailException e) {
-                        error.addSuppressed(e);
-                    }
+                    rollBack(connection(), error);
                 }
                 return null;
             }
@@ -335,11 +394,7 @@ final class Worker {
     private JobResult failed(Connection connection, Map<String, Object> key, String keyHash, Throwable error, long start) {
         Thread.interrupted(); // an abort may have interrupted make; the statements below must run
         if (connection.inTransaction()) {
-            try {
-                connection.cancelTransaction();
-            } catch (DovetailException e) {
-                error.addSuppressed(e); // DataJoint ignores a lost connection here too
-            }
+            rollBack(connection, error); // DataJoint ignores a lost connection here too
         }
         // whatever make throws once an abort was requested (InterruptedException, ...) is the abort
         StopReason stop = error instanceof Stopped stopped ? stopped.reason() : populator.abortReason();

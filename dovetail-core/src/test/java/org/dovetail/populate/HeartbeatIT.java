@@ -3,6 +3,7 @@ package org.dovetail.populate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,6 +112,47 @@ class HeartbeatIT {
             heartbeat.flush();
             assertThat(row("_together", hash)).containsEntry("status", "success").containsEntry("attempts", 1L);
         }
+    }
+
+    @Test
+    void aStartAddedToTheReservationsRequestIsCommittedWithItBeforeTheMake(TestDatabase db) {
+        Pipeline p = Pipeline.declare(dj, db.schema("hbpop"));
+        String name = p.schema.name();
+        Map<String, Object> one = new LinkedHashMap<>(Map.of("subject_id", 1L));
+        Map<String, Object> two = new LinkedHashMap<>(Map.of("subject_id", 2L));
+        List<String> seenInsideMake = new ArrayList<>();
+        try (Heartbeat heartbeat = Heartbeat.start(TestConfigs.of(db), Heartbeat.DEFAULT_INTERVAL);
+             Connection observer = Connection.open(TestConfigs.of(db))) {
+            assertThat(heartbeat.prepare(name)).isTrue();
+            Populator scan = Populator.of(p.table("Scan"), (key, ctx) -> {
+                // another session sees the reservation and the start, committed before the make began
+                seenInsideMake.addAll(observer.query("SELECT status FROM " + JobSidecar.table(name).quoted() + " WHERE key_hash = ?",
+                        r -> "sidecar " + r.getString(1), KeyHash.keyHash(key)));
+                seenInsideMake.addAll(observer.query("SELECT status FROM " + p.schema.jobsTable() + " WHERE key_hash = ?",
+                        r -> "jobs " + r.getString(1), KeyHash.keyHash(key)));
+                Pipeline.SCAN.make(key, ctx);
+            });
+            Heartbeat.Job[] job = new Heartbeat.Job[2];
+            JobResult made = scan.populate1(one, g -> job[0] = heartbeat.beginIn(g, dj.connection().connectionId(), name, "_scan",
+                    KeyHash.keyHash(one)));
+            assertThat(made.outcome()).isEqualTo(JobOutcome.MADE);
+            assertThat(seenInsideMake).containsExactly("sidecar running", "jobs reserved");
+            job[0].succeeded();
+
+            try (Dovetail other = Dovetail.connect(TestConfigs.of(db))) {
+                assertThat(JobTable.of(other.schema(name)).reserve("_scan", two)).isTrue();
+            }
+            JobResult taken = scan.populate1(two, g -> job[1] = heartbeat.beginIn(g, dj.connection().connectionId(), name, "_scan",
+                    KeyHash.keyHash(two)));
+            assertThat(taken.outcome()).isEqualTo(JobOutcome.TAKEN);
+            job[1].skipped();
+            heartbeat.flush();
+            assertThat(observer.query("SELECT key_hash, status FROM " + JobSidecar.table(name).quoted(), r -> r.getString(1) + " " + r.getString(2)))
+                    .as("no row for the taken key").containsExactly(KeyHash.keyHash(one) + " success");
+            assertThat(dj.connection().inTransaction()).isFalse();
+        }
+        assertThat(JobTable.of(p.schema).jobs()).extracting(Job::key).containsExactly(Map.of("subject_id", 2L));
+        assertThat(p.table("Scan").count()).isEqualTo(1);
     }
 
     private static Map<String, Object> row(String table, String hash) {
