@@ -204,14 +204,14 @@ public final class BackupSideBySide {
         }
     }
 
-    private static double restoreWithClient(Path work, TestDatabase db, MariaDbBinaries bin, Path defaults, String schema, Path dump) throws Exception {
+    static double restoreWithClient(Path work, TestDatabase db, MariaDbBinaries bin, Path defaults, String schema, Path dump) throws Exception {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE `" + schema + "`");
         }
         return shell(work, bin.home().resolve("bin/mariadb") + " --defaults-extra-file=" + defaults + " " + schema + " < " + dump);
     }
 
-    private static double shell(Path work, String command) throws IOException, InterruptedException {
+    static double shell(Path work, String command) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder("sh", "-c", command).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(work.resolve("shell.log").toFile()).start();
@@ -250,7 +250,7 @@ public final class BackupSideBySide {
         }
     }
 
-    private static void fillSmall(TestDatabase db, String schema, int trials) throws Exception {
+    static void fillSmall(TestDatabase db, String schema, int trials) throws Exception {
         int sessions = Math.max(1, trials / 100);
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE `" + schema + "`");
