@@ -17,7 +17,9 @@ import org.dovetail.TableName;
  *
  * <p>A failure while reading the row file (a damaged file) ends the stream instead of throwing
  * into the driver, which would leave the session unusable; the loader calls {@link #failure()}
- * after the statement and rolls the unit back.
+ * after the statement and rolls the unit back. So does a binary value above
+ * {@value #MAX_BINARY} bytes ({@link #tooLarge()}): the server's {@code UNHEX} returns NULL for a
+ * result above {@code max_allowed_packet}, so such a unit is loaded another way.
  */
 final class LoadDataStream extends InputStream {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
@@ -29,6 +31,9 @@ final class LoadDataStream extends InputStream {
     private int end;
     private boolean done;
     private Exception failure;
+    private boolean tooLarge;
+    /** The largest binary value sent as hex: its {@code UNHEX} stays below every usual {@code max_allowed_packet} (4 MiB and up). */
+    static final int MAX_BINARY = 1 << 20;
 
     LoadDataStream(RowFile.Reader reader, List<Manifest.Column> columns) {
         this.reader = reader;
@@ -62,6 +67,11 @@ final class LoadDataStream extends InputStream {
     /** What ended the stream early (the row file's reader failed), or null. */
     Exception failure() {
         return failure;
+    }
+
+    /** Whether the stream ended early at a binary value above {@value #MAX_BINARY} bytes. */
+    boolean tooLarge() {
+        return tooLarge;
     }
 
     @Override
@@ -98,7 +108,11 @@ final class LoadDataStream extends InputStream {
                     done = true;
                     return;
                 }
-                encode(row);
+                if (!encode(row)) {
+                    tooLarge = true;
+                    done = true;
+                    return;
+                }
             }
         } catch (IOException | RuntimeException e) {
             failure = e;
@@ -108,7 +122,13 @@ final class LoadDataStream extends InputStream {
         }
     }
 
-    private void encode(byte[][] row) {
+    /** Appends one row's line; false (nothing appended) when a binary value is too large to send as hex. */
+    private boolean encode(byte[][] row) {
+        for (int i = 0; i < row.length; i++) {
+            if (binary[i] && row[i] != null && row[i].length > MAX_BINARY) {
+                return false;
+            }
+        }
         for (int i = 0; i < row.length; i++) {
             byte[] v = row[i];
             if (i > 0) {
@@ -158,6 +178,7 @@ final class LoadDataStream extends InputStream {
         }
         room(1);
         buffer[end++] = '\n';
+        return true;
     }
 
     private void room(int n) {

@@ -250,8 +250,9 @@ final class Restorer {
         hooks.restoreUnitStarted(w.schema(), w.table().name());
         if (localInfile.get() && suitsLoadData(w, file) && c.isWrapperFor(org.mariadb.jdbc.Connection.class)) {
             try {
-                load(c, w, file, true);
-                return;
+                if (load(c, w, file, true)) {
+                    return;
+                }
             } catch (SQLException e) {
                 if (!LOCAL_INFILE_REFUSED.contains(e.getErrorCode())) {
                     throw e;
@@ -276,8 +277,12 @@ final class Restorer {
         return !binary || file.bytes() / Math.max(1, w.unit().rows()) < LOAD_DATA_ROW_BYTES;
     }
 
-    /** Loads one unit's file in one transaction, with {@code LOAD DATA} or batched {@code INSERT}s, checking it as it streams. */
-    private void load(Connection c, Work w, Manifest.FileEntry file, boolean loadData) throws SQLException, IOException {
+    /**
+     * Loads one unit's file in one transaction, with {@code LOAD DATA} or batched {@code INSERT}s,
+     * checking it as it streams; false (rolled back) when {@code LOAD DATA} met a binary value too
+     * large for it.
+     */
+    private boolean load(Connection c, Work w, Manifest.FileEntry file, boolean loadData) throws SQLException, IOException {
         List<Manifest.Column> columns = w.table().columns();
         TableName table = TableName.of(w.schema(), w.table().name());
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(table.quoted()).append(" (");
@@ -290,7 +295,10 @@ final class Restorer {
              InputStream in = Compression.ofFile(file.path()).unwrap(hashed)) {
             RowFile.Reader reader = new RowFile.Reader(in, address);
             if (loadData) {
-                loadData(c, reader, table, columns);
+                if (!loadData(c, reader, table, columns)) {
+                    c.rollback();
+                    return false;
+                }
             } else {
                 insertBatched(c, reader, sql.append(placeholders(columns.size())).toString(), columns);
             }
@@ -306,6 +314,7 @@ final class Restorer {
                         + w.unit().rows());
             }
             c.commit();
+            return true;
         } catch (SQLException | IOException | RuntimeException e) {
             try {
                 c.rollback();
@@ -320,9 +329,10 @@ final class Restorer {
      * Streams the rows to the server as {@code LOAD DATA LOCAL INFILE} reads them (the server's
      * fastest way in: it parses no SQL per row); the driver sends the stream in place of a file.
      * Fewer rows loaded than read (a duplicate key, which {@code LOCAL} skips with a warning) is
-     * an error, as the {@code INSERT} would have been.
+     * an error, as the {@code INSERT} would have been. False when the stream stopped at a binary
+     * value too large to send as hex: the caller rolls back and inserts the unit instead.
      */
-    private static void loadData(Connection c, RowFile.Reader reader, TableName table, List<Manifest.Column> columns) throws SQLException, IOException {
+    private static boolean loadData(Connection c, RowFile.Reader reader, TableName table, List<Manifest.Column> columns) throws SQLException, IOException {
         LoadDataStream rows = new LoadDataStream(reader, columns);
         long loaded;
         try (Statement s = c.createStatement()) {
@@ -335,10 +345,14 @@ final class Restorer {
         if (rows.failure() instanceof RuntimeException e) {
             throw e;
         }
+        if (rows.tooLarge()) {
+            return false;
+        }
         if (loaded != reader.hash().rows()) {
             throw new BackupException(ErrorCode.INTEGRITY, "LOAD DATA put " + loaded + " of " + reader.hash().rows() + " rows into " + table.quoted()
                     + " (duplicate keys?); its rows were not restored");
         }
+        return true;
     }
 
     /** {@code (?, ?, ?)} for {@code n} columns. */

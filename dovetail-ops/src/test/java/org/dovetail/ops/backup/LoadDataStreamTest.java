@@ -39,6 +39,7 @@ class LoadDataStreamTest {
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         assertThat(text).isEqualTo("1\t005c090aff\ta\\\\b\\tc\\nd\\0e \\\\N 😀\n" + "2\t\\N\t\\N\n" + "3\t\t\n");
         assertThat(in.failure()).isNull();
+        assertThat(in.tooLarge()).isFalse();
     }
 
     @Test
@@ -59,6 +60,16 @@ class LoadDataStreamTest {
         LoadDataStream in = new LoadDataStream(new RowFile.Reader(cut, "t.0.dtr"), COLUMNS);
         in.readAllBytes();
         assertThat(in.failure()).isInstanceOf(InvalidInputException.class).hasMessageContaining("t.0.dtr is damaged");
+    }
+
+    @Test
+    void aBinaryValueTooLargeForUnhexEndsTheStreamBeforeItsRow() throws Exception {
+        byte[] big = new byte[LoadDataStream.MAX_BINARY + 1];
+        byte[] file = file(new byte[][] {utf8("1"), new byte[] {1}, null}, new byte[][] {utf8("2"), big, null});
+        LoadDataStream in = new LoadDataStream(new RowFile.Reader(new ByteArrayInputStream(file), "t.0.dtr"), COLUMNS);
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("1\t01\t\\N\n");
+        assertThat(in.tooLarge()).isTrue();
+        assertThat(in.failure()).isNull();
     }
 
     @Test

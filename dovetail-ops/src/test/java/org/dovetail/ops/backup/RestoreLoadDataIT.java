@@ -96,6 +96,32 @@ class RestoreLoadDataIT {
         assertThat(checksum(db, restored)).isEqualTo(checksum(db, original));
     }
 
+    @Test
+    void aUnitWithOneBinaryValueTooLargeForHexIsInsertedInstead(TestDatabase db) throws Exception {
+        String original = db.schema("ld_big");
+        String restored = db.schema("ld_big_restored");
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE `" + original + "`");
+            s.execute("USE `" + original + "`");
+            s.execute("CREATE TABLE `t` (id int NOT NULL PRIMARY KEY, data longblob) ENGINE=InnoDB");
+            // 5,000 small rows and one of 2 MiB: under 1 KiB of the file a row, so LOAD DATA is tried first
+            s.execute("INSERT INTO `t` SELECT seq, UNHEX(SHA2(seq, 256)) FROM seq_1_to_5000");
+            s.execute("INSERT INTO `t` VALUES (5001, RANDOM_BYTES(1024)), (5002, REPEAT(RANDOM_BYTES(1024), 2048))");
+        }
+        Path base = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "backup-loaddata-big-");
+        long before = loadStatements(db);
+        RestoreReport report = backupAndRestore(db, base, original, restored);
+        assertThat(loadStatements(db) - before).isEqualTo(1);
+        assertThat(report.problems()).isEmpty();
+        assertThat(checksum(db, restored)).isEqualTo(checksum(db, original));
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(LENGTH(data)) FROM `" + restored + "`.`t`")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(5002);
+            assertThat(rs.getLong(2)).isEqualTo(2L << 20);
+        }
+    }
+
     private static RestoreReport backupAndRestore(TestDatabase db, Path base, String original, String restored) {
         Config config = TestConfigs.of(db).build();
         try (Dovetail dj = Dovetail.connect(config); BackupTarget target = BackupTarget.ofDirectory(base.resolve("sets").toString())) {
