@@ -24,8 +24,16 @@ final class Catalog {
     static final Set<String> SYSTEM = Set.of("information_schema", "performance_schema", "sys", "mysql");
     private static final Set<String> BINARY_TYPES = Set.of("binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob", "bit",
             "geometry", "point", "linestring", "polygon", "multipoint", "multilinestring", "multipolygon", "geometrycollection");
-    /** Types whose text-protocol values the driver hands out as bytes unchanged; others are read as strings. */
-    private static final Set<String> RAW_TYPES = Set.of("char", "varchar", "tinytext", "text", "mediumtext", "longtext", "json");
+    /** Types whose text-protocol values the driver hands out as bytes unchanged. */
+    private static final Set<String> RAW_TYPES = Set.of("char", "varchar", "tinytext", "text", "mediumtext", "longtext", "json", "enum", "set");
+    /**
+     * Types whose text-protocol value the driver's {@code getString} returns as the server sent it
+     * (it decodes the UTF-8 and does not parse): read that way, without a {@code CAST} the server
+     * would evaluate per value. Dates with a time ({@code datetime}, {@code timestamp}) are parsed
+     * and formatted again by the driver, so they, and types not listed, are cast.
+     */
+    private static final Set<String> STRING_TYPES = Set.of("tinyint", "smallint", "mediumint", "int", "bigint", "decimal", "float", "double",
+            "date", "time", "year");
     private static final Set<String> INTEGER_TYPES = Set.of("tinyint", "smallint", "mediumint", "int", "bigint");
     private static final Pattern AUTO_INCREMENT = Pattern.compile(" AUTO_INCREMENT=\\d+");
 
@@ -35,17 +43,20 @@ final class Catalog {
         this.jdbc = jdbc;
     }
 
+    /** How a column's value is read: its bytes as sent, the driver's string of it, or the bytes of {@code CAST(... AS CHAR)}. */
+    enum Read { BYTES, STRING, CAST }
+
     /** A base table of a schema. */
-    record Table(String schema, String name, List<Manifest.Column> columns, boolean[] raw, List<String> primaryKey, boolean integerKey,
+    record Table(String schema, String name, List<Manifest.Column> columns, Read[] read, List<String> primaryKey, boolean integerKey,
                  long dataLength, long avgRowLength) {
         TableName tableName() {
             return TableName.of(schema, name);
         }
 
         /**
-         * The columns to select: strings and bytes as they are; every other column as
+         * The columns to select: as they are, or (datetimes and types not known here) as
          * {@code CAST(... AS CHAR)}, the server's own text of the value, so that the driver hands
-         * every value over as bytes without parsing and formatting dates and numbers.
+         * it over as bytes without parsing and formatting it.
          */
         String selectList() {
             StringBuilder sb = new StringBuilder();
@@ -54,7 +65,7 @@ final class Catalog {
                     sb.append(", ");
                 }
                 String name = TableName.quote(columns.get(i).name());
-                sb.append(raw[i] ? name : "CAST(" + name + " AS CHAR)");
+                sb.append(read[i] == Read.CAST ? "CAST(" + name + " AS CHAR)" : name);
             }
             return sb.toString();
         }
@@ -103,7 +114,7 @@ final class Catalog {
         }
         Map<String, List<Manifest.Column>> columns = new LinkedHashMap<>();
         Map<String, String> firstKeyType = new LinkedHashMap<>();
-        Map<String, List<Boolean>> raw = new LinkedHashMap<>();
+        Map<String, List<Read>> read = new LinkedHashMap<>();
         try (PreparedStatement p = jdbc.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, GENERATION_EXPRESSION"
                 + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION")) {
             p.setString(1, schema);
@@ -115,7 +126,8 @@ final class Catalog {
                     }
                     String type = rs.getString(3).toLowerCase(Locale.ROOT);
                     columns.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(new Manifest.Column(rs.getString(2), BINARY_TYPES.contains(type)));
-                    raw.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(BINARY_TYPES.contains(type) || RAW_TYPES.contains(type));
+                    Read how = BINARY_TYPES.contains(type) || RAW_TYPES.contains(type) ? Read.BYTES : STRING_TYPES.contains(type) ? Read.STRING : Read.CAST;
+                    read.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(how);
                     firstKeyType.putIfAbsent(rs.getString(1) + "\0" + rs.getString(2), type);
                 }
             }
@@ -135,12 +147,8 @@ final class Catalog {
             String name = e.getKey();
             List<String> key = keys.getOrDefault(name, List.of());
             boolean integerKey = !key.isEmpty() && INTEGER_TYPES.contains(firstKeyType.getOrDefault(name + "\0" + key.get(0), ""));
-            List<Boolean> r = raw.getOrDefault(name, List.of());
-            boolean[] rawColumns = new boolean[r.size()];
-            for (int i = 0; i < rawColumns.length; i++) {
-                rawColumns[i] = r.get(i);
-            }
-            tables.add(new Table(schema, name, columns.getOrDefault(name, List.of()), rawColumns, key, integerKey, e.getValue()[0], e.getValue()[1]));
+            Read[] reads = read.getOrDefault(name, List.of()).toArray(Read[]::new);
+            tables.add(new Table(schema, name, columns.getOrDefault(name, List.of()), reads, key, integerKey, e.getValue()[0], e.getValue()[1]));
         }
         return tables;
     }

@@ -46,6 +46,12 @@ import org.dovetail.store.TrackingRow;
 final class Dumper {
     /** Tables larger than this are split into primary-key ranges (at least one per thread, about this size each). */
     static final long UNIT_BYTES = 32L << 20;
+    /**
+     * With more than one thread, tables the server estimates above this many rows are split too
+     * (one range per this many rows, at least one per thread): small rows cost their time per row,
+     * not per byte, so a table of small rows below {@link #UNIT_BYTES} would leave all threads but one idle.
+     */
+    static final long UNIT_ROWS = 250_000;
     /** Rows a streamed result holds in memory at most ~this many bytes. */
     private static final long FETCH_BYTES = 16L << 20;
     static final String TRACKING_PREFIX = "~external_";
@@ -221,10 +227,13 @@ final class Dumper {
         return new Manifest.FileEntry(path, bytes.length, Hashing.hex(Hashing.sha256().digest(bytes)));
     }
 
-    /** A table as one unit, or as ranges of its integer first key column when it is large. */
+    /** A table as one unit, or as ranges of its integer first key column when it is large in bytes or (with threads) in rows. */
     private List<Unit> units(Connection meta, Catalog.Table t) throws SQLException {
         long bySize = (t.dataLength() + UNIT_BYTES - 1) / UNIT_BYTES;
-        int parts = bySize <= 1 ? 1 : (int) Math.min(Math.max(bySize, request.threads()), 4L * request.threads());
+        long rows = t.avgRowLength() > 0 ? t.dataLength() / t.avgRowLength() : 0;
+        long byRows = request.threads() > 1 ? rows / UNIT_ROWS : 1;
+        long wanted = Math.max(bySize, byRows);
+        int parts = wanted <= 1 ? 1 : (int) Math.min(Math.max(wanted, request.threads()), 4L * request.threads());
         if (parts <= 1 || !t.integerKey()) {
             return List.of(new Unit(t, 0, null, t.dataLength()));
         }
@@ -349,9 +358,15 @@ final class Dumper {
                 int n = t.columns().size();
                 RowFile.Writer writer = new RowFile.Writer(out, t.columns());
                 byte[][] values = new byte[n][];
+                Catalog.Read[] read = t.read();
                 while (rs.next()) {
                     for (int i = 0; i < n; i++) {
-                        values[i] = rs.getBytes(i + 1);
+                        if (read[i] == Catalog.Read.STRING) {
+                            String text = rs.getString(i + 1);
+                            values[i] = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+                        } else {
+                            values[i] = rs.getBytes(i + 1);
+                        }
                     }
                     writer.row(values);
                     if (each != null) {

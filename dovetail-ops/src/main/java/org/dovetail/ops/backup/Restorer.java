@@ -14,12 +14,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.dovetail.ErrorCode;
 import org.dovetail.TableName;
 import org.dovetail.config.Config;
@@ -31,8 +33,10 @@ import org.dovetail.store.TrackingRow;
 /**
  * Restores schemas of a set: each destination is created (dropped first when replacing or
  * finishing an interrupted restore) with a marker table {@value #MARKER}, then its tables' DDL,
- * the rows (units in parallel, batched server-side prepared statements, foreign-key and unique
- * checks off, one commit per unit, every file's SHA-256 and row count checked as it streams),
+ * the rows (units in parallel, streamed as {@code LOAD DATA LOCAL INFILE}, or as batched
+ * {@code INSERT}s for tables of large binary values and where the server refuses local infile,
+ * foreign-key checks off, one commit per unit, every file's SHA-256 and
+ * row count checked as it streams),
  * then views, routines, triggers and events, then every foreign key is checked, the objects go
  * back into the configured stores, and the marker is dropped: a schema that still has it was not
  * finished, and the next restore of it starts over.
@@ -48,6 +52,13 @@ final class Restorer {
     private final BackupTarget target;
     private final OperationProgress progress;
     private final Hooks hooks;
+    /** Server errors that say {@code LOAD DATA LOCAL INFILE} is off: MariaDB 1148 and 4166, MySQL 3948. */
+    private static final Set<Integer> LOCAL_INFILE_REFUSED = Set.of(1148, 3948, 4166);
+    /** Bytes of a unit's file per row below which a table with binary columns is loaded with {@code LOAD DATA} too. */
+    static final long LOAD_DATA_ROW_BYTES = 1024;
+    /** True until the server refuses {@code LOAD DATA LOCAL INFILE}; then every unit is inserted in batches. */
+    private final AtomicBoolean localInfile = new AtomicBoolean(true);
+    private final List<String> loadNotes = Collections.synchronizedList(new ArrayList<>());
 
     Restorer(Config config, BackupTarget target, OperationProgress progress, Hooks hooks) {
         this.config = config;
@@ -140,6 +151,7 @@ final class Restorer {
         }
 
         loadAll(m, work, request.threads());
+        notes.addAll(loadNotes);
 
         Map<String, long[]> objects = new LinkedHashMap<>();
         try (Connection c = Snapshot.session(config)) {
@@ -195,9 +207,10 @@ final class Restorer {
             for (int i = 0; i < n; i++) {
                 futures.add(pool.submit(() -> {
                     try (Connection c = Snapshot.session(config)) {
+                        // unique checks stay on: with them off, InnoDB's bulk insert into an empty table (one unit
+                        // of it) was slower here than units of a table loading side by side (docs/performance.md)
                         try (Statement s = c.createStatement()) {
                             s.execute("SET SESSION foreign_key_checks = 0");
-                            s.execute("SET SESSION unique_checks = 0");
                         }
                         c.setAutoCommit(false);
                         for (Work w = queue.poll(); w != null; w = queue.poll()) {
@@ -235,8 +248,44 @@ final class Restorer {
         Manifest.FileEntry file = m.file(w.unit().file()).orElseThrow(() -> new BackupException(ErrorCode.INVALID_INPUT,
                 "The manifest of " + m.set() + " lists no checksum for " + w.unit().file()));
         hooks.restoreUnitStarted(w.schema(), w.table().name());
+        if (localInfile.get() && suitsLoadData(w, file) && c.isWrapperFor(org.mariadb.jdbc.Connection.class)) {
+            try {
+                if (load(c, w, file, true)) {
+                    return;
+                }
+            } catch (SQLException e) {
+                if (!LOCAL_INFILE_REFUSED.contains(e.getErrorCode())) {
+                    throw e;
+                }
+                if (localInfile.compareAndSet(true, false)) {
+                    loadNotes.add("the server refuses LOAD DATA LOCAL INFILE (" + e.getErrorCode() + "): rows restored with batched INSERTs");
+                }
+            }
+        }
+        load(c, w, file, false);
+    }
+
+    /**
+     * Whether a unit goes in through {@code LOAD DATA}: a table without binary columns always; one
+     * with them only while its rows are small (under {@value #LOAD_DATA_ROW_BYTES} bytes of the
+     * file a row), because a binary value travels as hex text there, twice its size, where a
+     * server-prepared {@code INSERT} sends its bytes (8 MiB blobs: 3-5 times slower through
+     * {@code LOAD DATA}, docs/performance.md).
+     */
+    private static boolean suitsLoadData(Work w, Manifest.FileEntry file) {
+        boolean binary = w.table().columns().stream().anyMatch(Manifest.Column::binary);
+        return !binary || file.bytes() / Math.max(1, w.unit().rows()) < LOAD_DATA_ROW_BYTES;
+    }
+
+    /**
+     * Loads one unit's file in one transaction, with {@code LOAD DATA} or batched {@code INSERT}s,
+     * checking it as it streams; false (rolled back) when {@code LOAD DATA} met a binary value too
+     * large for it.
+     */
+    private boolean load(Connection c, Work w, Manifest.FileEntry file, boolean loadData) throws SQLException, IOException {
         List<Manifest.Column> columns = w.table().columns();
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(TableName.of(w.schema(), w.table().name()).quoted()).append(" (");
+        TableName table = TableName.of(w.schema(), w.table().name());
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table.quoted()).append(" (");
         for (int i = 0; i < columns.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(TableName.quote(columns.get(i).name()));
         }
@@ -245,7 +294,14 @@ final class Restorer {
         try (InputStream raw = target.store().open(file.path()); Hashing.In hashed = new Hashing.In(raw, null);
              InputStream in = Compression.ofFile(file.path()).unwrap(hashed)) {
             RowFile.Reader reader = new RowFile.Reader(in, address);
-            insertBatched(c, reader, sql.append(placeholders(columns.size())).toString(), columns);
+            if (loadData) {
+                if (!loadData(c, reader, table, columns)) {
+                    c.rollback();
+                    return false;
+                }
+            } else {
+                insertBatched(c, reader, sql.append(placeholders(columns.size())).toString(), columns);
+            }
             String sha = hashed.drain();
             if (hashed.bytes != file.bytes() || !sha.equals(file.sha256())) {
                 c.rollback();
@@ -258,6 +314,7 @@ final class Restorer {
                         + w.unit().rows());
             }
             c.commit();
+            return true;
         } catch (SQLException | IOException | RuntimeException e) {
             try {
                 c.rollback();
@@ -266,6 +323,36 @@ final class Restorer {
             }
             throw e;
         }
+    }
+
+    /**
+     * Streams the rows to the server as {@code LOAD DATA LOCAL INFILE} reads them (the server's
+     * fastest way in: it parses no SQL per row); the driver sends the stream in place of a file.
+     * Fewer rows loaded than read (a duplicate key, which {@code LOCAL} skips with a warning) is
+     * an error, as the {@code INSERT} would have been. False when the stream stopped at a binary
+     * value too large to send as hex: the caller rolls back and inserts the unit instead.
+     */
+    private static boolean loadData(Connection c, RowFile.Reader reader, TableName table, List<Manifest.Column> columns) throws SQLException, IOException {
+        LoadDataStream rows = new LoadDataStream(reader, columns);
+        long loaded;
+        try (Statement s = c.createStatement()) {
+            s.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(rows);
+            loaded = s.executeLargeUpdate(LoadDataStream.statement(table, columns));
+        }
+        if (rows.failure() instanceof IOException e) {
+            throw e;
+        }
+        if (rows.failure() instanceof RuntimeException e) {
+            throw e;
+        }
+        if (rows.tooLarge()) {
+            return false;
+        }
+        if (loaded != reader.hash().rows()) {
+            throw new BackupException(ErrorCode.INTEGRITY, "LOAD DATA put " + loaded + " of " + reader.hash().rows() + " rows into " + table.quoted()
+                    + " (duplicate keys?); its rows were not restored");
+        }
+        return true;
     }
 
     /** {@code (?, ?, ?)} for {@code n} columns. */

@@ -258,8 +258,16 @@ final class RowFile {
         }
 
         private byte[] readExactly(int n) throws IOException {
-            byte[] b = in.readNBytes(n);
-            if (b.length != n) {
+            byte[] b;
+            if (n > 1 << 20) {
+                b = in.readNBytes(n); // in chunks: a damaged length cannot allocate more than the file holds
+            } else {
+                b = new byte[n]; // readNBytes(n) would allocate and copy twice for every value
+                if (in.readNBytes(b, 0, n) != n) {
+                    b = null;
+                }
+            }
+            if (b == null || b.length != n) {
                 throw damaged("truncated value");
             }
             return b;
