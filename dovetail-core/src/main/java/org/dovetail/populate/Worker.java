@@ -135,7 +135,6 @@ final class Worker {
         String tableName = target.tableName();
         String keyHash = withJobs ? KeyHash.keyHash(key) : null;
         Connection connection = connection();
-        boolean tripartite = populator.tripartite() != null;
         StatementGroup group = connection.group();
         int steps = 0;
         int delete = previous != null && previous.addDelete(group) ? steps++ : -1;
@@ -144,11 +143,7 @@ final class Worker {
             jobs().reserveUnlessTaken(group, tableName, key, keyHash);
         }
         int commit = previous != null && previous.addCommit(group) ? steps++ : -1;
-        if (!tripartite) {
-            group.startTransaction();
-        }
-        Query made = target.restrict(key).proj();
-        group.query("SELECT EXISTS(" + made.sql() + ")", made.sqlParameters().toArray());
+        addDoneCheck(group, key);
         List<Object> values;
         try {
             values = group.run();
@@ -200,11 +195,7 @@ final class Worker {
         alongside.accept(group);
         int commit = group.size();
         group.commit();
-        if (populator.tripartite() == null) {
-            group.startTransaction();
-        }
-        Query made = target.restrict(key).proj();
-        group.query("SELECT EXISTS(" + made.sql() + ")", made.sqlParameters().toArray());
+        addDoneCheck(group, key);
         List<Object> values;
         try {
             values = group.run();
@@ -232,6 +223,15 @@ final class Worker {
             end.alone(out::add);
         }
         return out.get(0);
+    }
+
+    /** Adds the make's snapshot (a regular make's transaction) and the check that the target lacks the key. */
+    private void addDoneCheck(StatementGroup group, Map<String, Object> key) {
+        if (populator.tripartite() == null) {
+            group.startTransaction();
+        }
+        Query made = target.restrict(key).proj();
+        group.query("SELECT EXISTS(" + made.sql() + ")", made.sqlParameters().toArray());
     }
 
     private static void rollBack(Connection connection, Throwable cause) {
