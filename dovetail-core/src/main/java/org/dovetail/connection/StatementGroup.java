@@ -15,7 +15,8 @@ import org.dovetail.TransactionException;
  * Statements that run one after another as if sent one by one, but reach the server as one
  * request where it allows that, so a sequence costs one round trip instead of one per statement.
  * On MariaDB (10.1.1 and later) the group is sent as one anonymous compound statement
- * ({@code BEGIN NOT ATOMIC ... END}); elsewhere (MySQL) the steps are sent one by one. Either way
+ * ({@code BEGIN NOT ATOMIC ... END}); elsewhere (MySQL, or with the system property
+ * {@value #PROPERTY} set to {@code false}) the steps are sent one by one. Either way
  * the steps run in order and the first that fails stops the group: every step before it has
  * taken effect, it and every step after it have not, and {@link #completed()} says how many did.
  *
@@ -35,6 +36,11 @@ import org.dovetail.TransactionException;
  * connection's thread, once.
  */
 public final class StatementGroup {
+    /**
+     * The system property that, set to {@code false}, sends every group one statement at a time,
+     * as on MySQL: for a proxy between Dovetail and MariaDB that cannot pass compound statements.
+     */
+    public static final String PROPERTY = "dovetail.statement-groups";
     private static final String DONE = "@dovetail_group_done";
     private static final String DUPLICATE = "@dovetail_group_duplicate";
 
@@ -96,7 +102,7 @@ public final class StatementGroup {
      */
     public List<Object> run() {
         ServerVersion server = connection.serverVersion();
-        return run(server.isMariaDb() && server.atLeast(10, 1, 1));
+        return run(server.isMariaDb() && server.atLeast(10, 1, 1) && !"false".equals(System.getProperty(PROPERTY)));
     }
 
     /** {@link #run}, sending one compound statement only when {@code compound} (and there are two steps or more). */

@@ -351,7 +351,7 @@ class PopulateIT {
         // snapshot and done check) and the make's insert; the per-run statements cancel out
         long perRunAndJobs10 = middle - before - 1;
         long perRunAndJobs25 = after - middle - 1;
-        assertThat(perRunAndJobs25 - perRunAndJobs10).isEqualTo(2L * (25 - 10));
+        assertThat(perRunAndJobs25 - perRunAndJobs10).isEqualTo(requestsPerJob() * (25 - 10));
         assertThat(JobTable.of(p.schema).jobs()).isEmpty();
         assertThat(p.table("Pairing").count()).isEqualTo(40);
     }
@@ -386,6 +386,11 @@ class PopulateIT {
         assertThat(reserved).as("the second key was reserved with the first's commit, then released untold").hasSize(1);
         assertThat(JobTable.of(p.schema).jobs()).as("no reservation left behind").isEmpty();
         assertThat(p.table("Scan").count()).isEqualTo(1);
+    }
+
+    /** Two when statements are grouped (MariaDB); six, DataJoint's count, when they go one by one. */
+    long requestsPerJob() {
+        return 2;
     }
 
     private static long questions() {
