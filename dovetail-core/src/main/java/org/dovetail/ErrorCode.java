@@ -82,7 +82,12 @@ public enum ErrorCode {
     /** An operation stopped before it finished; running it again resumes it. */
     INCOMPLETE(Category.FAILURE),
     /** A trigger refused the statement while the table is under maintenance (server error 1644); retry later. */
-    MAINTENANCE(Category.FAILURE);
+    MAINTENANCE(Category.FAILURE),
+    /**
+     * An operation's session, which held its lock, was lost during the run (the server dropped it):
+     * another run may have overlapped this one; check what it did and run it again.
+     */
+    LOCK_LOST(Category.FAILURE);
 
     /** How a failure is reported by the command line. */
     public enum Category {

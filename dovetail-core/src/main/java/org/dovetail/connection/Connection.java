@@ -47,6 +47,8 @@ public final class Connection implements AutoCloseable {
     private ServerVersion serverVersion;
     private long connectionId;
     private boolean inTransaction;
+    /** How many {@link #holdSession()} calls are open. */
+    private int holds;
     /** The statements {@link #kept} holds, the least recently used dropped (and closed) past 16. */
     private final Map<String, PreparedStatement> kept = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -188,6 +190,24 @@ public final class Connection implements AutoCloseable {
         return ps;
     }
 
+    /**
+     * Marks the session as holding state a new session would not have, such as a named lock
+     * ({@code GET_LOCK}): until as many {@link #releaseSession()} calls, a lost connection is
+     * reported with a {@link LostConnectionException} instead of being replaced silently by a
+     * new session (which the next statements then use), so that nothing carries on as if the
+     * state were still there. Calls nest.
+     */
+    public void holdSession() {
+        holds++;
+    }
+
+    /** Ends one {@link #holdSession()}. */
+    public void releaseSession() {
+        if (holds > 0) {
+            holds--;
+        }
+    }
+
     /** Records a transaction started or ended by statements run outside the methods above. */
     void markTransaction(boolean open) {
         inTransaction = open;
@@ -294,6 +314,11 @@ public final class Connection implements AutoCloseable {
     }
 
     private <T> T afterLostConnection(String sql, JdbcWork<T> work, SQLException lost) {
+        if (holds > 0 && !inTransaction) {
+            reconnectQuietly();
+            throw new LostConnectionException("Connection was lost while its session held a lock (or other session state)"
+                    + " that a new session does not have: " + SqlErrors.serverMessage(lost), lost);
+        }
         if (inTransaction) {
             inTransaction = false;
             reconnectQuietly();

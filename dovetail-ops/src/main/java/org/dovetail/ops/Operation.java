@@ -15,7 +15,7 @@ import org.dovetail.connection.Connection;
  * run an empty plan's work without further ado, refuse an expired plan, take the
  * {@link OperationLock} of the plan's operation and scope, refuse a plan whose fingerprint no
  * longer matches the state (checked under the lock), record the start in the {@link AuditLog},
- * do the work, record how it ended, release the lock. An operation supplies only its work (and,
+ * do the work, check that the lock is still held, record how it ended, release the lock. An operation supplies only its work (and,
  * if its plans can go stale, how to fingerprint the current state); its front door hands out
  * plans and calls {@link #apply}.
  *
@@ -110,6 +110,11 @@ public final class Operation<P extends OperationPlan, R extends Report> {
             R report;
             try {
                 report = work.apply(plan);
+                if (!lock.held()) { // the work went on after its session, and with it the lock, was lost
+                    throw new DovetailException(ErrorCode.LOCK_LOST, "The " + header.operation() + " run on " + header.scope()
+                            + " lost its lock " + lock.name() + " during the run (the server dropped its session): another run"
+                            + " may have overlapped it; check what was done, then run it again");
+                }
             } catch (RuntimeException e) {
                 record.failed(e);
                 throw e;

@@ -2,6 +2,7 @@ package org.dovetail.ops;
 
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
+import org.dovetail.LostConnectionException;
 import org.dovetail.connection.Connection;
 import org.dovetail.hash.ContentHash;
 import org.dovetail.hash.UuidBytes;
@@ -21,9 +22,10 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>The lock belongs to the session of the connection it was acquired on. A connection that
- * reconnects (after the server dropped it) has lost the lock: a long operation can ask
- * {@link #held()} between units of work. The same session may acquire the same lock again
+ * <p>The lock belongs to the session of the connection it was acquired on. While it is held the
+ * connection does not reconnect silently ({@link Connection#holdSession()}): a statement after
+ * the server dropped the session fails with a lost connection, and {@link #held()} turns false.
+ * The same session may acquire the same lock again
  * (the server counts); each acquisition is released by its own {@link #close()}.
  */
 public final class OperationLock implements AutoCloseable {
@@ -55,6 +57,7 @@ public final class OperationLock implements AutoCloseable {
             throw new DovetailException(ErrorCode.LOCKED, "Another " + operation + " run on " + scope + " holds the lock " + name
                     + " (connection id " + holder + "); nothing was done: wait for it to finish, or stop it");
         }
+        conn.holdSession(); // a lost session has lost the lock: no silent reconnect while it is held
         return new OperationLock(conn, name);
     }
 
@@ -78,7 +81,14 @@ public final class OperationLock implements AutoCloseable {
 
     /** True while this connection's current session holds the lock (false after a reconnect or {@link #close()}). */
     public boolean held() {
-        return !released && conn.queryValue("SELECT IS_USED_LOCK(?) = CONNECTION_ID()", Long.class, name).orElse(0L) == 1L;
+        if (released) {
+            return false;
+        }
+        try {
+            return conn.queryValue("SELECT IS_USED_LOCK(?) = CONNECTION_ID()", Long.class, name).orElse(0L) == 1L;
+        } catch (LostConnectionException e) {
+            return false; // the session, and with it the lock, is gone
+        }
     }
 
     /** Releases the lock (once; later calls do nothing). A session that is gone has released it already. */
@@ -88,6 +98,7 @@ public final class OperationLock implements AutoCloseable {
             return;
         }
         released = true;
+        conn.releaseSession();
         try {
             conn.queryValue("SELECT RELEASE_LOCK(?)", Long.class, name);
         } catch (DovetailException e) {

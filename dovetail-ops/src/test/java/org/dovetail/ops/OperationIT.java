@@ -12,6 +12,7 @@ import org.dovetail.AccessException;
 import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
+import org.dovetail.LostConnectionException;
 import org.dovetail.Report;
 import org.dovetail.TransactionException;
 import org.dovetail.config.Config;
@@ -276,6 +277,49 @@ class OperationIT {
         @Override
         public List<List<Object>> rows() {
             return plan.rows();
+        }
+    }
+
+    @Test
+    void aRunWhoseSessionIsDroppedFailsInsteadOfGoingOnWithoutItsLock(Config config, TestDatabase db) {
+        try (Dovetail own = Dovetail.connect(config); Connection dba = Connection.open(config)) {
+            Scratch scratch = new Scratch(own.connection(), db.schema("dropped"));
+            scratch.create();
+            AuditLog audit = AuditLog.on(own.connection(), db.schema("audit"));
+            long session = own.connection().connectionId();
+            // after the first row the server drops the session holding the lock, as a DBA or wait_timeout would
+            assertThatThrownBy(() -> scratch.operation(audit, p -> dba.execute("KILL CONNECTION " + session)).apply(scratch.plan(3)))
+                    .isInstanceOf(LostConnectionException.class).hasMessageContaining("held a lock");
+            assertThat(scratch.count()).as("nothing after the lost session").isEqualTo(1);
+            AuditLog.Entry failed = audit.history(1).get(0);
+            assertThat(failed.outcome()).isEqualTo("FAILED");
+            assertThat(own.connection().connectionId()).as("a new session for what follows").isNotEqualTo(session);
+            assertThat(dba.queryValue("SELECT IS_FREE_LOCK(?)", Long.class, OperationLock.name(Scratch.OPERATION, db.schema("dropped"))))
+                    .contains(1L);
+        }
+    }
+
+    @Test
+    void aWorkThatCarriesOnAfterItsSessionWasDroppedIsReportedAsHavingLostTheLock(Config config, TestDatabase db) {
+        try (Dovetail own = Dovetail.connect(config); Connection dba = Connection.open(config)) {
+            Connection conn = own.connection();
+            Scratch scratch = new Scratch(conn, db.schema("carried"));
+            scratch.create();
+            AuditLog audit = AuditLog.on(conn, db.schema("audit"));
+            Operation<Scratch.AddRows, Scratch.Added> careless = Operation.<Scratch.AddRows, Scratch.Added>of(conn, plan -> {
+                dba.execute("KILL CONNECTION " + conn.connectionId());
+                try {
+                    conn.execute("DO 1");
+                } catch (LostConnectionException ignored) {
+                    // a work that logs and goes on
+                }
+                conn.execute("DO 1"); // on a new session, without the lock
+                return new Scratch.Added(plan.count());
+            }).recordingIn(audit);
+            assertThatThrownBy(() -> careless.apply(scratch.plan(1))).isInstanceOf(DovetailException.class)
+                    .hasMessageContaining("lost its lock").extracting(e -> ((DovetailException) e).code()).isEqualTo(ErrorCode.LOCK_LOST);
+            assertThat(audit.history(1).get(0).outcome()).isEqualTo("FAILED");
+            assertThat(audit.history(1).get(0).report().get("code").asText()).isEqualTo("LOCK_LOST");
         }
     }
 }
