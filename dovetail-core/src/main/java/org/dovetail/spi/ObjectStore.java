@@ -6,8 +6,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.dovetail.StoreException;
 import org.dovetail.config.StoreSpec;
@@ -135,6 +137,28 @@ public interface ObjectStore extends AutoCloseable {
      * object of a store. A file store lists no markers: its directories are not entries.
      */
     void list(String prefix, Consumer<ObjectInfo> objects, Consumer<ObjectInfo> folderMarkers);
+
+    /**
+     * The folders directly under the folder {@code prefix} ({@code ""}, or a path ending in
+     * {@code /}): the next segment of the path of every object below it, each once, in no set
+     * order. A store may also name a folder that holds no object (an empty directory, a folder
+     * marker). The default lists every object below; the built-in stores read one level only
+     * (a directory, an S3 listing with the {@code /} delimiter), which is what a caller wants
+     * when a few folders sit beside many objects.
+     */
+    default void listFolders(String prefix, Consumer<String> folders) {
+        if (!prefix.isEmpty() && !prefix.endsWith("/")) {
+            throw new IllegalArgumentException("A folder ends in /: " + prefix);
+        }
+        Set<String> seen = new HashSet<>();
+        list(prefix, info -> {
+            String rest = info.path().substring(prefix.length());
+            int slash = rest.indexOf('/');
+            if (slash > 0 && seen.add(rest.substring(0, slash))) {
+                folders.accept(rest.substring(0, slash));
+            }
+        });
+    }
 
     /** The object's full address for messages: an absolute file path or {@code s3://bucket/key}. */
     String address(String path);

@@ -199,6 +199,22 @@ final class FileStore implements ObjectStore {
         }
     }
 
+    @Override
+    public void listFolders(String prefix, Consumer<String> folders) {
+        if (!prefix.isEmpty() && !prefix.endsWith("/")) {
+            throw new IllegalArgumentException("A folder ends in /: " + prefix);
+        }
+        Path dir = prefix.isEmpty() ? root : file(prefix.substring(0, prefix.length() - 1));
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            entries.filter(Files::isDirectory).forEach(d -> folders.accept(d.getFileName().toString()));
+        } catch (IOException e) {
+            throw failure("list", prefix, e);
+        }
+    }
+
     private MissingExternalFileException missing(String path) {
         return new MissingExternalFileException("Store `" + spec.name() + "`: object " + address(path) + " does not exist");
     }

@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -245,6 +246,24 @@ public final class S3Store implements ObjectStore {
             for (S3Object object : client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(key(prefix))).contents()) {
                 ObjectInfo info = new ObjectInfo(object.key().substring(keyPrefix.length()), object.size(), Map.of(), object.lastModified());
                 (info.isFolderMarker() ? folderMarkers : objects).accept(info);
+            }
+        } catch (SdkException e) {
+            throw failure("list", prefix, e);
+        }
+    }
+
+    @Override
+    public void listFolders(String prefix, Consumer<String> folders) {
+        if (!prefix.isEmpty() && !prefix.endsWith("/")) {
+            throw new IllegalArgumentException("A folder ends in /: " + prefix);
+        }
+        String under = key(prefix);
+        try {
+            for (CommonPrefix folder : client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(under).delimiter("/")).commonPrefixes()) {
+                String name = folder.prefix().substring(under.length());
+                if (name.length() > 1) {
+                    folders.accept(name.substring(0, name.length() - 1));
+                }
             }
         } catch (SdkException e) {
             throw failure("list", prefix, e);

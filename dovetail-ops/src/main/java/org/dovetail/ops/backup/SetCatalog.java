@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
 import org.dovetail.InvalidInputException;
@@ -47,20 +49,17 @@ final class SetCatalog {
 
     /** Every set, oldest first (names sort by date and time). */
     List<Entry> sets() {
-        Map<String, long[]> folders = new TreeMap<>();
-        store.list("", info -> {
-            int slash = info.path().indexOf('/');
-            if (slash > 0) {
-                String top = info.path().substring(0, slash);
-                if (SetLayout.isSetName(top)) {
-                    long[] counts = folders.computeIfAbsent(top, k -> new long[2]);
-                    counts[0]++;
-                    counts[1] += info.size();
-                }
+        // one level first: the object area beside the sets may hold millions of objects
+        Set<String> names = new TreeSet<>();
+        store.listFolders("", name -> {
+            if (SetLayout.isSetName(name)) {
+                names.add(name);
             }
         });
         List<Entry> out = new ArrayList<>();
-        folders.forEach((name, counts) -> out.add(entry(name, (int) counts[0], counts[1])));
+        for (String name : names) {
+            set(name).ifPresent(out::add); // a folder without files (an emptied one) is no set
+        }
         return out;
     }
 

@@ -334,6 +334,36 @@ public final class SftpStore implements ObjectStore {
         }
     }
 
+    @Override
+    public void listFolders(String prefix, Consumer<String> folders) {
+        if (!prefix.isEmpty() && !prefix.endsWith("/")) {
+            throw new IllegalArgumentException("A folder ends in /: " + prefix);
+        }
+        String dir = prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1);
+        if (!dir.isEmpty()) {
+            check(dir);
+        }
+        SftpClient sftp = borrow();
+        try {
+            for (SftpClient.DirEntry entry : sftp.readDir(remote(dir))) {
+                String name = entry.getFilename();
+                if (!name.equals(".") && !name.equals("..") && entry.getAttributes().isDirectory()) {
+                    folders.accept(name);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            if (!isMissing(e.getCause())) {
+                throw failure("list", prefix, e.getCause());
+            }
+        } catch (IOException e) {
+            if (!isMissing(e)) {
+                throw failure("list", prefix, e);
+            }
+        } finally {
+            giveBack(sftp);
+        }
+    }
+
     private void walk(SftpClient sftp, String relative, String prefix, Consumer<ObjectInfo> objects) throws IOException {
         Iterable<SftpClient.DirEntry> entries;
         List<SftpClient.DirEntry> listed = new ArrayList<>();
