@@ -4,11 +4,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.dovetail.ConnectionException;
 import org.dovetail.DovetailException;
@@ -49,6 +52,22 @@ public final class Connection implements AutoCloseable {
     private boolean inTransaction;
     /** How many {@link #holdSession()} calls are open. */
     private int holds;
+    /** The statement groups prepared on the server in this session, text to name, least recently used first. */
+    private final Map<String, String> groups = new LinkedHashMap<>(32, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            if (size() <= 32) {
+                return false;
+            }
+            evicted.add(eldest.getValue()); // deallocated before the next one is prepared
+            return true;
+        }
+    };
+    private final ArrayDeque<String> evicted = new ArrayDeque<>();
+    private final Set<String> unpreparable = new HashSet<>();
+    private long groupNumber;
     /** The statements {@link #kept} holds, the least recently used dropped (and closed) past 16. */
     private final Map<String, PreparedStatement> kept = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -206,6 +225,41 @@ public final class Connection implements AutoCloseable {
         if (holds > 0) {
             holds--;
         }
+    }
+
+    /**
+     * The name of a server-side prepared statement ({@code PREPARE name FROM text}) for
+     * {@code text}, prepared on first use in the current session so the server parses a repeated
+     * statement group once; null when the server would not prepare it (the text is then sent as
+     * it is). At most 32 are kept; the least recently used is deallocated.
+     */
+    String preparedGroup(java.sql.Connection session, String text) throws SQLException {
+        String name = groups.get(text);
+        if (name != null) {
+            return name;
+        }
+        if (unpreparable.contains(text)) {
+            return null;
+        }
+        try (Statement s = session.createStatement()) {
+            for (String old = evicted.poll(); old != null; old = evicted.poll()) {
+                s.execute("DEALLOCATE PREPARE " + old);
+            }
+        }
+        name = "dovetail_group_" + (++groupNumber);
+        try (PreparedStatement ps = session.prepareStatement("PREPARE " + name + " FROM ?")) {
+            ps.setString(1, text);
+            ps.execute();
+        } catch (SQLException e) {
+            if (SqlErrors.isConnectionLost(e)) {
+                throw e;
+            }
+            LOG.debug("the server does not prepare a statement group ({}); sending its text", SqlErrors.serverMessage(e));
+            unpreparable.add(text);
+            return null;
+        }
+        groups.put(text, name);
+        return name;
     }
 
     /** Records a transaction started or ended by statements run outside the methods above. */
@@ -381,6 +435,8 @@ public final class Connection implements AutoCloseable {
         java.sql.Connection old = jdbc;
         jdbc = fresh;
         kept.clear(); // the old session's statements close with it
+        groups.clear();
+        evicted.clear();
         closeQuietly(old);
     }
 

@@ -201,7 +201,10 @@ public final class StatementGroup {
             completed = 0;
             values.clear();
             try {
-                PreparedStatement ps = connection.kept(jdbc, text);
+                String prepared = connection.preparedGroup(jdbc, text);
+                String sent = prepared == null ? text
+                        : params.isEmpty() ? "EXECUTE " + prepared : "EXECUTE " + prepared + " USING " + "?, ".repeat(params.size() - 1) + "?";
+                PreparedStatement ps = connection.kept(jdbc, sent);
                 ps.clearParameters();
                 for (int i = 0; i < params.size(); i++) {
                     ps.setObject(i + 1, params.get(i));

@@ -206,15 +206,40 @@ class StatementGroupIT {
         }
     }
 
+    @Test
+    void preparedGroupsAreKeptPerSessionAndTheLeastRecentlyUsedAreDeallocated() {
+        try (Connection conn = open()) {
+            long before = preparedOnServer(conn);
+            for (int i = 0; i < 40; i++) {
+                List<Object> values = conn.group().query("SELECT ? + " + i, 1).query("SELECT " + i).run(true);
+                assertThat(((Number) values.get(0)).intValue()).isEqualTo(1 + i);
+            }
+            conn.group().query("SELECT 1").query("SELECT 2").run(true); // one more, and the evicted are deallocated first
+            long kept = preparedOnServer(conn) - before;
+            assertThat(kept).as("32 kept, and the last one evicted, deallocated before the next prepare").isEqualTo(33L);
+            List<Object> again = conn.group().query("SELECT ? + 0", 5).query("SELECT 0").run(true); // evicted long ago: prepared anew
+            assertThat(((Number) again.get(0)).intValue()).isEqualTo(5);
+        }
+    }
+
+    private static long preparedOnServer(Connection conn) {
+        return conn.query("SHOW GLOBAL STATUS LIKE 'Prepared_stmt_count'", r -> r.getLong(2)).get(0);
+    }
+
     @ParameterizedTest(name = "compound={0}")
     @ValueSource(booleans = {true, false})
     void aCompoundGroupIsOneRequest(boolean compound) {
         try (Connection conn = open()) {
-            long before = questions(conn);
-            conn.group().execute("INSERT INTO " + table("job") + " VALUES (3, 'r', NULL)").startTransaction()
-                    .query("SELECT EXISTS(SELECT 1 FROM " + table("made") + " WHERE id = 3)").rollback().run(compound);
-            long sent = questions(conn) - before - 1; // the status query itself counts once
-            assertThat(sent).isEqualTo(compound ? 1 : 4);
+            long[] sent = new long[2];
+            for (int id = 3; id <= 4; id++) {
+                long before = questions(conn);
+                conn.group().execute("INSERT INTO " + table("job") + " VALUES (?, 'r', NULL)", id).startTransaction()
+                        .query("SELECT EXISTS(SELECT 1 FROM " + table("made") + " WHERE id = ?)", id).rollback().run(compound);
+                sent[id - 3] = questions(conn) - before - 1; // the status query itself counts once
+            }
+            // the first compound group of a text is prepared on the server (PREPARE, then EXECUTE), the next only executed
+            assertThat(sent).containsExactly(compound ? new long[] {2, 1} : new long[] {4, 4});
+            assertThat(conn.queryValue("SELECT COUNT(*) FROM " + table("job"), Long.class)).contains(2L);
         }
     }
 
