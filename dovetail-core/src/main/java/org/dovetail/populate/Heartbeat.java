@@ -130,7 +130,7 @@ public final class Heartbeat implements AutoCloseable {
     public Job begin(String schema, String tableName, String keyHash, long connectionId) {
         Job job = new Job(schema, tableName, keyHash);
         enqueue(new Write(schema, () -> {
-            recordStart(conn, schema, tableName, keyHash, connectionId);
+            conn.execute(START_SQL.formatted(JobSidecar.table(schema).quoted()), tableName, keyHash, worker, host, pid, connectionId);
             running.merge(schema, 1, Integer::sum);
         }));
         flush(); // a worker killed inside the make must leave a row that says whose job it was
@@ -179,8 +179,7 @@ public final class Heartbeat implements AutoCloseable {
 
     /**
      * Creates the sidecar in {@code schema} unless it exists (DDL, on the heartbeat's connection);
-     * false if it cannot be, and jobs there run without heartbeats. {@link #begin(Connection, String,
-     * String, String)} needs it first.
+     * false if it cannot be, and jobs there run without heartbeats. {@link #beginIn} needs it first.
      */
     public boolean prepare(String schema) {
         boolean[] ready = new boolean[1];
@@ -198,30 +197,12 @@ public final class Heartbeat implements AutoCloseable {
     }
 
     /**
-     * Records the start of a job on {@code on}, the worker's own connection, inside the
-     * transaction of its reservation ({@link JobTable#reserve(String, Map, Runnable)}), so that
-     * the reservation and its row are committed together and cost one commit; the heartbeat
-     * beats it from then on. The schema must have been {@link #prepare prepared}; if it could not
-     * be, nothing is written.
-     */
-    public Job begin(Connection on, String schema, String tableName, String keyHash) {
-        Job job = new Job(schema, tableName, keyHash);
-        if (ready.contains(schema)) {
-            try {
-                recordStart(on, schema, tableName, keyHash, on.connectionId());
-                enqueue(new Write(schema, () -> running.merge(schema, 1, Integer::sum)));
-            } catch (DovetailException e) {
-                LOG.warn("Worker {} could not record the start of a job of {}.{}: {}", worker, schema, tableName, e.getMessage());
-            }
-        }
-        return job;
-    }
-
-    /**
-     * As {@link #begin(Connection, String, String, String)}, as a step of {@code group}, the
-     * statements of a reservation's transaction ({@link Populator#populate1(Map, Consumer)}): the
-     * row is written when the group commits, and not at all if the group stops before (the key
-     * taken). Whether or not it was written, end the job: an end without a row changes nothing.
+     * Records the start of a job as a step of {@code group}, the statements of its reservation's
+     * transaction on the worker's own connection ({@link Populator#populate1(Map, Consumer)}):
+     * the row is written when the group commits, with the reservation and in its commit, and not
+     * at all if the group stops before (the key taken); the heartbeat beats it from then on. The
+     * schema must have been {@link #prepare prepared}; if it could not be, nothing is added.
+     * Whether or not it was written, end the job: an end without a row changes nothing.
      *
      * @param connectionId the {@code connection_id} of the connection the group runs on
      */
@@ -353,10 +334,6 @@ public final class Heartbeat implements AutoCloseable {
                 LOG.warn("The heartbeat of worker {} in {} failed (it retries): {}", worker, e.getKey(), failure.getMessage());
             }
         }
-    }
-
-    private void recordStart(Connection on, String schema, String tableName, String keyHash, long connectionId) {
-        on.execute(START_SQL.formatted(JobSidecar.table(schema).quoted()), tableName, keyHash, worker, host, pid, connectionId);
     }
 
     private boolean ready(String schema) {

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,27 +126,6 @@ public final class JobTable {
     /** {@link #reserve} with the key's hash computed already. */
     boolean reserve(String tableName, Map<String, ?> key, String keyHash) {
         return insertNew(tableName, key, keyHash, JobStatus.RESERVED);
-    }
-
-    /**
-     * As {@link #reserve}, with {@code alongside} run after the reservation's INSERT in the same
-     * transaction, so that both are committed at once (one commit, one log flush): for a record
-     * that must exist exactly when the reservation does, such as a worker's {@link Heartbeat}
-     * row. Other workers see the reservation when it commits, as they see an autocommit one;
-     * {@code alongside} does not run when the key is taken.
-     *
-     * @return true if this call reserved it
-     * @throws TransactionException inside a transaction
-     */
-    public boolean reserve(String tableName, Map<String, ?> key, Runnable alongside) {
-        requireAutocommit();
-        return connection.transaction(() -> {
-            if (!insert(tableName, key, KeyHash.keyHash(key), JobStatus.RESERVED)) {
-                return false;
-            }
-            alongside.run();
-            return true;
-        });
     }
 
     /**

@@ -92,29 +92,6 @@ class HeartbeatIT {
     }
 
     @Test
-    void aStartRecordedWithTheReservationIsCommittedWithItAndNotWrittenForATakenKey(TestDatabase db) {
-        JobTable jobs = JobTable.of(dj.schema(schema));
-        Map<String, Object> key = new LinkedHashMap<>(Map.of("n", 7L));
-        String hash = KeyHash.keyHash(key);
-        try (Heartbeat heartbeat = Heartbeat.start(TestConfigs.of(db), Heartbeat.DEFAULT_INTERVAL)) {
-            assertThat(heartbeat.prepare(schema)).isTrue();
-            Heartbeat.Job[] job = new Heartbeat.Job[1];
-            assertThat(jobs.reserve("_together", key, () -> job[0] = heartbeat.begin(dj.connection(), schema, "_together", hash))).isTrue();
-            assertThat(dj.connection().inTransaction()).isFalse();
-            assertThat(row("_together", hash)).containsEntry("status", "running").containsEntry("worker", heartbeat.worker())
-                    .containsEntry("connection_id", dj.connection().connectionId());
-            assertThat(jobs.job("_together", hash)).isPresent();
-
-            boolean[] ran = {false};
-            assertThat(jobs.reserve("_together", key, () -> ran[0] = true)).as("taken").isFalse();
-            assertThat(ran[0]).isFalse();
-            job[0].succeeded();
-            heartbeat.flush();
-            assertThat(row("_together", hash)).containsEntry("status", "success").containsEntry("attempts", 1L);
-        }
-    }
-
-    @Test
     void aStartAddedToTheReservationsRequestIsCommittedWithItBeforeTheMake(TestDatabase db) {
         Pipeline p = Pipeline.declare(dj, db.schema("hbpop"));
         String name = p.schema.name();
