@@ -56,8 +56,8 @@ public final class TestServers implements AutoCloseable {
         EmbeddedMariaDb embedded = EmbeddedMariaDb.builder()
                 .stateDir(stateDir)
                 .preferredPort(0)
-                .redoLogSize("96M")
-                // benchmarks of large tables may ask for more: -Ddovetail.test.db.buffer-pool=1G
+                // benchmarks of large tables may ask for more: -Ddovetail.test.db.redo-log=1G -Ddovetail.test.db.buffer-pool=1G
+                .redoLogSize(System.getProperty("dovetail.test.db.redo-log", "96M"))
                 .bufferPoolSize(System.getProperty("dovetail.test.db.buffer-pool", "128M"))
                 // benchmarks of commit-bound work may ask for a flush per commit: -Ddovetail.test.db.durable=true
                 .durable(Boolean.getBoolean("dovetail.test.db.durable"))

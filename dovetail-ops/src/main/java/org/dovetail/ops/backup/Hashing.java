@@ -63,20 +63,32 @@ final class Hashing {
 
     /** Hashes (SHA-256, and optionally a second digest) and counts what is read through it. */
     static final class In extends FilterInputStream {
-        final MessageDigest sha = sha256();
+        final MessageDigest sha;
         final MessageDigest second;
         long bytes;
 
         In(InputStream source, MessageDigest second) {
+            this(source, true, second);
+        }
+
+        private In(InputStream source, boolean sha256, MessageDigest second) {
             super(source);
+            this.sha = sha256 ? sha256() : null;
             this.second = second;
+        }
+
+        /** Counts what is read through it, without hashing: {@link #drain()} returns null. */
+        static In countingOnly(InputStream source) {
+            return new In(source, false, null);
         }
 
         @Override
         public int read() throws IOException {
             int b = in.read();
             if (b >= 0) {
-                sha.update((byte) b);
+                if (sha != null) {
+                    sha.update((byte) b);
+                }
                 if (second != null) {
                     second.update((byte) b);
                 }
@@ -89,7 +101,9 @@ final class Hashing {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = in.read(b, off, len);
             if (n > 0) {
-                sha.update(b, off, n);
+                if (sha != null) {
+                    sha.update(b, off, n);
+                }
                 if (second != null) {
                     second.update(b, off, n);
                 }
@@ -98,13 +112,13 @@ final class Hashing {
             return n;
         }
 
-        /** Reads what is left and returns the SHA-256 of everything read. */
+        /** Reads what is left and returns the SHA-256 of everything read (null when counting only). */
         String drain() throws IOException {
             byte[] buf = new byte[1 << 16];
             while (read(buf, 0, buf.length) >= 0) {
                 // hashing as it reads
             }
-            return Hashing.hex(sha.digest());
+            return sha == null ? null : Hashing.hex(sha.digest());
         }
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.dovetail.ErrorCode;
 import org.dovetail.MissingExternalFileException;
 import org.dovetail.TableName;
@@ -67,31 +69,83 @@ final class Verifier {
         return new VerifyResult(target.description(), set, m.files().size(), m.objects().size(), tables, problems);
     }
 
-    /** Every file of the manifest: present, of its size and (deep) SHA-256. */
+    /**
+     * Every file of the manifest: present, of its size and (deep) SHA-256. Files are hashed by up
+     * to {@link #CHECK_THREADS} threads at once (SHA-256 runs at about 1.6 GB/s a core here, and a
+     * remote target answers faster to several reads); findings come in the manifest's order.
+     */
     static List<String> checkFiles(ObjectStore store, Manifest m, boolean deep, OperationProgress progress) {
-        List<String> problems = new ArrayList<>();
-        progress.start("files of " + m.set(), m.files().size());
-        int i = 0;
-        for (Manifest.FileEntry f : m.files()) {
-            Optional<ObjectInfo> info = store.stat(f.path());
-            if (info.isEmpty()) {
-                problems.add("missing file " + store.address(f.path()));
-            } else if (info.get().size() != f.bytes()) {
-                problems.add("file " + store.address(f.path()) + " has " + info.get().size() + " bytes, the manifest says " + f.bytes());
-            } else if (deep) {
-                try (InputStream raw = store.open(f.path()); Hashing.In in = new Hashing.In(raw, null)) {
-                    String sha = in.drain();
-                    if (!sha.equals(f.sha256())) {
-                        problems.add("corrupted file " + store.address(f.path()) + ": SHA-256 " + sha + ", the manifest says " + f.sha256());
+        List<Manifest.FileEntry> files = m.files();
+        String[] found = new String[files.size()];
+        progress.start("files of " + m.set(), files.size());
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Runnable worker = () -> {
+            try {
+                for (int i = next.getAndIncrement(); i < files.size() && failure.get() == null; i = next.getAndIncrement()) {
+                    found[i] = checkFile(store, files.get(i), deep);
+                    synchronized (progress) {
+                        progress.advance(done.incrementAndGet());
                     }
-                } catch (IOException | MissingExternalFileException e) {
-                    problems.add("unreadable file " + store.address(f.path()) + ": " + e.getMessage());
                 }
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
             }
-            progress.advance(++i);
+        };
+        int threads = Math.min(CHECK_THREADS, files.size());
+        List<Thread> started = new ArrayList<>();
+        for (int t = 1; t < threads; t++) {
+            Thread thread = new Thread(worker, "dovetail-check-" + t);
+            thread.setDaemon(true);
+            thread.start();
+            started.add(thread);
+        }
+        worker.run();
+        for (Thread thread : started) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BackupException(ErrorCode.IO, "Interrupted while checking " + m.set(), e);
+            }
         }
         progress.end();
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        List<String> problems = new ArrayList<>();
+        for (String p : found) {
+            if (p != null) {
+                problems.add(p);
+            }
+        }
         return problems;
+    }
+
+    /** Threads that hash a set's files at once. */
+    static final int CHECK_THREADS = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
+
+    /** One file's finding, or null when it is as the manifest says. */
+    private static String checkFile(ObjectStore store, Manifest.FileEntry f, boolean deep) {
+        Optional<ObjectInfo> info = store.stat(f.path());
+        if (info.isEmpty()) {
+            return "missing file " + store.address(f.path());
+        }
+        if (info.get().size() != f.bytes()) {
+            return "file " + store.address(f.path()) + " has " + info.get().size() + " bytes, the manifest says " + f.bytes();
+        }
+        if (deep) {
+            try (InputStream raw = store.open(f.path()); Hashing.In in = new Hashing.In(raw, null)) {
+                String sha = in.drain();
+                if (!sha.equals(f.sha256())) {
+                    return "corrupted file " + store.address(f.path()) + ": SHA-256 " + sha + ", the manifest says " + f.sha256();
+                }
+            } catch (IOException | MissingExternalFileException e) {
+                return "unreadable file " + store.address(f.path()) + ": " + e.getMessage();
+            }
+        }
+        return null;
     }
 
     /** Every object the manifest lists: in the object area, of its size and (deep) SHA-256. */

@@ -77,6 +77,45 @@ class BackupDamageIT {
     }
 
     @Test
+    void everyCorruptedFileIsNamedInTheManifestsOrder() throws Exception {
+        Made made = backup("corrupt-two");
+        java.util.List<Manifest.FileEntry> files = made.manifest().files();
+        java.util.List<Path> damaged = java.util.List.of(made.dir().resolve(files.get(1).path()), made.dir().resolve(files.get(files.size() - 1).path()));
+        for (Path file : damaged) {
+            byte[] bytes = Files.readAllBytes(file);
+            bytes[bytes.length / 2] ^= 0x5a;
+            Files.write(file, bytes);
+        }
+        VerifyResult result = verify(made);
+        assertThat(result.problems()).hasSize(2);
+        assertThat(result.problems().get(0)).startsWith("corrupted file " + damaged.get(0));
+        assertThat(result.problems().get(1)).startsWith("corrupted file " + damaged.get(1));
+    }
+
+    /** The plan hashed every file; one that changes before the rows are loaded is still caught, and its rows are not committed. */
+    @Test
+    void aFileThatChangesAfterThePlanIsCaughtWhileLoading(TestDatabase db) throws Exception {
+        Made made = backup("changed");
+        String as = db.schema("dmg_r2");
+        RestorePlan plan = restorePlan(made, as);
+        assertThat(plan.refusal()).isEmpty();
+        Manifest.Unit unit = made.manifest().schema(schema).orElseThrow().table("blobs").orElseThrow().units().get(0);
+        Path file = made.dir().resolve(unit.file());
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x5a;
+        Files.write(file, bytes);
+        try (Dovetail dj = Dovetail.connect(config); BackupTarget target = BackupTarget.ofDirectory(made.dir().toString())) {
+            assertThatThrownBy(() -> new Backups(dj).restore(plan, target)).isInstanceOf(DovetailException.class)
+                    .hasMessageContaining(file.toString());
+        }
+        try (java.sql.Connection c = db.connect(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM `" + as + "`.`blobs`")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isZero();
+        }
+    }
+
+    @Test
     void aMissingObjectIsNamed() throws Exception {
         Made made = backup("missing");
         Manifest.ObjectEntry object = made.manifest().objects().get(3);
