@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.dovetail.ConnectionException;
 import org.dovetail.DovetailException;
@@ -86,6 +87,12 @@ public final class Connection implements AutoCloseable {
         }
     };
     private boolean closed;
+    /** Whether {@link #executeLater} holds statements back (set around a populate make). */
+    private boolean deferring;
+    /** The statements held back, in order; sent before any other statement, or by a group that takes them. */
+    private final List<Deferred> deferred = new ArrayList<>();
+    private int deferredParams;
+    private long deferredBytes;
 
     private Connection(Connector connector, Config config) {
         this.connector = connector;
@@ -262,6 +269,65 @@ public final class Connection implements AutoCloseable {
         return name;
     }
 
+    /**
+     * Turns holding writes back on or off: while on, inside a transaction, {@link #executeLater}
+     * keeps its statement and sends it with the connection's next statement (any query, execute,
+     * commit or group) instead of in a round trip of its own. Populate turns it on for each make, so
+     * that the make's inserts go to the server in the request that ends the job. Turning it off
+     * keeps what is held; {@link #flush()} sends it.
+     */
+    public void deferWrites(boolean on) {
+        deferring = on;
+    }
+
+    /**
+     * Holds a statement back (see {@link #deferWrites}) and returns true, or returns false and
+     * holds nothing when writes are not deferred or no transaction is open: the caller then runs
+     * it. A server error of a held statement surfaces from the statement that sends it, turned by
+     * {@code onError} into the error the statement would have raised alone. Past 16 statements, or
+     * 20,000 parameters, or 8 MB of values, what is held is sent first.
+     */
+    public boolean executeLater(String sql, Object[] params, UnaryOperator<DovetailException> onError) {
+        if (!deferring || !inTransaction()) {
+            return false;
+        }
+        long bytes = 0;
+        for (Object p : params) {
+            bytes += p instanceof byte[] b ? b.length : p instanceof String t ? t.length() : 8;
+        }
+        if (!deferred.isEmpty() && (deferred.size() >= 16 || deferredParams + params.length > 20_000 || deferredBytes + bytes > 8L << 20)) {
+            flush();
+        }
+        deferred.add(new Deferred(sql, params.clone(), onError));
+        deferredParams += params.length;
+        deferredBytes += bytes;
+        return true;
+    }
+
+    /** Sends the statements held back by {@link #executeLater} now, in one request where the server allows it. */
+    public void flush() {
+        if (!deferred.isEmpty()) {
+            group().executeDeferred().run();
+        }
+    }
+
+    /** The statements held back, handed over (to a group that sends them) and no longer held. */
+    List<Deferred> takeDeferred() {
+        List<Deferred> out = List.copyOf(deferred);
+        dropDeferred();
+        return out;
+    }
+
+    private void dropDeferred() {
+        deferred.clear();
+        deferredParams = 0;
+        deferredBytes = 0;
+    }
+
+    /** A statement held back by {@link #executeLater}. */
+    record Deferred(String sql, Object[] params, UnaryOperator<DovetailException> onError) {
+    }
+
     /** Records a transaction started or ended by statements run outside the methods above. */
     void markTransaction(boolean open) {
         inTransaction = open;
@@ -279,6 +345,7 @@ public final class Connection implements AutoCloseable {
 
     public void commitTransaction() {
         requireTransaction("commit");
+        flush(); // a held-back write that fails leaves the transaction open, as it would have alone
         try {
             execute("COMMIT");
         } finally {
@@ -288,6 +355,7 @@ public final class Connection implements AutoCloseable {
 
     public void cancelTransaction() {
         requireTransaction("cancel");
+        dropDeferred(); // rolled back with the transaction: never sent
         try {
             execute("ROLLBACK");
         } finally {
@@ -304,6 +372,7 @@ public final class Connection implements AutoCloseable {
         T result;
         try {
             result = body.run();
+            flush();
         } catch (RuntimeException | Error e) {
             rollbackAfterFailure(e);
             throw e;
@@ -322,6 +391,7 @@ public final class Connection implements AutoCloseable {
         }
         closed = true;
         inTransaction = false;
+        dropDeferred();
         kept.clear(); // closed with the session
         try {
             jdbc.close();
@@ -351,6 +421,9 @@ public final class Connection implements AutoCloseable {
         if (closed) {
             throw new ConnectionException("The connection to " + connector.describe() + " is closed");
         }
+        if (!deferred.isEmpty()) {
+            flush(); // what was held back goes first, so the server sees the statements in the order they were given
+        }
         try {
             return work.run(jdbc);
         } catch (SQLException e) {
@@ -359,6 +432,7 @@ public final class Connection implements AutoCloseable {
             }
             if (!again) {
                 inTransaction = false;
+                dropDeferred();
                 reconnectQuietly();
                 throw new LostConnectionException("Connection was lost while statements ending in a COMMIT ran: whether the"
                         + " COMMIT took effect is unknown. " + SqlErrors.serverMessage(e), e);
@@ -375,6 +449,7 @@ public final class Connection implements AutoCloseable {
         }
         if (inTransaction) {
             inTransaction = false;
+            dropDeferred();
             reconnectQuietly();
             throw new LostConnectionException("Connection was lost during a transaction; it was rolled back by the server."
                     + " Nothing of the transaction was committed.", lost);

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.dovetail.DovetailException;
 import org.dovetail.DuplicateException;
 import org.dovetail.TransactionException;
@@ -74,6 +75,17 @@ public final class StatementGroup {
      */
     public StatementGroup query(String sql, Object... params) {
         return add(new Step(Kind.QUERY, sql, params));
+    }
+
+    /**
+     * Adds the statements the connection holds back ({@link Connection#executeLater}), in order;
+     * the connection holds them no longer. A failing one raises the error it would have raised alone.
+     */
+    public StatementGroup executeDeferred() {
+        for (Connection.Deferred d : connection.takeDeferred()) {
+            add(new Step(Kind.EXECUTE, d.sql(), d.params(), d.onError()));
+        }
+        return this;
     }
 
     /** Adds {@link Connection#startTransaction()}: {@code START TRANSACTION WITH CONSISTENT SNAPSHOT}. */
@@ -158,7 +170,13 @@ public final class StatementGroup {
     private List<Object> runOneByOne() {
         for (Step step : steps) {
             switch (step.kind) {
-                case EXECUTE -> connection.execute(step.sql, step.params);
+                case EXECUTE -> {
+                    try {
+                        connection.execute(step.sql, step.params);
+                    } catch (DovetailException e) {
+                        throw step.error(e);
+                    }
+                }
                 case UNLESS_DUPLICATE -> values.add(unlessDuplicate(step));
                 case QUERY -> values.add(connection.queryValue(step.sql, Object.class, step.params).orElse(null));
                 case START -> connection.startTransaction();
@@ -216,7 +234,8 @@ public final class StatementGroup {
                     throw e;
                 }
                 completed = done(jdbc);
-                throw SqlErrors.translate(e, steps.get(Math.min(completed, steps.size() - 1)).sql);
+                Step failed = steps.get(Math.min(completed, steps.size() - 1));
+                throw failed.error(SqlErrors.translate(e, failed.sql));
             }
         };
         try {
@@ -295,6 +314,14 @@ public final class StatementGroup {
 
     private enum Kind { EXECUTE, UNLESS_DUPLICATE, QUERY, START, COMMIT, ROLLBACK }
 
-    private record Step(Kind kind, String sql, Object[] params) {
+    /** One statement; {@code onError} (or null) turns its error into the one its caller raises. */
+    private record Step(Kind kind, String sql, Object[] params, UnaryOperator<DovetailException> onError) {
+        Step(Kind kind, String sql, Object[] params) {
+            this(kind, sql, params, null);
+        }
+
+        DovetailException error(DovetailException e) {
+            return onError == null ? e : onError.apply(e);
+        }
     }
 }

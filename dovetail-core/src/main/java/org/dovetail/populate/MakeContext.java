@@ -59,6 +59,17 @@ public final class MakeContext {
         return worker.table(worker.target().className() + "." + partName);
     }
 
+    /**
+     * Sends the make's inserts to the server now. Inside a make, inserts wait for the request
+     * that ends the job, or for the make's next query or other statement, so a server error of an
+     * insert (a duplicate key, a missing parent row) fails the job once make has returned. A make
+     * that handles such an error itself calls {@code flush()} right after the insert, inside its
+     * {@code try}: the error is raised there.
+     */
+    public void flush() {
+        worker.dovetail().connection().flush();
+    }
+
     /** Inserts one row into the target. */
     public void insert1(Object row, InsertOption... options) {
         worker.target().insert1(row, options);

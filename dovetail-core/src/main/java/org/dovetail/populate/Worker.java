@@ -136,13 +136,14 @@ final class Worker {
         String keyHash = withJobs ? KeyHash.keyHash(key) : null;
         Connection connection = connection();
         StatementGroup group = connection.group();
-        int steps = 0;
-        int delete = previous != null && previous.addDelete(group) ? steps++ : -1;
-        int reservation = reserve ? steps++ : -1;
+        int writes = group.executeDeferred().size(); // the job before's inserts, held back since its make
+        int delete = previous != null && previous.addDelete(group) ? group.size() - 1 : -1;
+        int reservation = -1;
         if (reserve) {
+            reservation = group.size();
             jobs().reserveUnlessTaken(group, tableName, key, keyHash);
         }
-        int commit = previous != null && previous.addCommit(group) ? steps++ : -1;
+        int commit = previous != null && previous.addCommit(group) ? group.size() - 1 : -1;
         addDoneCheck(group, key);
         List<Object> values;
         try {
@@ -151,7 +152,7 @@ final class Worker {
             int failedAt = group.completed();
             // the job before failed: its transaction is rolled back (a deadlock may have done so already,
             // with the reservation made inside it) and nothing of this key took effect
-            if (failedAt == delete || failedAt == commit || failedAt == reservation && commit >= 0) {
+            if (previous != null && (failedAt < writes || failedAt == delete || failedAt == commit || failedAt == reservation && commit >= 0)) {
                 out.accept(previous.failed(e));
                 return proceed.getAsBoolean() ? attempt(key, reserve, reserved, null, out, proceed) : null;
             }
@@ -260,12 +261,16 @@ final class Worker {
             }
             return null;
         }
+        // the make's inserts wait for the request that ends the job (or for the make's next statement)
+        connection.deferWrites(true);
         try {
             makeInScope(connection, key);
         } catch (Throwable error) {
+            connection.deferWrites(false);
             out.accept(failed(connection, key, keyHash, error, start));
             return null;
         }
+        connection.deferWrites(false);
         return new Finish(key, keyHash, start, Finish.Kind.MADE);
     }
 
@@ -275,8 +280,9 @@ final class Worker {
 
     /**
      * The end of a job whose make is over, that was found done, whose key was taken, or that is
-     * released unmade: the delete of its {@code ~jobs} row, then the commit of its transaction
-     * (a found-done, taken or released job's transaction wrote nothing else).
+     * released unmade: the make's inserts (held back by the connection since the make), the delete
+     * of its {@code ~jobs} row, then the commit of its transaction (a found-done, taken or released
+     * job's transaction wrote nothing else).
      */
     private final class Finish {
         enum Kind { MADE, DONE, TAKEN, RELEASED }
@@ -311,9 +317,9 @@ final class Worker {
             return true;
         }
 
-        /** Sends what remains (the delete, the commit) by itself. */
+        /** Sends what remains (the make's inserts held back, the delete, the commit) by itself. */
         void alone(Consumer<JobResult> out) {
-            StatementGroup group = connection().group();
+            StatementGroup group = connection().group().executeDeferred();
             addDelete(group);
             addCommit(group);
             try {

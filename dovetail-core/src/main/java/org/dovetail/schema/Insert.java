@@ -221,14 +221,24 @@ final class Insert {
     private long translate(LongSupplier statement) {
         try {
             return statement.getAsLong();
-        } catch (DuplicateException e) {
-            throw new DuplicateException(heading.fullTableName() + ": " + e.getMessage() + "." + DUPLICATE_HINT, e.errorCode(), e.sql(), e);
-        } catch (IntegrityException e) {
-            throw new IntegrityException(heading.fullTableName() + ": " + e.getMessage() + parents(), e.errorCode(), e.sql(), e);
-        } catch (UnknownAttributeException e) {
-            throw new UnknownAttributeException(heading.fullTableName() + ": " + e.getMessage()
-                    + ". To ignore extra fields in insert, use InsertOption.IGNORE_EXTRA_FIELDS.", e.errorCode(), e.sql(), e);
+        } catch (DovetailException e) {
+            throw translated(e);
         }
+    }
+
+    /** An insert's server error with the table's name and the hint for its kind; other errors as they are. */
+    private DovetailException translated(DovetailException e) {
+        if (e instanceof DuplicateException d) {
+            return new DuplicateException(heading.fullTableName() + ": " + d.getMessage() + "." + DUPLICATE_HINT, d.errorCode(), d.sql(), d);
+        }
+        if (e instanceof IntegrityException i) {
+            return new IntegrityException(heading.fullTableName() + ": " + i.getMessage() + parents(), i.errorCode(), i.sql(), i);
+        }
+        if (e instanceof UnknownAttributeException u) {
+            return new UnknownAttributeException(heading.fullTableName() + ": " + u.getMessage()
+                    + ". To ignore extra fields in insert, use InsertOption.IGNORE_EXTRA_FIELDS.", u.errorCode(), u.sql(), u);
+        }
+        return e;
     }
 
     private String parents() {
@@ -352,6 +362,18 @@ final class Insert {
             String sql = command() + " INTO " + heading.fullTableName() + "(" + quoted(new ArrayList<>(fieldNames)) + ") VALUES "
                     + values + duplicateClause(false);
             Object[] params = parameters.toArray();
+            // inside a populate make the statement may go with the job's end (Connection.deferWrites)
+            if (!connection.executeLater(sql, params, Insert.this::translated)) {
+                send(sql, params);
+            }
+            sent += rows;
+            rows = 0;
+            bytes = 0;
+            values.setLength(0);
+            parameters.clear();
+        }
+
+        private void send(String sql, Object[] params) {
             translate(() -> connection.withJdbc(sql, jdbc -> {
                 try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
                     for (int i = 0; i < params.length; i++) {
@@ -360,11 +382,6 @@ final class Insert {
                     return (long) ps.executeUpdate();
                 }
             }));
-            sent += rows;
-            rows = 0;
-            bytes = 0;
-            values.setLength(0);
-            parameters.clear();
         }
     }
 }
