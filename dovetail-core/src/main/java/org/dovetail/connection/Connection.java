@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +69,15 @@ public final class Connection implements AutoCloseable {
     };
     private final ArrayDeque<String> evicted = new ArrayDeque<>();
     private final Set<String> unpreparable = new HashSet<>();
+    /** Group texts sent once in this session, not prepared yet: a text is prepared when it comes again (the last 64). */
+    private final Set<String> seenOnce = Collections.newSetFromMap(new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 64;
+        }
+    });
     private long groupNumber;
     /** The statements {@link #kept} holds, the least recently used dropped (and closed) past 16. */
     private final Map<String, PreparedStatement> kept = new LinkedHashMap<>(16, 0.75f, true) {
@@ -236,18 +246,21 @@ public final class Connection implements AutoCloseable {
 
     /**
      * The name of a server-side prepared statement ({@code PREPARE name FROM text}) for
-     * {@code text}, prepared on first use in the current session so the server parses a repeated
-     * statement group once; null when the server would not prepare it (the text is then sent as
-     * it is). At most 32 are kept; the least recently used is deallocated.
+     * {@code text}, prepared on its second use in the current session so the server parses a
+     * repeated statement group once; null the first time, and when the server would not prepare
+     * it (the text is then sent as it is), so a text that never comes again (a make's insert of a
+     * different number of rows) costs no {@code PREPARE}. At most 32 are kept; the least recently
+     * used is deallocated.
      */
     String preparedGroup(java.sql.Connection session, String text) throws SQLException {
         String name = groups.get(text);
         if (name != null) {
             return name;
         }
-        if (unpreparable.contains(text)) {
+        if (unpreparable.contains(text) || seenOnce.add(text)) {
             return null;
         }
+        seenOnce.remove(text);
         try (Statement s = session.createStatement()) {
             for (String old = evicted.poll(); old != null; old = evicted.poll()) {
                 s.execute("DEALLOCATE PREPARE " + old);
@@ -512,6 +525,7 @@ public final class Connection implements AutoCloseable {
         kept.clear(); // the old session's statements close with it
         groups.clear();
         evicted.clear();
+        seenOnce.clear();
         closeQuietly(old);
     }
 
