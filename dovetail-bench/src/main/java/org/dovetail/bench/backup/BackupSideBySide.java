@@ -10,9 +10,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.dovetail.Dovetail;
 import org.dovetail.config.Config;
 import org.dovetail.embedded.MariaDbBinaries;
@@ -113,6 +118,9 @@ public final class BackupSideBySide {
                 double tClient = restoreWithClient(work, db, bin, defaults, blob + "_sql", work.resolve("blob.sql"));
                 row("restore, blobs", tRestore, mb / tRestore + " MB/s", tClient, mb / tClient + " MB/s", tClient / tRestore);
                 check(r1);
+                double tFloor = insertFromMemory(db, blob + "_floor", restoreThreads);
+                System.out.printf("|   the server alone: the same rows from memory, %d sessions, no file, no check | %.2f s, %.0f MB/s | | %.1fx |%n",
+                        restoreThreads, tFloor, mb / tFloor, tClient / tFloor);
 
                 RestorePlan p2 = time(() -> backups.plan(RestoreRequest.of(smallSetMade.manifest().set()).renaming(small, small + "_r")
                         .withThreads(restoreThreads), target));
@@ -223,27 +231,78 @@ public final class BackupSideBySide {
         return s;
     }
 
+    /**
+     * What the server alone needs to take the blob schema's rows: the same values, already in
+     * memory, inserted by {@code sessions} connections through server-prepared statements, one
+     * row and one commit at a time; no file, no decompression, no check. A restore cannot be
+     * faster than this on the same server.
+     */
+    private static double insertFromMemory(TestDatabase db, String schema, int sessions) throws Exception {
+        byte[][] blobs = blobs();
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE `" + schema + "`");
+            s.execute("CREATE TABLE `" + schema + "`.`raw` (id int NOT NULL PRIMARY KEY, data longblob NOT NULL) ENGINE=InnoDB");
+        }
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(sessions);
+        try {
+            long t0 = System.nanoTime();
+            List<Future<Object>> done = new ArrayList<>();
+            for (int t = 0; t < sessions; t++) {
+                done.add(pool.submit(() -> {
+                    try (Connection c = DriverManager.getConnection(db.jdbcUrl() + "?useServerPrepStmts=true", db.user(), db.password());
+                         PreparedStatement p = c.prepareStatement("INSERT INTO `" + schema + "`.`raw` VALUES (?, ?)")) {
+                        c.setAutoCommit(false);
+                        for (int i = next.getAndIncrement(); i < BLOBS; i = next.getAndIncrement()) {
+                            p.setInt(1, i);
+                            p.setBytes(2, blobs[i]);
+                            p.executeUpdate();
+                            c.commit();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Object> f : done) {
+                f.get();
+            }
+            return (System.nanoTime() - t0) / 1e9;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** The blob schema's values: even rows random bytes, odd rows an int16 random walk. */
+    private static byte[][] blobs() {
+        Random random = new Random(42);
+        byte[][] out = new byte[BLOBS][];
+        for (int i = 0; i < BLOBS; i++) {
+            byte[] data = new byte[BLOB_SIZE];
+            if (i % 2 == 0) {
+                random.nextBytes(data);
+            } else {
+                ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+                short v = 0;
+                while (b.hasRemaining()) {
+                    v += (short) (random.nextInt(21) - 10);
+                    b.putShort(v);
+                }
+            }
+            out[i] = data;
+        }
+        return out;
+    }
+
     private static void fillBlobs(TestDatabase db, String schema) throws Exception {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl() + "?useServerPrepStmts=true", db.user(), db.password());
              Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE `" + schema + "`");
             s.execute("CREATE TABLE `" + schema + "`.`raw` (id int NOT NULL PRIMARY KEY, data longblob NOT NULL) ENGINE=InnoDB");
-            Random random = new Random(42);
+            byte[][] blobs = blobs();
             try (PreparedStatement p = c.prepareStatement("INSERT INTO `" + schema + "`.`raw` VALUES (?, ?)")) {
                 for (int i = 0; i < BLOBS; i++) {
-                    byte[] data = new byte[BLOB_SIZE];
-                    if (i % 2 == 0) {
-                        random.nextBytes(data);
-                    } else {
-                        ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
-                        short v = 0;
-                        while (b.hasRemaining()) {
-                            v += (short) (random.nextInt(21) - 10);
-                            b.putShort(v);
-                        }
-                    }
                     p.setInt(1, i);
-                    p.setBytes(2, data);
+                    p.setBytes(2, blobs[i]);
                     p.executeUpdate();
                 }
             }
