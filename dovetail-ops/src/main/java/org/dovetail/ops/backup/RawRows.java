@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,7 +47,8 @@ final class RawRows {
             Field f = result.getDeclaredField("rowBuf");
             f.setAccessible(true);
             Field b = f.getType().getField("buf");
-            if (b.getType() == byte[].class) {
+            // final: one buffer per result, repointed at each row, so it can be looked up once per result
+            if (Modifier.isFinal(f.getModifiers()) && b.getType() == byte[].class) {
                 rowBuf = MethodHandles.lookup().unreflectGetter(f).asType(MethodType.methodType(Object.class, Object.class));
                 buf = MethodHandles.lookup().unreflectGetter(b).asType(MethodType.methodType(byte[].class, Object.class));
             }
@@ -80,6 +82,8 @@ final class RawRows {
             }
             Object rowBuf = ROW_BUF.invokeExact((Object) rs.unwrap(RESULT_CLASS));
             return rowBuf == null ? null : new RawRows(rowBuf);
+        } catch (Error e) {
+            throw e;
         } catch (Throwable e) {
             LOG.debug("Raw rows of {} are not available ({})", rs.getClass().getName(), e.toString());
             return null;
@@ -90,6 +94,8 @@ final class RawRows {
     byte[] current() {
         try {
             return (byte[]) BUF.invokeExact(rowBuf);
+        } catch (Error | RuntimeException e) {
+            throw e;
         } catch (Throwable e) {
             throw new IllegalStateException("Reading the driver's row array", e);
         }
