@@ -30,10 +30,12 @@ final class Catalog {
      * Types whose text-protocol value the driver's {@code getString} returns as the server sent it
      * (it decodes the UTF-8 and does not parse): read that way, without a {@code CAST} the server
      * would evaluate per value. Dates with a time ({@code datetime}, {@code timestamp}) are parsed
-     * and formatted again by the driver, so they, and types not listed, are cast.
+     * and formatted again by the driver, so they ({@link Read#DATETIME}), and types not listed, are cast.
      */
     private static final Set<String> STRING_TYPES = Set.of("tinyint", "smallint", "mediumint", "int", "bigint", "decimal", "float", "double",
             "date", "time", "year");
+    /** Types read as {@link Read#DATETIME}. */
+    private static final Set<String> DATETIME_TYPES = Set.of("datetime", "timestamp");
     private static final Set<String> INTEGER_TYPES = Set.of("tinyint", "smallint", "mediumint", "int", "bigint");
     private static final Pattern AUTO_INCREMENT = Pattern.compile(" AUTO_INCREMENT=\\d+");
 
@@ -43,8 +45,12 @@ final class Catalog {
         this.jdbc = jdbc;
     }
 
-    /** How a column's value is read: its bytes as sent, the driver's string of it, or the bytes of {@code CAST(... AS CHAR)}. */
-    enum Read { BYTES, STRING, CAST }
+    /**
+     * How a column's value is read: its bytes as sent, the driver's string of it, or the bytes of
+     * {@code CAST(... AS CHAR)}; {@code DATETIME} is cast too, except for {@link RawRows}, which
+     * takes the text the server sends for the column itself (the same text, without the cast).
+     */
+    enum Read { BYTES, STRING, CAST, DATETIME }
 
     /** A base table of a schema. */
     record Table(String schema, String name, List<Manifest.Column> columns, Read[] read, List<String> primaryKey, boolean integerKey,
@@ -59,13 +65,19 @@ final class Catalog {
          * it over as bytes without parsing and formatting it.
          */
         String selectList() {
+            return selectList(false);
+        }
+
+        /** The columns to select; for raw rows ({@code raw}), {@link Read#DATETIME} columns as they are. */
+        String selectList(boolean raw) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < columns.size(); i++) {
                 if (sb.length() > 0) {
                     sb.append(", ");
                 }
                 String name = TableName.quote(columns.get(i).name());
-                sb.append(read[i] == Read.CAST ? "CAST(" + name + " AS CHAR)" : name);
+                boolean cast = read[i] == Read.CAST || read[i] == Read.DATETIME && !raw;
+                sb.append(cast ? "CAST(" + name + " AS CHAR)" : name);
             }
             return sb.toString();
         }
@@ -126,7 +138,8 @@ final class Catalog {
                     }
                     String type = rs.getString(3).toLowerCase(Locale.ROOT);
                     columns.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(new Manifest.Column(rs.getString(2), BINARY_TYPES.contains(type)));
-                    Read how = BINARY_TYPES.contains(type) || RAW_TYPES.contains(type) ? Read.BYTES : STRING_TYPES.contains(type) ? Read.STRING : Read.CAST;
+                    Read how = BINARY_TYPES.contains(type) || RAW_TYPES.contains(type) ? Read.BYTES : STRING_TYPES.contains(type) ? Read.STRING
+                            : DATETIME_TYPES.contains(type) ? Read.DATETIME : Read.CAST;
                     read.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(how);
                     firstKeyType.putIfAbsent(rs.getString(1) + "\0" + rs.getString(2), type);
                 }

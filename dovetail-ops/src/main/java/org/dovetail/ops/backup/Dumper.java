@@ -37,6 +37,8 @@ import org.dovetail.hash.UuidBytes;
 import org.dovetail.ops.OperationProgress;
 import org.dovetail.spi.ObjectStore;
 import org.dovetail.store.TrackingRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes one backup set: DDL, the rows of every table in one snapshot (units in parallel), the
@@ -44,6 +46,7 @@ import org.dovetail.store.TrackingRow;
  * last.
  */
 final class Dumper {
+    private static final Logger LOG = LoggerFactory.getLogger(Dumper.class);
     /** Tables larger than this are split into primary-key ranges (at least one per thread, about this size each). */
     static final long UNIT_BYTES = 32L << 20;
     /**
@@ -348,10 +351,88 @@ final class Dumper {
      * tables through here as well, so a table's row hash means the same on both sides.
      */
     static RowFile.RowHash readRows(Connection c, Catalog.Table t, String where, OutputStream out, Consumer<byte[][]> each) throws IOException {
-        String sql = "SELECT " + t.selectList() + " FROM " + t.tableName().quoted() + (where == null ? "" : " WHERE " + where);
+        return readRows(c, t, where, out, each, true).hash();
+    }
+
+    /** What {@link #readRows(Connection, Catalog.Table, String, OutputStream, Consumer, boolean)} wrote, and whether through {@link RawRows}. */
+    record RowsRead(RowFile.RowHash hash, boolean raw) { }
+
+    /**
+     * {@link #readRows(Connection, Catalog.Table, String, OutputStream, Consumer)}, through the
+     * driver's raw rows where {@code tryRaw}, no {@code each} is given and the first row's raw
+     * fields equal what the getters give (else through the getters, the same bytes).
+     */
+    static RowsRead readRows(Connection c, Catalog.Table t, String where, OutputStream out, Consumer<byte[][]> each, boolean tryRaw)
+            throws IOException {
+        String from = " FROM " + t.tableName().quoted() + (where == null ? "" : " WHERE " + where);
         // rows held at once by a streamed result: ~16 MB by the server's row-size estimate; without one, one row for tables with blobs
         boolean bytes = t.columns().stream().anyMatch(Manifest.Column::binary);
         int fetch = t.avgRowLength() > 0 ? (int) Math.max(1, Math.min(1000, FETCH_BYTES / t.avgRowLength())) : bytes ? 1 : 1000;
+        try {
+            if (tryRaw && each == null && RawRows.available()) {
+                RowFile.RowHash h = readRaw(c, t, "SELECT " + t.selectList(true) + from, fetch, out);
+                if (h != null) {
+                    return new RowsRead(h, true);
+                }
+            }
+            return new RowsRead(readValues(c, t, "SELECT " + t.selectList() + from, fetch, out, each), false);
+        } catch (SQLException e) {
+            throw new UncheckedSql(e);
+        }
+    }
+
+    /**
+     * The rows as slices of the driver's row arrays, or null (nothing written) where the driver
+     * hands out none or the first row's fields differ from what its getters give. Every further
+     * row must split into the table's fields exactly, and every {@link RawRows#CHECK_EVERY}th
+     * must equal what the getters give but for its datetimes, or the dump fails rather than
+     * write rows it may have misread.
+     */
+    private static RowFile.RowHash readRaw(Connection c, Catalog.Table t, String sql, int fetch, OutputStream out) throws SQLException, IOException {
+        int n = t.columns().size();
+        int[] offsets = new int[n];
+        int[] lengths = new int[n];
+        try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            s.setFetchSize(fetch);
+            try (ResultSet rs = s.executeQuery(sql)) {
+                if (!rs.next()) {
+                    return new RowFile.Writer(out, t.columns()).finish();
+                }
+                RawRows raw = RawRows.of(rs);
+                byte[] row = raw == null ? null : raw.current();
+                if (row == null || !RawRows.parse(row, n, offsets, lengths) || !RawRows.matchesGetters(rs, t.read(), row, offsets, lengths, true)) {
+                    LOG.debug("The driver's raw rows of {} are {}: reading its values through the getters", t.tableName().quoted(),
+                            row == null ? "not available" : "not what its getters give");
+                    return null; // closing the result reads its remaining rows
+                }
+                RowFile.Writer writer = new RowFile.Writer(out, t.columns());
+                long rows = 0;
+                do {
+                    if (rows > 0) {
+                        row = raw.current();
+                        if (!RawRows.parse(row, n, offsets, lengths)) {
+                            throw rawRowDiffers(t, rows + 1, "does not split into " + n + " fields");
+                        }
+                        if ((rows & (RawRows.CHECK_EVERY - 1)) == 0 && !RawRows.matchesGetters(rs, t.read(), row, offsets, lengths, false)) {
+                            throw rawRowDiffers(t, rows + 1, "differs from what the driver's getters give");
+                        }
+                    }
+                    writer.row(row, offsets, lengths);
+                    rows++;
+                } while (rs.next());
+                return writer.finish();
+            }
+        }
+    }
+
+    private static BackupException rawRowDiffers(Catalog.Table t, long row, String how) {
+        return new BackupException(ErrorCode.IO, "Reading " + t.tableName().quoted() + ": row " + row + " as the driver received it " + how
+                + " (a driver this version of Dovetail does not know?)");
+    }
+
+    /** The rows through the driver's getters, one array per value. */
+    private static RowFile.RowHash readValues(Connection c, Catalog.Table t, String sql, int fetch, OutputStream out, Consumer<byte[][]> each)
+            throws SQLException, IOException {
         try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             s.setFetchSize(fetch);
             try (ResultSet rs = s.executeQuery(sql)) {
@@ -375,8 +456,6 @@ final class Dumper {
                 }
                 return writer.finish();
             }
-        } catch (SQLException e) {
-            throw new UncheckedSql(e);
         }
     }
 

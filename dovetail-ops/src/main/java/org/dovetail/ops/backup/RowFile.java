@@ -106,42 +106,68 @@ final class RowFile {
          * hashed and written as it is, without a copy.
          */
         void row(byte[][] values) throws IOException {
-            byte[] b = buffer;
-            int n = 0;
-            b[n++] = 1;
-            rowStart = true;
-            hash.begin();
+            int n = beginRow();
             for (int i = 0; i < columns; i++) {
                 byte[] v = values[i];
-                if (n + 10 > b.length || (v != null && v.length > LARGE)) {
-                    flush(b, n);
-                    n = 0;
-                }
-                long value = v == null ? 0 : v.length + 1L;
-                while ((value & ~0x7FL) != 0) {
-                    b[n++] = (byte) ((value & 0x7F) | 0x80);
-                    value >>>= 7;
-                }
-                b[n++] = (byte) value;
-                if (v == null) {
-                    continue;
-                }
-                if (v.length > LARGE) {
-                    flush(b, n);
-                    n = 0;
-                    hash.update(v, 0, v.length);
-                    out.write(v);
-                } else {
-                    if (n + v.length > b.length) {
-                        flush(b, n);
-                        n = 0;
-                    }
-                    System.arraycopy(v, 0, b, n, v.length);
-                    n += v.length;
-                }
+                n = v == null ? value(n, null, 0, -1) : value(n, v, 0, v.length);
             }
-            flush(b, n);
+            endRow(n);
+        }
+
+        /**
+         * One row from slices of one array: column i's bytes are {@code data[offsets[i] ..
+         * offsets[i] + lengths[i])}, or NULL where {@code lengths[i]} is negative. Writes the same
+         * bytes, and adds the same row hash, as {@link #row(byte[][])} given those values.
+         */
+        void row(byte[] data, int[] offsets, int[] lengths) throws IOException {
+            int n = beginRow();
+            for (int i = 0; i < columns; i++) {
+                n = value(n, data, offsets[i], lengths[i]);
+            }
+            endRow(n);
+        }
+
+        private int beginRow() {
+            buffer[0] = 1;
+            rowStart = true;
+            hash.begin();
+            return 1;
+        }
+
+        private void endRow(int n) throws IOException {
+            flush(buffer, n);
             hash.end();
+        }
+
+        /** Encodes {@code v[off .. off + len)} (NULL: {@code len < 0}) after {@code buffer[0..n)}; returns the buffer's new fill. */
+        private int value(int fill, byte[] v, int off, int len) throws IOException {
+            byte[] b = buffer;
+            int n = fill;
+            if (n + 10 > b.length || len > LARGE) {
+                flush(b, n);
+                n = 0;
+            }
+            long value = len < 0 ? 0 : len + 1L;
+            while ((value & ~0x7FL) != 0) {
+                b[n++] = (byte) ((value & 0x7F) | 0x80);
+                value >>>= 7;
+            }
+            b[n++] = (byte) value;
+            if (len < 0) {
+                return n;
+            }
+            if (len > LARGE) {
+                flush(b, n);
+                hash.update(v, off, len);
+                out.write(v, off, len);
+                return 0;
+            }
+            if (n + len > b.length) {
+                flush(b, n);
+                n = 0;
+            }
+            System.arraycopy(v, off, b, n, len);
+            return n + len;
         }
 
         /** Writes {@code b[0..n)} and hashes it, the row marker at a row's start excepted. */

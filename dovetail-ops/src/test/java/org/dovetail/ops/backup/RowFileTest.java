@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.dovetail.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +62,63 @@ class RowFileTest {
         write(List.of(row("2", new byte[] {2}, ""), row("1", new byte[] {1}, "x")), c);
         assertThat(a[0]).isEqualTo(b[0]);
         assertThat(c[0]).as("NULL and '' differ").isNotEqualTo(a[0]);
+    }
+
+    @Test
+    void aRowFromSlicesOfOneArrayIsWrittenAndHashedAsTheSameRowOfArrays() throws Exception {
+        // value sizes around the varint steps, the writer's large-value bound and its buffer's end; NULLs and empty values
+        int[] sizes = {0, 1, 126, 127, 128, 16_383, 16_384, 32_767, 32_768, 32_769, 65_530, 70_000, 200_000};
+        Random random = new Random(7);
+        List<Manifest.Column> columns = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            columns.add(new Manifest.Column("c" + i, i % 2 == 0));
+        }
+        List<byte[][]> rows = new ArrayList<>();
+        for (int r = 0; r < 40; r++) {
+            byte[][] row = new byte[columns.size()][];
+            for (int i = 0; i < row.length; i++) {
+                int kind = random.nextInt(8);
+                if (kind == 0) {
+                    continue; // NULL
+                }
+                row[i] = new byte[kind == 1 ? 0 : kind == 2 ? sizes[random.nextInt(sizes.length)] : r == 0 ? 2_000 : random.nextInt(300)];
+                random.nextBytes(row[i]);
+            }
+            rows.add(row);
+        }
+        rows.add(new byte[columns.size()][]); // every column NULL
+
+        ByteArrayOutputStream arrays = new ByteArrayOutputStream();
+        RowFile.Writer a = new RowFile.Writer(arrays, columns);
+        ByteArrayOutputStream slices = new ByteArrayOutputStream();
+        RowFile.Writer b = new RowFile.Writer(slices, columns);
+        int[] offsets = new int[columns.size()];
+        int[] lengths = new int[columns.size()];
+        for (byte[][] row : rows) {
+            a.row(row);
+            // the values one after another in one array, after a few bytes that are no value
+            ByteArrayOutputStream one = new ByteArrayOutputStream();
+            one.write(new byte[] {9, 9, 9});
+            for (int i = 0; i < row.length; i++) {
+                offsets[i] = one.size();
+                lengths[i] = row[i] == null ? -1 : row[i].length;
+                if (row[i] != null) {
+                    one.write(row[i]);
+                }
+            }
+            b.row(one.toByteArray(), offsets, lengths);
+        }
+        RowFile.RowHash ha = a.finish();
+        RowFile.RowHash hb = b.finish();
+        assertThat(slices.toByteArray()).isEqualTo(arrays.toByteArray());
+        assertThat(hb.sum()).isEqualTo(ha.sum());
+        assertThat(hb.rows()).isEqualTo(rows.size());
+
+        RowFile.Reader back = new RowFile.Reader(new ByteArrayInputStream(slices.toByteArray()), "slices.dtr");
+        for (byte[][] row : rows) {
+            assertThat(back.next()).isDeepEqualTo(row);
+        }
+        assertThat(back.next()).isNull();
     }
 
     @Test
