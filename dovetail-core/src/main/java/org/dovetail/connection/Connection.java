@@ -97,12 +97,8 @@ public final class Connection implements AutoCloseable {
         }
     };
     private boolean closed;
-    /** Whether {@link #executeLater} holds statements back (set around a populate make). */
-    private boolean deferring;
-    /** The statements held back, in order; sent before any other statement, or by a group that takes them. */
-    private final List<Deferred> deferred = new ArrayList<>();
-    private int deferredParams;
-    private long deferredBytes;
+    /** The statements {@link #executeLater} holds back; sent before any other statement, or by a group that takes them. */
+    private final DeferredWrites deferred = new DeferredWrites();
 
     private Connection(Connector connector, Config config) {
         this.connector = connector;
@@ -290,7 +286,7 @@ public final class Connection implements AutoCloseable {
      * keeps what is held; {@link #flush()} sends it.
      */
     public void deferWrites(boolean on) {
-        deferring = on;
+        deferred.turn(on);
     }
 
     /**
@@ -301,19 +297,13 @@ public final class Connection implements AutoCloseable {
      * 20,000 parameters, or 8 MB of values, what is held is sent first.
      */
     public boolean executeLater(String sql, Object[] params, UnaryOperator<DovetailException> onError) {
-        if (!deferring || !inTransaction()) {
+        if (!deferred.isOn() || !inTransaction()) {
             return false;
         }
-        long bytes = 0;
-        for (Object p : params) {
-            bytes += p instanceof byte[] b ? b.length : p instanceof String t ? t.length() : 8;
-        }
-        if (!deferred.isEmpty() && (deferred.size() >= 16 || deferredParams + params.length > 20_000 || deferredBytes + bytes > 8L << 20)) {
+        if (deferred.fullFor(params)) {
             flush();
         }
-        deferred.add(new Deferred(sql, params.clone(), onError));
-        deferredParams += params.length;
-        deferredBytes += bytes;
+        deferred.add(sql, params, onError);
         return true;
     }
 
@@ -325,20 +315,8 @@ public final class Connection implements AutoCloseable {
     }
 
     /** The statements held back, handed over (to a group that sends them) and no longer held. */
-    List<Deferred> takeDeferred() {
-        List<Deferred> out = List.copyOf(deferred);
-        dropDeferred();
-        return out;
-    }
-
-    private void dropDeferred() {
-        deferred.clear();
-        deferredParams = 0;
-        deferredBytes = 0;
-    }
-
-    /** A statement held back by {@link #executeLater}. */
-    record Deferred(String sql, Object[] params, UnaryOperator<DovetailException> onError) {
+    List<DeferredWrites.Statement> takeDeferred() {
+        return deferred.take();
     }
 
     /** Records a transaction started or ended by statements run outside the methods above. */
@@ -368,7 +346,7 @@ public final class Connection implements AutoCloseable {
 
     public void cancelTransaction() {
         requireTransaction("cancel");
-        dropDeferred(); // rolled back with the transaction: never sent
+        deferred.drop(); // rolled back with the transaction: never sent
         try {
             execute("ROLLBACK");
         } finally {
@@ -404,7 +382,7 @@ public final class Connection implements AutoCloseable {
         }
         closed = true;
         inTransaction = false;
-        dropDeferred();
+        deferred.drop();
         kept.clear(); // closed with the session
         try {
             jdbc.close();
@@ -445,7 +423,7 @@ public final class Connection implements AutoCloseable {
             }
             if (!again) {
                 inTransaction = false;
-                dropDeferred();
+                deferred.drop();
                 reconnectQuietly();
                 throw new LostConnectionException("Connection was lost while statements ending in a COMMIT ran: whether the"
                         + " COMMIT took effect is unknown. " + SqlErrors.serverMessage(e), e);
@@ -462,7 +440,7 @@ public final class Connection implements AutoCloseable {
         }
         if (inTransaction) {
             inTransaction = false;
-            dropDeferred();
+            deferred.drop();
             reconnectQuietly();
             throw new LostConnectionException("Connection was lost during a transaction; it was rolled back by the server."
                     + " Nothing of the transaction was committed.", lost);

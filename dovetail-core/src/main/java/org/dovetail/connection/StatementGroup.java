@@ -82,7 +82,7 @@ public final class StatementGroup {
      * the connection holds them no longer. A failing one raises the error it would have raised alone.
      */
     public StatementGroup executeDeferred() {
-        for (Connection.Deferred d : connection.takeDeferred()) {
+        for (DeferredWrites.Statement d : connection.takeDeferred()) {
             add(new Step(Kind.EXECUTE, d.sql(), d.params(), d.onError()));
         }
         return this;
