@@ -59,7 +59,7 @@ public final class BackupSideBySide {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int restoreThreads = args.length > 2 ? Integer.parseInt(args[2]) : threads;
         Compression compression = args.length > 3 ? Compression.parse(args[3]) : Compression.ZSTD;
-        Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "backup-bench-");
+        Path work = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "backup-bench-");
         MariaDbBinaries bin = MariaDbBinaries.unpackedInto(Path.of(System.getProperty("user.home"), ".cache", "dovetail"));
         try (TestServers servers = TestServers.start(); TestDatabase db = servers.newDatabase()) {
             Path ext = Files.createDirectories(work.resolve("store"));

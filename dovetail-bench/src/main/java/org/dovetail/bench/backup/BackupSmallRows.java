@@ -41,7 +41,7 @@ public final class BackupSmallRows {
         int trials = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "backup-small-");
+        Path work = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "backup-small-");
         MariaDbBinaries bin = MariaDbBinaries.unpackedInto(Path.of(System.getProperty("user.home"), ".cache", "dovetail"));
         try (TestServers servers = TestServers.start(); TestDatabase db = servers.newDatabase()) {
             Config config = TestConfigs.of(db).build();
