@@ -15,7 +15,6 @@ import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.TableName;
 import org.dovetail.config.Config;
-import org.dovetail.hash.KeyHash;
 import org.dovetail.populate.Heartbeat;
 import org.dovetail.populate.JobOutcome;
 import org.dovetail.populate.JobResult;
@@ -178,14 +177,12 @@ final class WorkerLoop {
             count(slot.name, WorkerReport.ALREADY_DONE);
             return true;
         }
-        String table = slot.target.tableName();
-        String hash = KeyHash.keyHash(key);
         Heartbeat.Job[] job = new Heartbeat.Job[1];
         // the reservation and its sidecar row in one commit, sent with the make's snapshot and done check
         JobResult result;
         try {
             result = slot.populator.populate1(key,
-                    group -> job[0] = heartbeat.beginIn(group, dj.connection().connectionId(), slot.target.database(), table, hash));
+                    group -> job[0] = heartbeat.beginIn(group, dj.connection().connectionId(), slot.target, key));
         } catch (DovetailException e) {
             if (job[0] != null) {
                 job[0].failed();

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.dovetail.DovetailException;
 import org.dovetail.DuplicateException;
@@ -44,6 +46,8 @@ public final class StatementGroup {
     public static final String PROPERTY = "dovetail.statement-groups";
     private static final String DONE = "@dovetail_group_done";
     private static final String DUPLICATE = "@dovetail_group_duplicate";
+    /** One character per {@link #executeUnlessDuplicate} step run, 0 (ran) or 1 (a duplicate): read back when the group fails. */
+    private static final String FLAGS = "@dovetail_group_flags";
 
     private final Connection connection;
     private final List<Step> steps = new ArrayList<>();
@@ -91,6 +95,16 @@ public final class StatementGroup {
     /** Adds {@link Connection#startTransaction()}: {@code START TRANSACTION WITH CONSISTENT SNAPSHOT}. */
     public StatementGroup startTransaction() {
         return add(new Step(Kind.START, "START TRANSACTION WITH CONSISTENT SNAPSHOT", new Object[0]));
+    }
+
+    /**
+     * Adds a plain {@code START TRANSACTION}, without a snapshot: the transaction's reads see what
+     * was committed before the first of them, not before it began. For a transaction that writes
+     * first (a write that may wait for another session's commit) and must then read what that
+     * session committed.
+     */
+    public StatementGroup startTransactionNoSnapshot() {
+        return add(new Step(Kind.BEGIN, "START TRANSACTION", new Object[0]));
     }
 
     /** Adds {@link Connection#commitTransaction()}. */
@@ -149,7 +163,7 @@ public final class StatementGroup {
         boolean open = connection.inTransaction();
         for (Step step : steps) {
             switch (step.kind) {
-                case START -> {
+                case START, BEGIN -> {
                     if (open) {
                         throw new TransactionException(Connection.NESTED);
                     }
@@ -180,12 +194,16 @@ public final class StatementGroup {
                 case UNLESS_DUPLICATE -> values.add(unlessDuplicate(step));
                 case QUERY -> values.add(connection.queryValue(step.sql, Object.class, step.params).orElse(null));
                 case START -> connection.startTransaction();
+                case BEGIN -> {
+                    connection.execute(step.sql);
+                    connection.markTransaction(true);
+                }
                 case COMMIT -> connection.commitTransaction();
                 case ROLLBACK -> connection.cancelTransaction();
             }
             completed++;
         }
-        return List.copyOf(values);
+        return copy(values);
     }
 
     private boolean unlessDuplicate(Step step) {
@@ -199,6 +217,9 @@ public final class StatementGroup {
 
     private List<Object> runCompound() {
         StringBuilder sql = new StringBuilder("BEGIN NOT ATOMIC ");
+        if (steps.stream().anyMatch(s -> s.kind == Kind.UNLESS_DUPLICATE)) {
+            sql.append("SET ").append(FLAGS).append(" = ''; ");
+        }
         List<Object> params = new ArrayList<>();
         boolean commits = false;
         for (int i = 0; i < steps.size(); i++) {
@@ -206,7 +227,8 @@ public final class StatementGroup {
             sql.append("SET ").append(DONE).append(" = ").append(i).append("; ");
             if (step.kind == Kind.UNLESS_DUPLICATE) {
                 sql.append("BEGIN DECLARE CONTINUE HANDLER FOR 1062 SET ").append(DUPLICATE).append(" = 1; SET ").append(DUPLICATE)
-                        .append(" = 0; ").append(step.sql).append("; END; SELECT ").append(DUPLICATE).append(" = 0; ");
+                        .append(" = 0; ").append(step.sql).append("; END; SET ").append(FLAGS).append(" = CONCAT(").append(FLAGS)
+                        .append(", ").append(DUPLICATE).append("); SELECT ").append(DUPLICATE).append(" = 0; ");
             } else {
                 sql.append(step.sql).append("; ");
             }
@@ -233,7 +255,7 @@ public final class StatementGroup {
                 if (SqlErrors.isConnectionLost(e)) {
                     throw e;
                 }
-                completed = done(jdbc);
+                recover(jdbc);
                 Step failed = steps.get(Math.min(completed, steps.size() - 1));
                 throw failed.error(SqlErrors.translate(e, failed.sql));
             }
@@ -246,7 +268,7 @@ public final class StatementGroup {
                 connection.withJdbc(text, work);
             }
             settle(steps.size());
-            return List.copyOf(values);
+            return copy(values);
         } catch (DovetailException e) {
             settle(completed);
             throw e;
@@ -256,10 +278,32 @@ public final class StatementGroup {
     /**
      * The values of the {@link #query} and {@link #executeUnlessDuplicate} steps that took
      * effect, in order: all of them once {@link #run} returned, those before the failing step
-     * after it threw.
+     * after it threw. A group sent as one compound statement loses the values of its queries
+     * with the error: after it threw, the list ends before the first query.
      */
     public List<Object> values() {
-        return List.copyOf(values.subList(0, Math.min(values.size(), valueSteps(completed))));
+        return copy(values.subList(0, Math.min(values.size(), valueSteps(completed))));
+    }
+
+    /**
+     * The value of the {@link #query} or {@link #executeUnlessDuplicate} step at index {@code step}
+     * (what {@link #size} was when it was added), once it took effect: empty before {@link #run},
+     * when the group stopped before it, when the query gave no row, or when its value was lost
+     * with a later step's error ({@link #values}). For a caller that adds steps to a group
+     * another builds and runs.
+     */
+    public Optional<Object> valueAt(int step) {
+        Kind kind = steps.get(step).kind;
+        if (kind != Kind.QUERY && kind != Kind.UNLESS_DUPLICATE) {
+            throw new IllegalArgumentException("step " + step + " is not a query: " + steps.get(step).sql);
+        }
+        int index = valueSteps(step);
+        return step < completed && index < values.size() ? Optional.ofNullable(values.get(index)) : Optional.empty();
+    }
+
+    /** An unmodifiable copy that may hold nulls (a query that gave no row), which {@code List.copyOf} refuses. */
+    private static List<Object> copy(List<Object> values) {
+        return Collections.unmodifiableList(new ArrayList<>(values));
     }
 
     private int valueSteps(int stepCount) {
@@ -294,10 +338,28 @@ public final class StatementGroup {
         }
     }
 
-    /** The steps done when the compound statement failed, from the session variable it keeps. */
-    private static int done(java.sql.Connection jdbc) throws SQLException {
-        try (Statement s = jdbc.createStatement(); ResultSet rs = s.executeQuery("SELECT " + DONE)) {
-            return rs.next() ? rs.getInt(1) : 0;
+    /**
+     * After the compound statement failed: the steps done and the values of those before the
+     * first query among them, from the session variables it keeps (the driver gives no result
+     * of a statement that fails). A query's value is lost with the error.
+     */
+    private void recover(java.sql.Connection jdbc) throws SQLException {
+        String flags = "";
+        try (Statement s = jdbc.createStatement(); ResultSet rs = s.executeQuery("SELECT " + DONE + ", " + FLAGS)) {
+            if (rs.next()) {
+                completed = rs.getInt(1);
+                flags = rs.getString(2) == null ? "" : rs.getString(2);
+            }
+        }
+        values.clear();
+        for (int i = 0, flag = 0; i < completed; i++) {
+            Kind kind = steps.get(i).kind;
+            if (kind == Kind.QUERY) {
+                return;
+            }
+            if (kind == Kind.UNLESS_DUPLICATE) {
+                values.add(flags.charAt(flag++) == '0');
+            }
         }
     }
 
@@ -305,14 +367,14 @@ public final class StatementGroup {
         completed = done;
         for (int i = 0; i < done; i++) {
             switch (steps.get(i).kind) {
-                case START -> connection.markTransaction(true);
+                case START, BEGIN -> connection.markTransaction(true);
                 case COMMIT, ROLLBACK -> connection.markTransaction(false);
                 default -> { }
             }
         }
     }
 
-    private enum Kind { EXECUTE, UNLESS_DUPLICATE, QUERY, START, COMMIT, ROLLBACK }
+    private enum Kind { EXECUTE, UNLESS_DUPLICATE, QUERY, START, BEGIN, COMMIT, ROLLBACK }
 
     /** One statement; {@code onError} (or null) turns its error into the one its caller raises. */
     private record Step(Kind kind, String sql, Object[] params, UnaryOperator<DovetailException> onError) {

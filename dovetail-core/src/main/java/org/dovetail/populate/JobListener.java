@@ -8,7 +8,10 @@ import java.util.Map;
  * implementation must be thread-safe. Exceptions it throws are logged and ignored.
  */
 public interface JobListener {
-    /** The job of {@code key} was reserved in {@code ~jobs} (only with reserved jobs). */
+    /**
+     * The job of {@code key} was reserved in {@code ~jobs} and its make is about to run (only with
+     * reserved jobs). A key found done after its reservation is only reported {@link #skipped}.
+     */
     default void reserved(Map<String, Object> key) {
     }
 

@@ -212,7 +212,9 @@ public final class Populator {
      * worker's own record of the attempt, say) to the reservation's transaction: they commit with
      * the reservation, in the same request as the make's snapshot and done check, or not at all
      * when the key is taken ({@code TAKEN}). If they fail, the key is reserved without them and a
-     * warning logged.
+     * warning logged. The reservation's transaction takes no snapshot at its start: a read among
+     * {@code withReservation}'s statements sees what was committed up to the reservation (its
+     * insert may have waited for another worker to commit the key's make).
      */
     public JobResult populate1(Map<String, ?> key, Consumer<StatementGroup> withReservation) {
         requireAutocommit();

@@ -162,7 +162,7 @@ final class Worker {
             if (failedAt == reservation) {
                 throw e; // as JobTable.reserve throws it: nothing was reserved
             }
-            if (reserve && !isTrue(group.values().get(0))) { // taken, and then the snapshot or the check failed
+            if (reserve && !isTrue(group.valueAt(reservation).orElse(null))) { // taken, and then the snapshot or the check failed
                 Finish taken = new Finish(key, null, start, Finish.Kind.TAKEN);
                 out.accept(skipped(key, JobOutcome.TAKEN, start));
                 taken.failed(e);
@@ -190,7 +190,8 @@ final class Worker {
         long start = System.nanoTime();
         String keyHash = KeyHash.keyHash(key);
         Connection connection = connection();
-        StatementGroup group = connection.group().startTransaction();
+        // no snapshot before the insert: it may wait for another worker's commit, which alongside's reads must see
+        StatementGroup group = connection.group().startTransactionNoSnapshot();
         jobs().reserveIn(group, target.tableName(), key, keyHash); // a duplicate stops the group
         int added = group.size();
         alongside.accept(group);
@@ -219,7 +220,7 @@ final class Worker {
             throw e; // as JobTable.reserve throws it: nothing was reserved
         }
         List<JobResult> out = new ArrayList<>(1);
-        Finish end = makeUnlessDone(key, keyHash, start, isTrue(values.get(0)), true, out::add, () -> true);
+        Finish end = makeUnlessDone(key, keyHash, start, isTrue(values.get(values.size() - 1)), true, out::add, () -> true);
         if (end != null) {
             end.alone(out::add);
         }
@@ -248,7 +249,7 @@ final class Worker {
             Consumer<JobResult> out, BooleanSupplier proceed) {
         Connection connection = connection();
         boolean stopping = !done && !proceed.getAsBoolean();
-        if (reserve && !stopping) {
+        if (reserve && !done && !stopping) { // a key found done is only reported skipped
             tell(() -> listener.reserved(key));
         }
         if (done || stopping) { // stopping: the key is released unmade, as if it had not been taken

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import org.dovetail.DuplicateException;
 import org.dovetail.LostConnectionException;
 import org.dovetail.MissingTableException;
@@ -84,6 +85,54 @@ class StatementGroupIT {
             assertThat(conn.queryValue("SELECT @@in_transaction", Long.class)).contains(0L);
             assertThat(rows("made")).isEqualTo(1);
             assertThat(rows("job")).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "compound={0}")
+    @ValueSource(booleans = {true, false})
+    void aTransactionWithoutSnapshotSeesWhatWasCommittedBeforeItsFirstRead(boolean compound) {
+        try (Connection conn = open(); Connection other = open()) {
+            StatementGroup writeFirst = conn.group().startTransactionNoSnapshot().execute("INSERT INTO " + table("job") + " VALUES (1, 'a', NULL)");
+            writeFirst.run(compound);
+            assertThat(conn.inTransaction()).isTrue();
+            other.execute("INSERT INTO " + table("made") + " VALUES (5)"); // committed after the start, before the first read
+            StatementGroup read = conn.group().query("SELECT COUNT(*) FROM " + table("made")).commit();
+            assertThat(((Number) read.run(compound).get(0)).intValue()).isEqualTo(1);
+            assertThat(conn.inTransaction()).isFalse();
+
+            StatementGroup snapshot = conn.group().startTransaction().execute("INSERT INTO " + table("job") + " VALUES (2, 'b', NULL)");
+            snapshot.run(compound);
+            other.execute("INSERT INTO " + table("made") + " VALUES (6)");
+            assertThat(conn.queryValue("SELECT COUNT(*) FROM " + table("made"), Long.class)).as("the snapshot of the start").contains(1L);
+            conn.commitTransaction();
+        }
+    }
+
+    @ParameterizedTest(name = "compound={0}")
+    @ValueSource(booleans = {true, false})
+    void aStepsValueIsFoundByItsIndexOnceItTookEffect(boolean compound) {
+        try (Connection conn = open()) {
+            StatementGroup group = conn.group().query("SELECT 7").execute("INSERT INTO " + table("made") + " VALUES (1)");
+            int second = group.size();
+            group.query("SELECT 8").query("SELECT 1 FROM " + table("made") + " WHERE id = 99");
+            assertThat(group.valueAt(second)).as("before the run").isEmpty();
+            group.run(compound);
+            assertThat(group.valueAt(0)).map(v -> ((Number) v).intValue()).contains(7);
+            assertThat(group.valueAt(second)).map(v -> ((Number) v).intValue()).contains(8);
+            assertThat(group.valueAt(3)).as("no row").isEmpty();
+            assertThatThrownBy(() -> group.valueAt(1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("step 1 is not a query");
+
+            StatementGroup stopped = conn.group().executeUnlessDuplicate("INSERT INTO " + table("made") + " VALUES (1)")
+                    .executeUnlessDuplicate("INSERT INTO " + table("made") + " VALUES (2)").query("SELECT 1")
+                    .execute("INSERT INTO " + table("made") + " VALUES (1)").query("SELECT 2");
+            assertThatThrownBy(() -> stopped.run(compound)).isInstanceOf(DuplicateException.class);
+            assertThat(stopped.completed()).isEqualTo(3);
+            assertThat(stopped.valueAt(0)).as("a duplicate").contains(false);
+            assertThat(stopped.valueAt(1)).as("ran").contains(true);
+            assertThat(stopped.valueAt(2)).map(v -> ((Number) v).intValue()).as("lost with the error when compound")
+                    .isEqualTo(compound ? Optional.empty() : Optional.of(1));
+            assertThat(stopped.values()).hasSize(compound ? 2 : 3);
+            assertThat(stopped.valueAt(4)).as("after the failing step").isEmpty();
         }
     }
 

@@ -2,12 +2,14 @@ package org.dovetail.populate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.dovetail.Dovetail;
 import org.dovetail.TestConfigs;
 import org.dovetail.connection.Connection;
@@ -110,8 +112,7 @@ class HeartbeatIT {
                 Pipeline.SCAN.make(key, ctx);
             });
             Heartbeat.Job[] job = new Heartbeat.Job[2];
-            JobResult made = scan.populate1(one, g -> job[0] = heartbeat.beginIn(g, dj.connection().connectionId(), name, "_scan",
-                    KeyHash.keyHash(one)));
+            JobResult made = scan.populate1(one, g -> job[0] = heartbeat.beginIn(g, dj.connection().connectionId(), p.table("Scan"), one));
             assertThat(made.outcome()).isEqualTo(JobOutcome.MADE);
             assertThat(seenInsideMake).containsExactly("sidecar running", "jobs reserved");
             job[0].succeeded();
@@ -119,8 +120,7 @@ class HeartbeatIT {
             try (Dovetail other = Dovetail.connect(TestConfigs.of(db))) {
                 assertThat(JobTable.of(other.schema(name)).reserve("_scan", two)).isTrue();
             }
-            JobResult taken = scan.populate1(two, g -> job[1] = heartbeat.beginIn(g, dj.connection().connectionId(), name, "_scan",
-                    KeyHash.keyHash(two)));
+            JobResult taken = scan.populate1(two, g -> job[1] = heartbeat.beginIn(g, dj.connection().connectionId(), p.table("Scan"), two));
             assertThat(taken.outcome()).isEqualTo(JobOutcome.TAKEN);
             job[1].skipped();
             heartbeat.flush();
@@ -130,6 +130,79 @@ class HeartbeatIT {
         }
         assertThat(JobTable.of(p.schema).jobs()).extracting(Job::key).containsExactly(Map.of("subject_id", 2L));
         assertThat(p.table("Scan").count()).isEqualTo(1);
+    }
+
+    /** A populate's listener: another thread told the key is taken does not end the job of the thread that holds it. */
+    @Test
+    void theListenerEndsOnlyTheJobOfTheThreadThatHoldsIt(TestDatabase db) throws Exception {
+        Pipeline p = Pipeline.declare(dj, db.schema("hblisten"));
+        Map<String, Object> one = new LinkedHashMap<>(Map.of("subject_id", 1L));
+        try (Heartbeat heartbeat = Heartbeat.start(TestConfigs.of(db), Heartbeat.DEFAULT_INTERVAL)) {
+            JobListener listener = heartbeat.listener(p.table("Scan"), new JobListener() { });
+            listener.reserved(one);
+            CompletableFuture.runAsync(() -> listener.skipped(new JobResult(one, JobOutcome.TAKEN, Duration.ZERO, null, null))).get();
+            listener.made(new JobResult(one, JobOutcome.MADE, Duration.ofMillis(1), null, null));
+            heartbeat.flush();
+        }
+        assertThat(dj.connection().query("SELECT status, attempts FROM " + JobSidecar.table(p.schema.name()).quoted(),
+                r -> r.getString(1) + " " + r.getLong(2))).containsExactly("success 1");
+    }
+
+    /**
+     * Two threads of one worker list key 1; the first makes it while the second's reservation
+     * waits for the first's commit. The second finds the key done: no attempt, and the first's
+     * record (its success, one attempt) is left as it was. The window is held open by a session
+     * standing in for the first thread, and the server says when the second is waiting in it.
+     */
+    @Test
+    void aKeyMadeWhileItsReservationWaitedIsNoAttemptAndLeavesTheMakersRecord(TestDatabase db) throws Exception {
+        Pipeline p = Pipeline.declare(dj, db.schema("hbrace"));
+        String name = p.schema.name();
+        Map<String, Object> one = new LinkedHashMap<>(Map.of("subject_id", 1L));
+        String hash = KeyHash.keyHash(one);
+        try (Heartbeat heartbeat = Heartbeat.start(TestConfigs.of(db), Heartbeat.DEFAULT_INTERVAL);
+             Dovetail first = Dovetail.connect(TestConfigs.of(db)); Dovetail second = Dovetail.connect(TestConfigs.of(db))) {
+            assertThat(heartbeat.prepare(name)).isTrue();
+            // the first thread: reserved, its attempt recorded, its make and the end of its reservation not yet committed
+            assertThat(JobTable.of(first.schema(name)).reserve("_scan", one)).isTrue();
+            Heartbeat.Job firstJob = heartbeat.begin(name, "_scan", hash, first.connection().connectionId());
+            first.connection().startTransaction();
+            first.connection().execute("INSERT INTO " + p.table("Scan").fullName() + " (subject_id, n_units) VALUES (1, 0)");
+            first.connection().execute("DELETE FROM " + p.schema.jobsTable() + " WHERE table_name = '_scan' AND key_hash = ?", hash);
+
+            Populator scan = Populator.of(second.schema(name).table("Scan"), Pipeline.SCAN);
+            Heartbeat.Job[] secondJob = new Heartbeat.Job[1];
+            CompletableFuture<JobResult> result = CompletableFuture.supplyAsync(() -> scan.populate1(one,
+                    g -> secondJob[0] = heartbeat.beginIn(g, second.connection().connectionId(), second.schema(name).table("Scan"), one)));
+            awaitReservationInsert(second.connection().connectionId(), result);
+            first.connection().commitTransaction();
+            firstJob.succeeded();
+
+            assertThat(result.get().outcome()).isEqualTo(JobOutcome.ALREADY_DONE);
+            secondJob[0].skipped();
+            heartbeat.flush();
+        }
+        assertThat(dj.connection().query("SELECT key_hash, status, attempts FROM " + JobSidecar.table(name).quoted(),
+                r -> r.getString(1) + " " + r.getString(2) + " " + r.getLong(3))).containsExactly(hash + " success 1");
+        assertThat(JobTable.of(p.schema).jobs()).as("the second's reservation is released").isEmpty();
+    }
+
+    /**
+     * Returns once the server shows {@code connectionId} running its insert into {@code ~jobs}
+     * (its transaction begun, the insert held by the other session's lock); fails if {@code work}
+     * ends first. The process list, not INNODB_TRX: MariaDB lists a transaction there only once it
+     * has written something.
+     */
+    private static void awaitReservationInsert(long connectionId, CompletableFuture<?> work) {
+        try (Connection watcher = Connection.open(dj.config())) {
+            while (watcher.queryValue("SELECT COUNT(*) FROM information_schema.processlist WHERE id = ? AND command = 'Query'"
+                    + " AND info LIKE 'INSERT INTO %~jobs%'", Long.class, connectionId).orElse(0L) == 0) {
+                if (work.isDone()) {
+                    throw new AssertionError("connection " + connectionId + " ended its work before its reservation's insert: " + work.join());
+                }
+                Thread.onSpinWait();
+            }
+        }
     }
 
     private static Map<String, Object> row(String table, String hash) {
