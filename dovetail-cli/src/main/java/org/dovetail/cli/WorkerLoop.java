@@ -11,14 +11,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.dovetail.Dovetail;
-import org.dovetail.DovetailException;
 import org.dovetail.TableName;
 import org.dovetail.config.Config;
 import org.dovetail.populate.Heartbeat;
+import org.dovetail.populate.JobListener;
 import org.dovetail.populate.JobOutcome;
 import org.dovetail.populate.JobResult;
-import org.dovetail.populate.JobSidecar;
 import org.dovetail.populate.JobTable;
 import org.dovetail.populate.PopulateOptions;
 import org.dovetail.populate.Populator;
@@ -27,10 +27,10 @@ import org.dovetail.schema.Table;
 
 /**
  * The work of {@code dovetail worker}: threads that each open a connection and, table after
- * table, take the keys still to do (as populate computes them, shuffled so that workers spread),
- * reserve each in {@code ~jobs} together with its attempt's row for the process's
- * {@link Heartbeat} (one commit), make it
- * ({@link Populator#makeReserved}) and log a line. A pass that found nothing to do ends the
+ * table, take the keys still to do (as populate computes them, shuffled so that workers spread)
+ * and make them with reserved jobs, pipelined ({@link Populator#populateEach}: a job's end, the
+ * next reservation and the commit in one request), each job's attempt recorded by the process's
+ * {@link Heartbeat} as its make starts, and a line logged per job. A pass that found nothing to do ends the
  * worker ({@code --until-empty}) or waits, longer each time up to a bound ({@code --forever}).
  * {@link #stop} (SIGTERM) starts no further job; the running ones finish within the grace period
  * or are aborted, rolled back and recorded as DataJoint records them.
@@ -140,13 +140,7 @@ final class WorkerLoop {
             while (!stopRequested()) {
                 boolean found = false;
                 for (Slot slot : slots) {
-                    for (Map<String, Object> key = slot.queue.next(slot.populator); key != null && !stopRequested();
-                         key = slot.queue.next(slot.populator)) {
-                        found = true;
-                        if (!runOne(slot, key, heartbeat, dj)) {
-                            break;
-                        }
-                    }
+                    found |= runSlot(slot, heartbeat);
                     if (stopRequested() || budget.get() <= 0) {
                         break;
                     }
@@ -167,55 +161,52 @@ final class WorkerLoop {
         }
     }
 
-    /** Reserves and makes one key; false when the budget is spent. */
-    private boolean runOne(Slot slot, Map<String, Object> key, Heartbeat heartbeat, Dovetail dj) {
-        if (budget.getAndDecrement() <= 0) {
-            return false;
-        }
-        if (slot.target.restrict(key).exists()) { // made since it was listed (by another process): no write at all
-            budget.incrementAndGet();
-            count(slot.name, WorkerReport.ALREADY_DONE);
-            return true;
-        }
-        Heartbeat.Job[] job = new Heartbeat.Job[1];
-        // the reservation and its sidecar row in one commit, sent with the make's snapshot and done check
-        JobResult result;
-        try {
-            result = slot.populator.populate1(key,
-                    group -> job[0] = heartbeat.beginIn(group, dj.connection().connectionId(), slot.target, key));
-        } catch (DovetailException e) {
-            if (job[0] != null) {
-                job[0].failed();
-            }
-            throw e;
-        }
-        if (result.outcome() == JobOutcome.TAKEN) {
-            job[0].skipped(); // no row was written: nothing changes
-            budget.incrementAndGet();
-            count(slot.name, WorkerReport.TAKEN);
-            return true;
-        }
-        switch (result.outcome()) {
-            case MADE -> {
-                job[0].succeeded();
-                count(slot.name, WorkerReport.MADE);
-            }
-            case ALREADY_DONE, TAKEN -> { // TAKEN: ended above
-                job[0].skipped();
+    /**
+     * Makes the table's keys from its shared list until the list is done, the budget spent or
+     * the worker stopping, pipelined ({@link Populator#populateEach}): one request and one commit
+     * a job. Each job begins its record when its make starts; true if a key was taken.
+     */
+    private boolean runSlot(Slot slot, Heartbeat heartbeat) {
+        boolean[] found = new boolean[1];
+        Supplier<Map<String, Object>> next = () -> {
+            if (stopRequested() || budget.getAndDecrement() <= 0) {
                 budget.incrementAndGet();
-                count(slot.name, WorkerReport.ALREADY_DONE);
+                return null;
             }
-            case FAILED -> {
-                job[0].failed();
-                count(slot.name, WorkerReport.FAILED);
+            Map<String, Object> key = slot.queue.next(slot.populator);
+            if (key == null) {
+                budget.incrementAndGet();
+                return null;
             }
-            case INTERRUPTED -> {
-                job[0].end(JobSidecar.Status.ABORTED);
-                count(slot.name, WorkerReport.ABORTED);
+            found[0] = true;
+            return key;
+        };
+        JobListener counting = new JobListener() {
+            @Override
+            public void made(JobResult result) {
+                count(slot.name, WorkerReport.MADE);
+                lines.print(slot.name, result);
             }
-        }
-        lines.print(slot.name, result);
-        return true;
+
+            @Override
+            public void failed(JobResult result) {
+                count(slot.name, result.outcome() == JobOutcome.INTERRUPTED ? WorkerReport.ABORTED : WorkerReport.FAILED);
+                lines.print(slot.name, result);
+            }
+
+            @Override
+            public void skipped(JobResult result) { // taken by another worker, or made since it was listed: not a job of the budget
+                budget.incrementAndGet();
+                if (result.outcome() == JobOutcome.TAKEN) {
+                    count(slot.name, WorkerReport.TAKEN);
+                } else {
+                    count(slot.name, WorkerReport.ALREADY_DONE);
+                    lines.print(slot.name, result);
+                }
+            }
+        };
+        slot.populator.populateEach(next, heartbeat.listener(slot.target, counting));
+        return found[0];
     }
 
     private void count(String table, int which) {

@@ -65,6 +65,7 @@ class WorkerProcessIT {
         Schema schema = numbers(dj, db.schema("killed"), 1);
         Process worker = start(db, null, "worker", schema.name() + ".Squared", "--make", TestMakes.Blocking.class.getName());
         awaitInsideMake(worker, db.schemaPrefix() + "killed-worker.log");
+        awaitRunningRecord(dj, schema, worker);
 
         Result alive = CommandRun.run(CommandRun.env(db), "jobs", "release-stale", schema.name(), "--yes", "--format", "json");
         assertThat(alive.code()).as(alive.err()).isZero();
@@ -146,6 +147,22 @@ class WorkerProcessIT {
         Map<String, String> env = builder.environment();
         env.putAll(CommandRun.sandboxed(CommandRun.env(db)));
         return builder.start();
+    }
+
+    /**
+     * Returns once the worker's record of its running job is written (the heartbeat thread writes
+     * it while the make runs); fails if the worker ends first.
+     */
+    private static void awaitRunningRecord(Dovetail dj, Schema schema, Process worker) {
+        String sidecar = JobSidecar.table(schema.name()).quoted();
+        // the sidecar exists: the worker creates it before any thread starts
+        while (dj.connection().queryValue("SELECT COUNT(*) FROM " + sidecar + " WHERE status = 'running' AND pid = ?", Long.class,
+                worker.pid()).orElse(0L) == 0) {
+            if (!worker.isAlive()) {
+                throw new AssertionError("the worker ended before its running job was recorded (exit " + worker.exitValue() + ")");
+            }
+            Thread.onSpinWait();
+        }
     }
 
     /** Reads the child's output (kept in a log file) until its make says it is inside; the reader of the rest. */

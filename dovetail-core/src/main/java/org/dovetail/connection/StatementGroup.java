@@ -97,16 +97,6 @@ public final class StatementGroup {
         return add(new Step(Kind.START, "START TRANSACTION WITH CONSISTENT SNAPSHOT", new Object[0]));
     }
 
-    /**
-     * Adds a plain {@code START TRANSACTION}, without a snapshot: the transaction's reads see what
-     * was committed before the first of them, not before it began. For a transaction that writes
-     * first (a write that may wait for another session's commit) and must then read what that
-     * session committed.
-     */
-    public StatementGroup startTransactionNoSnapshot() {
-        return add(new Step(Kind.BEGIN, "START TRANSACTION", new Object[0]));
-    }
-
     /** Adds {@link Connection#commitTransaction()}. */
     public StatementGroup commit() {
         return add(new Step(Kind.COMMIT, "COMMIT", new Object[0]));
@@ -163,7 +153,7 @@ public final class StatementGroup {
         boolean open = connection.inTransaction();
         for (Step step : steps) {
             switch (step.kind) {
-                case START, BEGIN -> {
+                case START -> {
                     if (open) {
                         throw new TransactionException(Connection.NESTED);
                     }
@@ -194,10 +184,6 @@ public final class StatementGroup {
                 case UNLESS_DUPLICATE -> values.add(unlessDuplicate(step));
                 case QUERY -> values.add(connection.queryValue(step.sql, Object.class, step.params).orElse(null));
                 case START -> connection.startTransaction();
-                case BEGIN -> {
-                    connection.execute(step.sql);
-                    connection.markTransaction(true);
-                }
                 case COMMIT -> connection.commitTransaction();
                 case ROLLBACK -> connection.cancelTransaction();
             }
@@ -367,14 +353,14 @@ public final class StatementGroup {
         completed = done;
         for (int i = 0; i < done; i++) {
             switch (steps.get(i).kind) {
-                case START, BEGIN -> connection.markTransaction(true);
+                case START -> connection.markTransaction(true);
                 case COMMIT, ROLLBACK -> connection.markTransaction(false);
                 default -> { }
             }
         }
     }
 
-    private enum Kind { EXECUTE, UNLESS_DUPLICATE, QUERY, START, BEGIN, COMMIT, ROLLBACK }
+    private enum Kind { EXECUTE, UNLESS_DUPLICATE, QUERY, START, COMMIT, ROLLBACK }
 
     /** One statement; {@code onError} (or null) turns its error into the one its caller raises. */
     private record Step(Kind kind, String sql, Object[] params, UnaryOperator<DovetailException> onError) {

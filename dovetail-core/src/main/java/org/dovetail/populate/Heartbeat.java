@@ -15,13 +15,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.dovetail.DovetailException;
 import org.dovetail.config.Config;
 import org.dovetail.connection.Connection;
-import org.dovetail.connection.StatementGroup;
 import org.dovetail.hash.KeyHash;
-import org.dovetail.query.Query;
 import org.dovetail.schema.Table;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,14 +63,6 @@ public final class Heartbeat implements AutoCloseable {
             + " host = VALUES(host), pid = VALUES(pid), connection_id = VALUES(connection_id), started = NOW(3),"
             + " heartbeat = NOW(3), finished = NULL, duration = NULL";
 
-    /** The session variable the reservation's request keeps whether the key was made already in. */
-    private static final String DONE = "@dovetail_sidecar_done";
-    /** {@link #START_SQL}, unless {@link #DONE} says the key was made already: a key found done is not an attempt. */
-    private static final String START_UNLESS_DONE_SQL = "INSERT INTO %s"
-            + " (table_name, key_hash, status, attempts, failures, worker, host, pid, connection_id, started, heartbeat)"
-            + " SELECT ?, ?, 'running', 1, 0, ?, ?, ?, ?, NOW(3), NOW(3) FROM DUAL WHERE " + DONE + " = 0"
-            + START_SQL.substring(START_SQL.indexOf(" ON DUPLICATE KEY UPDATE"));
-
     private final Connection conn;
     private final Thread thread;
     private final LinkedBlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
@@ -85,8 +74,6 @@ public final class Heartbeat implements AutoCloseable {
     /** Running jobs per schema; only touched on the heartbeat thread. */
     private final Map<String, Integer> running = new HashMap<>();
     private final Set<String> declared = new HashSet<>();
-    /** The schemas whose sidecar exists, readable from any thread. */
-    private final Set<String> ready = ConcurrentHashMap.newKeySet();
     private final Set<String> unavailable = new HashSet<>();
 
     private Heartbeat(Connection conn, Duration interval) {
@@ -138,20 +125,32 @@ public final class Heartbeat implements AutoCloseable {
      * @param connectionId the {@code connection_id} of the reserving connection, as in {@code ~jobs} (0 if unknown)
      */
     public Job begin(String schema, String tableName, String keyHash, long connectionId) {
-        Job job = new Job(schema, tableName, keyHash, () -> true);
-        enqueue(new Write(schema, () -> {
-            conn.execute(START_SQL.formatted(JobSidecar.table(schema).quoted()), tableName, keyHash, worker, host, pid, connectionId);
-            running.merge(schema, 1, Integer::sum);
-        }));
+        Job job = beginLater(schema, tableName, keyHash, connectionId);
         flush(); // a worker killed inside the make must leave a row that says whose job it was
         return job;
     }
 
     /**
+     * As {@link #begin}, but queued: the row is written with the heartbeat's next batch, within
+     * the time of one write on its connection, while the make already runs. The job costs no wait
+     * for it; a worker killed before the batch was written leaves its reservation without a row,
+     * released then as a DataJoint-Python reservation is: by age ({@code dovetail jobs
+     * release-stale --python-older-than}).
+     */
+    public Job beginLater(String schema, String tableName, String keyHash, long connectionId) {
+        Job job = new Job(schema, tableName, keyHash);
+        enqueue(new Write(schema, () -> {
+            conn.execute(START_SQL.formatted(JobSidecar.table(schema).quoted()), tableName, keyHash, worker, host, pid, connectionId);
+            running.merge(schema, 1, Integer::sum);
+        }));
+        return job;
+    }
+
+    /**
      * A listener that records the jobs of a populate of {@code target} with reserved jobs: a job
-     * begins when its key is reserved for a make and ends with its outcome; every call is then
-     * passed to {@code next}. Safe for several worker threads: each thread's job ends only by
-     * that thread's calls.
+     * begins ({@link #beginLater}, so that no job waits for its record) when its key is reserved
+     * for a make and ends with its outcome; every call is then passed to {@code next}. Safe for
+     * several worker threads: each thread's job ends only by that thread's calls.
      */
     public JobListener listener(Table target, JobListener next) {
         Objects.requireNonNull(next, "next");
@@ -162,7 +161,7 @@ public final class Heartbeat implements AutoCloseable {
             @Override
             public void reserved(Map<String, Object> key) {
                 String hash = KeyHash.keyHash(key);
-                jobs.put(onThisThread(hash), begin(schema, tableName, hash, 0));
+                jobs.put(onThisThread(hash), beginLater(schema, tableName, hash, 0));
                 next.reserved(key);
             }
 
@@ -204,7 +203,7 @@ public final class Heartbeat implements AutoCloseable {
 
     /**
      * Creates the sidecar in {@code schema} unless it exists (DDL, on the heartbeat's connection);
-     * false if it cannot be, and jobs there run without heartbeats. {@link #beginIn} needs it first.
+     * false if it cannot be, and jobs there run without heartbeats.
      */
     public boolean prepare(String schema) {
         boolean[] ready = new boolean[1];
@@ -219,41 +218,6 @@ public final class Heartbeat implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return ready[0];
-    }
-
-    /**
-     * Records the start of a job as steps of {@code group}, the statements of its reservation's
-     * transaction on the worker's own connection ({@link Populator#populate1(Map, Consumer)}):
-     * the row is written when the group commits, with the reservation and in its commit, and not
-     * at all if the group stops before (the key taken) or if {@code target} has the key already
-     * (made by another worker since the key was listed: no attempt, and that worker's record is
-     * left as it is). The heartbeat beats it from then on. The schema must have been
-     * {@link #prepare prepared}; if it could not be, nothing is added. Whether or not it was
-     * written, end the job: the end of a start that was not written changes nothing.
-     *
-     * <p>The check reads the target inside the reservation's transaction, after its insert into
-     * {@code ~jobs}, so the transaction must not have taken its snapshot before that insert (it
-     * may have waited for the other worker's commit): start it with
-     * {@link StatementGroup#startTransactionNoSnapshot()}, as {@code populate1} does.
-     *
-     * @param connectionId the {@code connection_id} of the connection the group runs on
-     */
-    public Job beginIn(StatementGroup group, long connectionId, Table target, Map<String, Object> key) {
-        String schema = target.database();
-        String tableName = target.tableName();
-        String keyHash = KeyHash.keyHash(key);
-        if (!ready.contains(schema)) {
-            return new Job(schema, tableName, keyHash, () -> false);
-        }
-        Query made = target.restrict(key).proj();
-        group.execute("SELECT EXISTS(" + made.sql() + ") INTO " + DONE, made.sqlParameters().toArray());
-        group.execute(START_UNLESS_DONE_SQL.formatted(JobSidecar.table(schema).quoted()), tableName, keyHash, worker, host, pid, connectionId);
-        int written = group.size();
-        group.query("SELECT " + DONE + " = 0");
-        enqueue(new Write(schema, () -> running.merge(schema, 1, Integer::sum)));
-        // written if the group got past the start, unless it found the key done (a value lost with a later error: written)
-        return new Job(schema, tableName, keyHash,
-                () -> group.completed() > written && group.valueAt(written).map(v -> ((Number) v).intValue() != 0).orElse(true));
     }
 
     /** Waits until every record queued so far is written (or given up on, with a warning). */
@@ -387,7 +351,6 @@ public final class Heartbeat implements AutoCloseable {
         try {
             JobSidecar.declare(conn, schema);
             declared.add(schema);
-            ready.add(schema);
             return true;
         } catch (DovetailException e) {
             unavailable.add(schema);
@@ -409,15 +372,12 @@ public final class Heartbeat implements AutoCloseable {
         private final String schema;
         private final String tableName;
         private final String keyHash;
-        /** Whether the start was written: asked at the end, when the reservation's request has run. */
-        private final BooleanSupplier started;
         private boolean ended;
 
-        private Job(String schema, String tableName, String keyHash, BooleanSupplier started) {
+        private Job(String schema, String tableName, String keyHash) {
             this.schema = schema;
             this.tableName = tableName;
             this.keyHash = keyHash;
-            this.started = started;
         }
 
         /** The make committed. */
@@ -446,10 +406,6 @@ public final class Heartbeat implements AutoCloseable {
                 return;
             }
             ended = true;
-            if (!started.getAsBoolean()) { // not an attempt: no record to end, and none of another's to touch
-                enqueue(new Write(schema, () -> running.merge(schema, -1, Integer::sum)));
-                return;
-            }
             int failure = status == JobSidecar.Status.ERROR || status == JobSidecar.Status.ABORTED ? 1 : 0;
             int attempt = status == JobSidecar.Status.SKIPPED ? 0 : 1; // nothing was made: not an attempt
             enqueue(new Write(schema, () -> {

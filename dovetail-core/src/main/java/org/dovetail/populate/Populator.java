@@ -16,14 +16,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.ErrorCode;
 import org.dovetail.InvalidOperationException;
 import org.dovetail.TransactionException;
-import org.dovetail.connection.StatementGroup;
 import org.dovetail.hash.KeyHash;
 import org.dovetail.query.AndList;
 import org.dovetail.query.Query;
@@ -194,6 +192,29 @@ public final class Populator {
     }
 
     /**
+     * Makes the keys {@code keys} gives with reserved jobs, one after another on the target's
+     * connection, until it gives null or a stop is {@linkplain #requestStop requested}: each as
+     * {@link #populate1} does, and pipelined as {@link #populate} runs them: a job's inserts, the
+     * delete of its {@code ~jobs} row, the next key's reservation and the job's commit reach the
+     * server in one request, one commit a job. Every result goes to {@code listener}, none is
+     * kept, and a failed make is not thrown. For a loop that keeps its own list of keys, as
+     * {@code dovetail worker} does; {@code keys} is asked for the next key once the one before
+     * is made (its commit still to come).
+     *
+     * @param keys gives the next key (of the key source, in its heading order), or null to end
+     * @throws DovetailException when the database fails outside a make (a reservation that cannot be written)
+     */
+    public void populateEach(Supplier<? extends Map<String, ?>> keys, JobListener listener) {
+        requireAutocommit();
+        Objects.requireNonNull(keys, "keys");
+        Worker worker = new Worker(this, target.dovetail(), target, Objects.requireNonNull(listener, "listener"));
+        worker.runAll(() -> {
+            Map<String, ?> key = stopReason == null ? keys.get() : null;
+            return key == null ? null : new LinkedHashMap<>(key);
+        }, result -> { }, true, () -> stopReason == null);
+    }
+
+    /**
      * DataJoint's {@code _populate1} for one key, on the target's connection: with
      * {@code reserveJobs}, reserve it in {@code ~jobs} (a key someone holds is {@code TAKEN});
      * start the make's transaction and check that the target lacks the key ({@code ALREADY_DONE},
@@ -205,20 +226,6 @@ public final class Populator {
     public JobResult populate1(Map<String, ?> key, boolean reserveJobs) {
         requireAutocommit();
         return own().run(new LinkedHashMap<>(key), reserveJobs, false);
-    }
-
-    /**
-     * As {@link #populate1} with reserved jobs, adding {@code withReservation}'s statements (a
-     * worker's own record of the attempt, say) to the reservation's transaction: they commit with
-     * the reservation, in the same request as the make's snapshot and done check, or not at all
-     * when the key is taken ({@code TAKEN}). If they fail, the key is reserved without them and a
-     * warning logged. The reservation's transaction takes no snapshot at its start: a read among
-     * {@code withReservation}'s statements sees what was committed up to the reservation (its
-     * insert may have waited for another worker to commit the key's make).
-     */
-    public JobResult populate1(Map<String, ?> key, Consumer<StatementGroup> withReservation) {
-        requireAutocommit();
-        return own().runWith(new LinkedHashMap<>(key), Objects.requireNonNull(withReservation));
     }
 
     /**

@@ -181,52 +181,6 @@ final class Worker {
         return makeUnlessDone(key, keyHash, start, isTrue(values.get(values.size() - 1)), reserve, out, proceed);
     }
 
-    /**
-     * As {@link #run} with a reservation, adding {@code alongside}'s statements to the
-     * reservation's transaction: they commit with it, or not at all when the key is taken. If
-     * they fail, the key is reserved again without them (a warning logged).
-     */
-    JobResult runWith(Map<String, Object> key, Consumer<StatementGroup> alongside) {
-        long start = System.nanoTime();
-        String keyHash = KeyHash.keyHash(key);
-        Connection connection = connection();
-        // no snapshot before the insert: it may wait for another worker's commit, which alongside's reads must see
-        StatementGroup group = connection.group().startTransactionNoSnapshot();
-        jobs().reserveIn(group, target.tableName(), key, keyHash); // a duplicate stops the group
-        int added = group.size();
-        alongside.accept(group);
-        int commit = group.size();
-        group.commit();
-        addDoneCheck(group, key);
-        List<Object> values;
-        try {
-            values = group.run();
-        } catch (DovetailException e) {
-            int failedAt = group.completed();
-            if (failedAt > commit) { // reserved; the snapshot or the check failed
-                return failed(connection, key, keyHash, e, start);
-            }
-            if (connection.inTransaction()) {
-                rollBack(connection, e);
-            }
-            if (failedAt == added - 1 && e instanceof DuplicateException) {
-                return skipped(key, JobOutcome.TAKEN, start);
-            }
-            if (failedAt >= added && failedAt < commit) {
-                LOG.warn("{}: the statements recorded with the reservation of {} failed; reserved without them: {}", target.fullName(),
-                        key, e.getMessage());
-                return run(key, true, false);
-            }
-            throw e; // as JobTable.reserve throws it: nothing was reserved
-        }
-        List<JobResult> out = new ArrayList<>(1);
-        Finish end = makeUnlessDone(key, keyHash, start, isTrue(values.get(values.size() - 1)), true, out::add, () -> true);
-        if (end != null) {
-            end.alone(out::add);
-        }
-        return out.get(0);
-    }
-
     /** Adds the make's snapshot (a regular make's transaction) and the check that the target lacks the key. */
     private void addDoneCheck(StatementGroup group, Map<String, Object> key) {
         if (populator.tripartite() == null) {

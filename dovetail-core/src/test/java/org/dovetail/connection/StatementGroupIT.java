@@ -90,26 +90,6 @@ class StatementGroupIT {
 
     @ParameterizedTest(name = "compound={0}")
     @ValueSource(booleans = {true, false})
-    void aTransactionWithoutSnapshotSeesWhatWasCommittedBeforeItsFirstRead(boolean compound) {
-        try (Connection conn = open(); Connection other = open()) {
-            StatementGroup writeFirst = conn.group().startTransactionNoSnapshot().execute("INSERT INTO " + table("job") + " VALUES (1, 'a', NULL)");
-            writeFirst.run(compound);
-            assertThat(conn.inTransaction()).isTrue();
-            other.execute("INSERT INTO " + table("made") + " VALUES (5)"); // committed after the start, before the first read
-            StatementGroup read = conn.group().query("SELECT COUNT(*) FROM " + table("made")).commit();
-            assertThat(((Number) read.run(compound).get(0)).intValue()).isEqualTo(1);
-            assertThat(conn.inTransaction()).isFalse();
-
-            StatementGroup snapshot = conn.group().startTransaction().execute("INSERT INTO " + table("job") + " VALUES (2, 'b', NULL)");
-            snapshot.run(compound);
-            other.execute("INSERT INTO " + table("made") + " VALUES (6)");
-            assertThat(conn.queryValue("SELECT COUNT(*) FROM " + table("made"), Long.class)).as("the snapshot of the start").contains(1L);
-            conn.commitTransaction();
-        }
-    }
-
-    @ParameterizedTest(name = "compound={0}")
-    @ValueSource(booleans = {true, false})
     void aStepsValueIsFoundByItsIndexOnceItTookEffect(boolean compound) {
         try (Connection conn = open()) {
             StatementGroup group = conn.group().query("SELECT 7").execute("INSERT INTO " + table("made") + " VALUES (1)");

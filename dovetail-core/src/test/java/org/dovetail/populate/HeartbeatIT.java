@@ -93,43 +93,44 @@ class HeartbeatIT {
         }
     }
 
+    /**
+     * A populate with the heartbeat's listener: one record per key made or failed, written while
+     * its make ran; none for a key another worker held, nor for one found made after its
+     * reservation; the made key's record is not touched by a later populate that finds it done.
+     */
     @Test
-    void aStartAddedToTheReservationsRequestIsCommittedWithItBeforeTheMake(TestDatabase db) {
+    void aPopulatesListenerRecordsTheJobsItMadeOrFailedAndNoOther(TestDatabase db) {
         Pipeline p = Pipeline.declare(dj, db.schema("hbpop"));
         String name = p.schema.name();
-        Map<String, Object> one = new LinkedHashMap<>(Map.of("subject_id", 1L));
-        Map<String, Object> two = new LinkedHashMap<>(Map.of("subject_id", 2L));
+        p.table("Subject").insert1(Map.of("subject_id", 4, "weight", 1.0));
         List<String> seenInsideMake = new ArrayList<>();
         try (Heartbeat heartbeat = Heartbeat.start(TestConfigs.of(db), Heartbeat.DEFAULT_INTERVAL);
-             Connection observer = Connection.open(TestConfigs.of(db))) {
+             Dovetail other = Dovetail.connect(TestConfigs.of(db))) {
             assertThat(heartbeat.prepare(name)).isTrue();
             Populator scan = Populator.of(p.table("Scan"), (key, ctx) -> {
-                // another session sees the reservation and the start, committed before the make began
-                seenInsideMake.addAll(observer.query("SELECT status FROM " + JobSidecar.table(name).quoted() + " WHERE key_hash = ?",
-                        r -> "sidecar " + r.getString(1), KeyHash.keyHash(key)));
-                seenInsideMake.addAll(observer.query("SELECT status FROM " + p.schema.jobsTable() + " WHERE key_hash = ?",
-                        r -> "jobs " + r.getString(1), KeyHash.keyHash(key)));
+                if (key.get("subject_id").equals(1L)) {
+                    assertThat(JobTable.of(other.schema(name)).reserve("_scan", Map.of("subject_id", 2L))).isTrue(); // another worker's
+                    other.connection().execute("INSERT INTO " + p.table("Scan").fullName() + " (subject_id, n_units) VALUES (4, 0)");
+                    heartbeat.flush(); // the record of this job, queued as the make began, is written by now
+                    seenInsideMake.addAll(other.connection().query("SELECT status FROM " + JobSidecar.table(name).quoted()
+                            + " WHERE key_hash = ?", r -> r.getString(1), KeyHash.keyHash(key)));
+                }
+                if (key.get("subject_id").equals(3L)) {
+                    throw new IllegalStateException("no units");
+                }
                 Pipeline.SCAN.make(key, ctx);
             });
-            Heartbeat.Job[] job = new Heartbeat.Job[2];
-            JobResult made = scan.populate1(one, g -> job[0] = heartbeat.beginIn(g, dj.connection().connectionId(), p.table("Scan"), one));
-            assertThat(made.outcome()).isEqualTo(JobOutcome.MADE);
-            assertThat(seenInsideMake).containsExactly("sidecar running", "jobs reserved");
-            job[0].succeeded();
-
-            try (Dovetail other = Dovetail.connect(TestConfigs.of(db))) {
-                assertThat(JobTable.of(other.schema(name)).reserve("_scan", two)).isTrue();
-            }
-            JobResult taken = scan.populate1(two, g -> job[1] = heartbeat.beginIn(g, dj.connection().connectionId(), p.table("Scan"), two));
-            assertThat(taken.outcome()).isEqualTo(JobOutcome.TAKEN);
-            job[1].skipped();
+            PopulateReport report = scan.populate(PopulateOptions.defaults().withReserveJobs(true).withSuppressErrors(true)
+                    .withListener(heartbeat.listener(p.table("Scan"), new JobListener() { })));
+            assertThat(report.results()).extracting(JobResult::outcome)
+                    .containsExactly(JobOutcome.MADE, JobOutcome.TAKEN, JobOutcome.FAILED, JobOutcome.ALREADY_DONE);
+            scan.populate1(Map.of("subject_id", 1L), true); // done: no attempt
             heartbeat.flush();
-            assertThat(observer.query("SELECT key_hash, status FROM " + JobSidecar.table(name).quoted(), r -> r.getString(1) + " " + r.getString(2)))
-                    .as("no row for the taken key").containsExactly(KeyHash.keyHash(one) + " success");
-            assertThat(dj.connection().inTransaction()).isFalse();
         }
-        assertThat(JobTable.of(p.schema).jobs()).extracting(Job::key).containsExactly(Map.of("subject_id", 2L));
-        assertThat(p.table("Scan").count()).isEqualTo(1);
+        assertThat(seenInsideMake).containsExactly("running");
+        assertThat(dj.connection().query("SELECT key_hash, status, attempts, failures FROM " + JobSidecar.table(name).quoted(),
+                r -> r.getString(1) + " " + r.getString(2) + " " + r.getLong(3) + " " + r.getLong(4)))
+                .containsExactlyInAnyOrder(KeyHash.keyHash(Map.of("subject_id", 3L)) + " error 1 1", KeyHash.keyHash(Map.of("subject_id", 1L)) + " success 1 0");
     }
 
     /** A populate's listener: another thread told the key is taken does not end the job of the thread that holds it. */
@@ -146,63 +147,6 @@ class HeartbeatIT {
         }
         assertThat(dj.connection().query("SELECT status, attempts FROM " + JobSidecar.table(p.schema.name()).quoted(),
                 r -> r.getString(1) + " " + r.getLong(2))).containsExactly("success 1");
-    }
-
-    /**
-     * Two threads of one worker list key 1; the first makes it while the second's reservation
-     * waits for the first's commit. The second finds the key done: no attempt, and the first's
-     * record (its success, one attempt) is left as it was. The window is held open by a session
-     * standing in for the first thread, and the server says when the second is waiting in it.
-     */
-    @Test
-    void aKeyMadeWhileItsReservationWaitedIsNoAttemptAndLeavesTheMakersRecord(TestDatabase db) throws Exception {
-        Pipeline p = Pipeline.declare(dj, db.schema("hbrace"));
-        String name = p.schema.name();
-        Map<String, Object> one = new LinkedHashMap<>(Map.of("subject_id", 1L));
-        String hash = KeyHash.keyHash(one);
-        try (Heartbeat heartbeat = Heartbeat.start(TestConfigs.of(db), Heartbeat.DEFAULT_INTERVAL);
-             Dovetail first = Dovetail.connect(TestConfigs.of(db)); Dovetail second = Dovetail.connect(TestConfigs.of(db))) {
-            assertThat(heartbeat.prepare(name)).isTrue();
-            // the first thread: reserved, its attempt recorded, its make and the end of its reservation not yet committed
-            assertThat(JobTable.of(first.schema(name)).reserve("_scan", one)).isTrue();
-            Heartbeat.Job firstJob = heartbeat.begin(name, "_scan", hash, first.connection().connectionId());
-            first.connection().startTransaction();
-            first.connection().execute("INSERT INTO " + p.table("Scan").fullName() + " (subject_id, n_units) VALUES (1, 0)");
-            first.connection().execute("DELETE FROM " + p.schema.jobsTable() + " WHERE table_name = '_scan' AND key_hash = ?", hash);
-
-            Populator scan = Populator.of(second.schema(name).table("Scan"), Pipeline.SCAN);
-            Heartbeat.Job[] secondJob = new Heartbeat.Job[1];
-            CompletableFuture<JobResult> result = CompletableFuture.supplyAsync(() -> scan.populate1(one,
-                    g -> secondJob[0] = heartbeat.beginIn(g, second.connection().connectionId(), second.schema(name).table("Scan"), one)));
-            awaitReservationInsert(second.connection().connectionId(), result);
-            first.connection().commitTransaction();
-            firstJob.succeeded();
-
-            assertThat(result.get().outcome()).isEqualTo(JobOutcome.ALREADY_DONE);
-            secondJob[0].skipped();
-            heartbeat.flush();
-        }
-        assertThat(dj.connection().query("SELECT key_hash, status, attempts FROM " + JobSidecar.table(name).quoted(),
-                r -> r.getString(1) + " " + r.getString(2) + " " + r.getLong(3))).containsExactly(hash + " success 1");
-        assertThat(JobTable.of(p.schema).jobs()).as("the second's reservation is released").isEmpty();
-    }
-
-    /**
-     * Returns once the server shows {@code connectionId} running its insert into {@code ~jobs}
-     * (its transaction begun, the insert held by the other session's lock); fails if {@code work}
-     * ends first. The process list, not INNODB_TRX: MariaDB lists a transaction there only once it
-     * has written something.
-     */
-    private static void awaitReservationInsert(long connectionId, CompletableFuture<?> work) {
-        try (Connection watcher = Connection.open(dj.config())) {
-            while (watcher.queryValue("SELECT COUNT(*) FROM information_schema.processlist WHERE id = ? AND command = 'Query'"
-                    + " AND info LIKE 'INSERT INTO %~jobs%'", Long.class, connectionId).orElse(0L) == 0) {
-                if (work.isDone()) {
-                    throw new AssertionError("connection " + connectionId + " ended its work before its reservation's insert: " + work.join());
-                }
-                Thread.onSpinWait();
-            }
-        }
     }
 
     private static Map<String, Object> row(String table, String hash) {
