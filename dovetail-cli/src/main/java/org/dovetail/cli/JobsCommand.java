@@ -23,13 +23,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code dovetail jobs list|errors|clear|release-stale|stats SCHEMA}: the {@code ~jobs} queue DataJoint workers share. */
+/**
+ * {@code dovetail jobs list|errors|clear|release-stale|stats SCHEMA} and {@code jobs prioritize SCHEMA.Table}: the
+ * {@code ~jobs} queue DataJoint workers share.
+ */
 @Command(name = "jobs", mixinStandardHelpOptions = true,
         description = {"The job queue of a schema (`~jobs`, shared with DataJoint-Python workers) and what Dovetail workers record"
                 + " beside it (`~dovetail_jobs`: heartbeats, timings, attempts).",
                 "clear and release-stale print their plan and change nothing (exit 3) unless given --yes."},
         subcommands = {JobsCommand.ListJobs.class, JobsCommand.Errors.class, JobsCommand.Clear.class, JobsCommand.ReleaseStale.class,
-                JobsCommand.Stats.class})
+                JobsCommand.Stats.class, JobsCommand.Prioritize.class})
 final class JobsCommand {
     @ParentCommand
     DovetailCommand global;
@@ -191,6 +194,25 @@ final class JobsCommand {
         public Integer call() {
             Duration span = Durations.parse("--window", window);
             return parent.report(spec, target, c -> c.admin().stats(target.schema, span, c.tableName()));
+        }
+    }
+
+    @Command(name = "prioritize", mixinStandardHelpOptions = true,
+            description = {"Give the keys still to do of a table (or those --where selects) a priority: dovetail workers take"
+                    + " lower priorities first (the default is 5). Recorded in ~dovetail_jobs; DataJoint-Python workers ignore it."})
+    static final class Prioritize implements Callable<Integer> {
+        @Mixin
+        CommandTarget.OfTable table;
+
+        @Parameters(index = "1", paramLabel = "PRIORITY", description = "Lower is sooner; the default of every job is 5.")
+        int priority;
+
+        @Mixin
+        Restriction where;
+
+        @Override
+        public Integer call() throws Exception {
+            return table.run(t -> table.output().report(JobsAdmin.on(t.dovetail()).prioritize(t, priority, where.conditions.toArray())));
         }
     }
 }

@@ -19,6 +19,7 @@ import org.dovetail.populate.Heartbeat;
 import org.dovetail.populate.JobListener;
 import org.dovetail.populate.JobOutcome;
 import org.dovetail.populate.JobResult;
+import org.dovetail.populate.JobSidecar;
 import org.dovetail.populate.JobTable;
 import org.dovetail.populate.PopulateOptions;
 import org.dovetail.populate.Populator;
@@ -239,7 +240,7 @@ final class WorkerLoop {
         /** The next key, listing the keys again when they ran out; null when there is nothing to do. */
         synchronized Map<String, Object> next(Populator mine) {
             if (next >= keys.size()) {
-                keys = mine.keysToDo(TO_DO);
+                keys = JobSidecar.byPriority(mine.target(), mine.keysToDo(TO_DO)); // shuffled, then the prioritized first
                 next = 0;
                 if (keys.isEmpty()) {
                     return null;

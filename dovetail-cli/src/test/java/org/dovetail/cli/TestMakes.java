@@ -1,10 +1,16 @@
 package org.dovetail.cli;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.dovetail.Dovetail;
 import org.dovetail.populate.Make;
 import org.dovetail.populate.MakeContext;
+import org.dovetail.schema.Schema;
+import org.dovetail.schema.TableDefinition;
+import org.dovetail.schema.Tier;
 
 /** Java makes that the worker tests name with {@code --make}: loaded by class name, in-process or in a child JVM. */
 public final class TestMakes {
@@ -12,6 +18,19 @@ public final class TestMakes {
     public static final String INSIDE_MAKE = "INSIDE_MAKE";
 
     private TestMakes() {
+    }
+
+    /** A schema with {@code Number} (n = 1..count) and the Computed {@code Squared} of each, the table these makes fill. */
+    static Schema numbers(Dovetail dj, String name, int count) {
+        Schema schema = dj.createSchema(name);
+        schema.declare(TableDefinition.of(Tier.MANUAL, "Number", "n : int"));
+        schema.declare(TableDefinition.of(Tier.COMPUTED, "Squared", "-> Number\n---\nsquare : bigint"));
+        List<List<Object>> rows = new ArrayList<>();
+        for (int n = 1; n <= count; n++) {
+            rows.add(List.of(n));
+        }
+        schema.table("Number").insert(rows);
+        return schema;
     }
 
     /** {@code square = n * n} for the key's {@code n}. */

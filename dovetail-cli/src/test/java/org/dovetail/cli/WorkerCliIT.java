@@ -72,14 +72,7 @@ class WorkerCliIT {
     @Test
     void aJavaMakeByClassNameAndAMakeThatThrowsListedByJobsErrors(Dovetail dj, TestDatabase db) throws Exception {
         String lab = db.schema("javamake");
-        Schema schema = dj.createSchema(lab);
-        schema.declare(TableDefinition.of(Tier.MANUAL, "Number", "n : int"));
-        schema.declare(TableDefinition.of(Tier.COMPUTED, "Squared", "-> Number\n---\nsquare : bigint"));
-        List<List<Object>> numbers = new ArrayList<>();
-        for (int n = 1; n <= 6; n++) {
-            numbers.add(List.of(n));
-        }
-        schema.table("Number").insert(numbers);
+        Schema schema = TestMakes.numbers(dj, lab, 6);
 
         Result run = CommandRun.run(CommandRun.env(db), "worker", lab + ".Squared", "--make", TestMakes.FailsOnOdd.class.getName(),
                 "--threads", "2", "--format", "json");
@@ -110,5 +103,37 @@ class WorkerCliIT {
         assertThat(squared.get("attempts").asInt()).isEqualTo(8);
         assertThat(squared.get("failures").asInt()).isEqualTo(3);
         assertThat(squared.get("succeeded").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void prioritizedKeysAreMadeFirstAndStatsCountThemQueuedUntilThen(Dovetail dj, TestDatabase db) throws Exception {
+        String lab = db.schema("priority");
+        Schema schema = TestMakes.numbers(dj, lab, 30);
+
+        Result urgent = CommandRun.run(CommandRun.env(db), "jobs", "prioritize", lab + ".Squared", "1", "--where", "n IN (7, 23)",
+                "--format", "json");
+        assertThat(urgent.code()).as(urgent.err()).isZero();
+        assertThat(urgent.json().get("count").asInt()).isEqualTo(2);
+        assertThat(CommandRun.run(CommandRun.env(db), "jobs", "prioritize", lab + ".Squared", "3", "--where", "n = 11").out())
+                .isEqualTo("priority 3 for 1 key still to do in `" + lab + "`.`__squared`\n");
+        Result queued = CommandRun.run(CommandRun.env(db), "jobs", "stats", lab, "--format", "json");
+        assertThat(queued.json().get("tables").get(0).get("queued").asInt()).isEqualTo(3);
+        assertThat(queued.json().get("tables").get(0).get("jobs").asInt()).as("no attempt yet").isZero();
+
+        Result run = CommandRun.run(CommandRun.env(db), "worker", lab + ".Squared", "--make", TestMakes.Square.class.getName(),
+                "--max-jobs", "3", "--format", "json");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(schema.table("Squared").fetch()).extracting(r -> ((Number) r.get("n")).intValue()).containsExactlyInAnyOrder(7, 23, 11);
+        assertThat(run.err().lines().toList()).hasSize(3).last(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .as("priority 3 after priority 1").contains("{n=11}");
+        Result after = CommandRun.run(CommandRun.env(db), "jobs", "stats", lab, "--format", "json");
+        assertThat(after.json().get("tables").get(0).get("queued").asInt()).isZero();
+        assertThat(after.json().get("tables").get(0).get("succeeded").asInt()).isEqualTo(3);
+        assertThat(dj.connection().query("SELECT priority, status FROM " + JobSidecar.table(lab).quoted() + " ORDER BY priority",
+                r -> r.getInt(1) + " " + r.getString(2))).as("a priority stays through the attempt")
+                .containsExactly("1 success", "1 success", "3 success");
+
+        Result none = CommandRun.run(CommandRun.env(db), "jobs", "prioritize", lab + ".Squared", "1", "--where", "n = 7");
+        assertThat(none.out()).as("made keys are not to do").contains("priority 1 for 0 keys").contains("(no key matched)");
     }
 }

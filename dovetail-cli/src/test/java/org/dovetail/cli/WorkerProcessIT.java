@@ -21,8 +21,6 @@ import org.dovetail.populate.JobSidecar;
 import org.dovetail.populate.JobStatus;
 import org.dovetail.populate.JobTable;
 import org.dovetail.schema.Schema;
-import org.dovetail.schema.TableDefinition;
-import org.dovetail.schema.Tier;
 import org.dovetail.testing.ConnectedTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -38,7 +36,7 @@ class WorkerProcessIT {
 
     @Test
     void severalWorkerProcessesMakeEveryKeyExactlyOnce(Dovetail dj, TestDatabase db) throws Exception {
-        Schema schema = numbers(dj, db.schema("many"), 60);
+        Schema schema = TestMakes.numbers(dj, db.schema("many"), 60);
         List<Process> workers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             workers.add(start(db, db.schemaPrefix() + "many-" + i + ".err", "worker", schema.name() + ".Squared", "--make",
@@ -62,7 +60,7 @@ class WorkerProcessIT {
     @Test
     void aWorkerKilledInsideAMakeLeavesAReservationThatReleaseStaleFreesOnceItsHeartbeatIsStale(Dovetail dj, TestDatabase db)
             throws Exception {
-        Schema schema = numbers(dj, db.schema("killed"), 1);
+        Schema schema = TestMakes.numbers(dj, db.schema("killed"), 1);
         Process worker = start(db, null, "worker", schema.name() + ".Squared", "--make", TestMakes.Blocking.class.getName());
         awaitInsideMake(worker, db.schemaPrefix() + "killed-worker.log");
         awaitRunningRecord(dj, schema, worker);
@@ -95,7 +93,7 @@ class WorkerProcessIT {
 
     @Test
     void sigtermInsideAMakeAbortsItAsPythonRecordsItAndLeavesNoReservation(Dovetail dj, TestDatabase db) throws Exception {
-        Schema schema = numbers(dj, db.schema("term"), 3);
+        Schema schema = TestMakes.numbers(dj, db.schema("term"), 3);
         Process worker = start(db, null, "worker", schema.name() + ".Squared", "--make", TestMakes.Blocking.class.getName(), "--format", "json");
         BufferedReader output = awaitInsideMake(worker, db.schemaPrefix() + "term-worker.log");
 
@@ -115,19 +113,6 @@ class WorkerProcessIT {
                 .contains("\"stopped\" : \"SystemExit: SIGTERM received\"");
         assertThat(dj.connection().queryValue("SELECT status FROM " + JobSidecar.table(schema.name()).quoted(), String.class))
                 .contains("aborted");
-    }
-
-    /** A schema with {@code Number} (n = 1..count) and the Computed {@code Squared} of each. */
-    private static Schema numbers(Dovetail dj, String name, int count) {
-        Schema schema = dj.createSchema(name);
-        schema.declare(TableDefinition.of(Tier.MANUAL, "Number", "n : int"));
-        schema.declare(TableDefinition.of(Tier.COMPUTED, "Squared", "-> Number\n---\nsquare : bigint"));
-        List<List<Object>> rows = new ArrayList<>();
-        for (int n = 1; n <= count; n++) {
-            rows.add(List.of(n));
-        }
-        schema.table("Number").insert(rows);
-        return schema;
     }
 
     /**

@@ -1,8 +1,16 @@
 package org.dovetail.populate;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.dovetail.TableName;
 import org.dovetail.connection.Connection;
+import org.dovetail.hash.KeyHash;
+import org.dovetail.schema.Table;
 
 /**
  * Dovetail's own record of the jobs of one schema, beside DataJoint's {@code ~jobs}: the table
@@ -42,7 +50,9 @@ public final class JobSidecar {
         /** The key was found done when the worker came to it: nothing was made. */
         SKIPPED,
         /** An administrator released the reservation of a dead worker. */
-        RELEASED;
+        RELEASED,
+        /** The job was given a priority ({@link #prioritize}) and has had no attempt yet. */
+        QUEUED;
 
         /** The value stored in the table. */
         public String sqlValue() {
@@ -54,8 +64,8 @@ public final class JobSidecar {
             CREATE TABLE IF NOT EXISTS %s (
               `table_name` varchar(255) NOT NULL COMMENT 'bare name of the target table, as in ~jobs',
               `key_hash` char(32) NOT NULL COMMENT 'key_hash of the key_source key, as in ~jobs',
-              `status` enum('running','success','error','aborted','skipped','released') NOT NULL COMMENT 'of the last attempt',
-              `priority` smallint NOT NULL DEFAULT 5 COMMENT 'lower is sooner',
+              `status` %s,
+              `priority` smallint NOT NULL DEFAULT 5 COMMENT 'lower is sooner (dovetail jobs prioritize)',
               `attempts` int unsigned NOT NULL DEFAULT 0 COMMENT 'attempts started',
               `failures` int unsigned NOT NULL DEFAULT 0 COMMENT 'attempts that ended in an error or an abort',
               `worker` varchar(255) NOT NULL DEFAULT '' COMMENT 'the worker of the last attempt',
@@ -70,6 +80,15 @@ public final class JobSidecar {
               KEY `status_heartbeat` (`status`, `heartbeat`)
             ) ENGINE=InnoDB COMMENT='dovetail: attempts, heartbeats and timings of the jobs in ~jobs'""";
 
+    /** The status column; {@code queued} came last, so a table created before it is altered to add it. */
+    private static final String STATUS_COLUMN = "enum('running','success','error','aborted','skipped','released','queued') NOT NULL"
+            + " COMMENT 'of the last attempt; queued: given a priority, not attempted yet'";
+    /** Keys per statement when priorities are written. */
+    private static final int PRIORITY_BATCH = 1000;
+
+    /** The priority of a job nobody gave one; lower is sooner. */
+    public static final int DEFAULT_PRIORITY = 5;
+
     private JobSidecar() {
     }
 
@@ -78,9 +97,65 @@ public final class JobSidecar {
         return TableName.of(schema, TABLE);
     }
 
-    /** Creates the table in {@code schema} unless it exists. DDL: not inside a transaction. */
+    /**
+     * Creates the table in {@code schema} unless it exists, and gives a table created by an
+     * earlier version the statuses it lacks. DDL: not inside a transaction.
+     */
     public static void declare(Connection conn, String schema) {
-        conn.execute(DDL.formatted(table(schema).quoted()));
+        conn.execute(DDL.formatted(table(schema).quoted(), STATUS_COLUMN));
+        String type = conn.queryValue("SELECT COLUMN_TYPE FROM information_schema.columns WHERE table_schema = ? AND table_name = ?"
+                + " AND column_name = 'status'", String.class, schema, TABLE).orElse("");
+        if (!type.contains("'queued'")) {
+            conn.execute("ALTER TABLE " + table(schema).quoted() + " MODIFY `status` " + STATUS_COLUMN);
+        }
+    }
+
+    /**
+     * Gives the jobs of {@code keys} (keys of {@code target}'s key source, in its heading order,
+     * as {@code ~jobs} hashes them) the priority {@code priority}: lower is sooner, the default
+     * {@value #DEFAULT_PRIORITY}. A key without a row gets one, {@code queued}; a key's priority
+     * stays through its attempts. {@code dovetail worker} takes the keys it lists in this order.
+     * Creates the table if needed (DDL: not inside a transaction).
+     *
+     * @return how many keys were given the priority
+     */
+    public static int prioritize(Connection conn, Table target, List<Map<String, Object>> keys, int priority) {
+        if (priority < Short.MIN_VALUE || priority > Short.MAX_VALUE) {
+            throw new IllegalArgumentException("A priority is between " + Short.MIN_VALUE + " and " + Short.MAX_VALUE + ": " + priority);
+        }
+        declare(conn, target.database());
+        for (int from = 0; from < keys.size(); from += PRIORITY_BATCH) {
+            List<Map<String, Object>> batch = keys.subList(from, Math.min(keys.size(), from + PRIORITY_BATCH));
+            List<Object> params = new ArrayList<>();
+            for (Map<String, Object> key : batch) {
+                params.addAll(List.of(target.tableName(), KeyHash.keyHash(key), priority));
+            }
+            conn.execute("INSERT INTO " + table(target.database()).quoted() + " (table_name, key_hash, status, priority) VALUES "
+                    + String.join(", ", Collections.nCopies(batch.size(), "(?, ?, 'queued', ?)"))
+                    + " ON DUPLICATE KEY UPDATE priority = VALUES(priority)", params.toArray());
+        }
+        return keys.size();
+    }
+
+    /**
+     * {@code keys} (of {@code target}'s key source) with the jobs given a lower priority first,
+     * otherwise in their order: one query, and the list itself when no job of the target has a
+     * priority other than the default (or the schema has no table).
+     */
+    public static List<Map<String, Object>> byPriority(Table target, List<Map<String, Object>> keys) {
+        Connection conn = target.connection();
+        if (keys.size() < 2 || !exists(conn, target.database())) {
+            return keys;
+        }
+        Map<String, Integer> priorities = new HashMap<>();
+        conn.query("SELECT key_hash, priority FROM " + table(target.database()).quoted() + " WHERE table_name = ? AND priority <> ?",
+                r -> priorities.put(r.getString(1), r.getInt(2)), target.tableName(), DEFAULT_PRIORITY);
+        if (priorities.isEmpty()) {
+            return keys;
+        }
+        List<Map<String, Object>> sorted = new ArrayList<>(keys);
+        sorted.sort(Comparator.comparingInt(k -> priorities.getOrDefault(KeyHash.keyHash(k), DEFAULT_PRIORITY)));
+        return sorted;
     }
 
     /** True if {@code schema} has the table. */

@@ -101,6 +101,14 @@ public final class Populator {
         return target;
     }
 
+    /**
+     * DataJoint's default key source of {@code target}: the join of its primary parents' primary
+     * keys, what a populator of it uses unless given another ({@link #withKeySource}).
+     */
+    public static Query defaultKeySource(Table target) {
+        return KeySources.of(target);
+    }
+
     /** The key source: the one given, or DataJoint's default from the target's primary parents. */
     public Query keySource() {
         if (keySource == null) {

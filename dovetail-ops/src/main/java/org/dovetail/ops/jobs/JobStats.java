@@ -26,7 +26,7 @@ public record JobStats(String schema, Duration window, List<TableStats> tables) 
      * The figures of one target table.
      *
      * @param tableName      the bare SQL name
-     * @param jobs           keys with a sidecar row
+     * @param jobs           keys with an attempt recorded in the sidecar
      * @param attempts       attempts started (a retry is one more)
      * @param failures       attempts that ended in an error, an abort or a release
      * @param running        attempts running now
@@ -34,13 +34,14 @@ public record JobStats(String schema, Duration window, List<TableStats> tables) 
      * @param errors         keys whose last attempt failed
      * @param aborted        keys whose last attempt was stopped
      * @param released       keys whose last attempt's reservation was released as dead
+     * @param queued         keys given a priority and not attempted yet (not counted in {@code jobs})
      * @param recentSuccesses successes that finished within the window
      * @param meanSeconds    mean duration of the successful attempts, or null
      * @param maxSeconds     longest successful attempt, or null
      * @param queue          rows now in {@code ~jobs}: reserved, error, ignore
      */
     public record TableStats(String tableName, long jobs, long attempts, long failures, long running, long succeeded, long errors,
-                             long aborted, long released, long recentSuccesses, Double meanSeconds, Double maxSeconds, long[] queue) {
+                             long aborted, long released, long queued, long recentSuccesses, Double meanSeconds, Double maxSeconds, long[] queue) {
         /** Failures per attempt, 0 without attempts. */
         public double failureRate() {
             return attempts == 0 ? 0 : (double) failures / attempts;
@@ -61,9 +62,9 @@ public record JobStats(String schema, Duration window, List<TableStats> tables) 
             sb.append("  no jobs recorded\n");
         }
         for (TableStats t : tables) {
-            sb.append(String.format("  %-28s %6d ok, %4d failed attempts of %6d (%.1f%%), %3d running; %.2f/min; mean %s, max %s;"
+            sb.append(String.format("  %-28s %6d ok, %4d failed attempts of %6d (%.1f%%), %3d running, %d queued; %.2f/min; mean %s, max %s;"
                             + " ~jobs: %d reserved, %d error, %d ignore%n",
-                    t.tableName(), t.succeeded(), t.failures(), t.attempts(), 100 * t.failureRate(), t.running(), t.perMinute(window),
+                    t.tableName(), t.succeeded(), t.failures(), t.attempts(), 100 * t.failureRate(), t.running(), t.queued(), t.perMinute(window),
                     seconds(t.meanSeconds()), seconds(t.maxSeconds()), t.queue()[0], t.queue()[1], t.queue()[2]));
         }
         return sb.toString();
@@ -91,6 +92,7 @@ public record JobStats(String schema, Duration window, List<TableStats> tables) 
             o.put("errors", t.errors());
             o.put("aborted", t.aborted());
             o.put("released", t.released());
+            o.put("queued", t.queued());
             o.put("recent_successes", t.recentSuccesses());
             o.put("per_minute", t.perMinute(window));
             o.put("mean_seconds", t.meanSeconds());
@@ -105,7 +107,7 @@ public record JobStats(String schema, Duration window, List<TableStats> tables) 
     @Override
     public List<String> columns() {
         return List.of("table_name", "jobs", "attempts", "failures", "failure_rate", "running", "succeeded", "errors", "aborted",
-                "released", "recent_successes", "per_minute", "mean_seconds", "max_seconds", "reserved", "error_rows", "ignore_rows");
+                "released", "queued", "recent_successes", "per_minute", "mean_seconds", "max_seconds", "reserved", "error_rows", "ignore_rows");
     }
 
     @Override
@@ -113,7 +115,7 @@ public record JobStats(String schema, Duration window, List<TableStats> tables) 
         List<List<Object>> rows = new ArrayList<>();
         for (TableStats t : tables) {
             List<Object> row = new ArrayList<>(List.of(t.tableName(), t.jobs(), t.attempts(), t.failures(), t.failureRate(), t.running(),
-                    t.succeeded(), t.errors(), t.aborted(), t.released(), t.recentSuccesses(), t.perMinute(window)));
+                    t.succeeded(), t.errors(), t.aborted(), t.released(), t.queued(), t.recentSuccesses(), t.perMinute(window)));
             row.add(t.meanSeconds());
             row.add(t.maxSeconds());
             row.add(t.queue()[0]);

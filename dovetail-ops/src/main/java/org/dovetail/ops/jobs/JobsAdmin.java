@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,9 @@ import org.dovetail.populate.Job;
 import org.dovetail.populate.JobSidecar;
 import org.dovetail.populate.JobStatus;
 import org.dovetail.populate.JobTable;
+import org.dovetail.populate.Populator;
+import org.dovetail.query.Query;
+import org.dovetail.schema.Table;
 
 /**
  * The job queue of a schema as its administrators see it: what {@code ~jobs} holds (with the
@@ -109,6 +113,23 @@ public final class JobsAdmin {
     }
 
     /**
+     * Gives the jobs of {@code target}'s keys still to do (its default key source restricted by
+     * every {@code restrictions}, minus the target) the priority {@code priority}, lower sooner
+     * ({@link JobSidecar#prioritize}): {@code dovetail worker} takes them in that order. Not an
+     * operation with a plan: it deletes nothing and only orders the work.
+     */
+    public JobsPriority prioritize(Table target, int priority, Object... restrictions) {
+        Query todo = Populator.defaultKeySource(target);
+        for (Object restriction : restrictions) {
+            todo = todo.restrict(restriction);
+        }
+        List<Map<String, Object>> keys = new ArrayList<>();
+        todo.proj().minus(target).fetchKeys().forEach(k -> keys.add(new LinkedHashMap<>(k)));
+        JobSidecar.prioritize(conn, target, keys, priority);
+        return new JobsPriority(target.fullName(), priority, keys);
+    }
+
+    /**
      * Throughput and failure figures of the schema's jobs from the sidecar, successes counted over
      * the last {@code window}; of one target table ({@code tableName}) or of all when null.
      */
@@ -122,19 +143,19 @@ public final class JobsAdmin {
         });
         List<JobStats.TableStats> tables = new ArrayList<>();
         if (JobSidecar.exists(conn, schema)) {
-            tables.addAll(conn.query("SELECT table_name, COUNT(*), SUM(attempts), SUM(failures), SUM(status = 'running'),"
-                    + " SUM(status = 'success'), SUM(status = 'error'), SUM(status = 'aborted'), SUM(status = 'released'),"
+            tables.addAll(conn.query("SELECT table_name, SUM(status <> 'queued'), SUM(attempts), SUM(failures), SUM(status = 'running'),"
+                    + " SUM(status = 'success'), SUM(status = 'error'), SUM(status = 'aborted'), SUM(status = 'released'), SUM(status = 'queued'),"
                     + " SUM(status = 'success' AND finished >= NOW(3) - INTERVAL ? MICROSECOND),"
                     + " AVG(CASE WHEN status = 'success' THEN duration END), MAX(CASE WHEN status = 'success' THEN duration END)"
                     + " FROM " + JobSidecar.table(schema).quoted() + " GROUP BY table_name ORDER BY table_name",
                     r -> new JobStats.TableStats(r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6),
-                            r.getLong(7), r.getLong(8), r.getLong(9), r.getLong(10), (Double) r.getObject(11), (Double) r.getObject(12),
+                            r.getLong(7), r.getLong(8), r.getLong(9), r.getLong(10), r.getLong(11), (Double) r.getObject(12), (Double) r.getObject(13),
                             queue.getOrDefault(r.getString(1), new long[3])),
                     window.toNanos() / 1000));
         }
         for (Map.Entry<String, long[]> e : queue.entrySet()) {
             if (tables.stream().noneMatch(t -> t.tableName().equals(e.getKey()))) {
-                tables.add(new JobStats.TableStats(e.getKey(), 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, e.getValue()));
+                tables.add(new JobStats.TableStats(e.getKey(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, e.getValue()));
             }
         }
         tables.removeIf(t -> tableName != null && !t.tableName().equals(tableName));
