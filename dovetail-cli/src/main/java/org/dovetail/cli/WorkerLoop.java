@@ -55,22 +55,26 @@ final class WorkerLoop {
     private final Map<String, long[]> counts = new LinkedHashMap<>();
     /** The keys to do of each table, shared by the threads so that they split them instead of racing for each. */
     private final Map<String, KeyQueue> queues = new LinkedHashMap<>();
+    /** Lists the keys of every table on a connection of its own, one listing at a time. */
+    private final Object listing = new Object();
 
     WorkerLoop(Config config, Settings settings, PrintWriter err) {
         this.config = config;
         this.settings = settings;
         this.lines = new JobLines(err, "dovetail worker");
         this.budget = new AtomicLong(settings.maxJobs() > 0 ? settings.maxJobs() : Long.MAX_VALUE);
-        settings.tables().forEach(t -> {
-            counts.put(t, new long[5]);
-            queues.put(t, new KeyQueue());
-        });
+        settings.tables().forEach(t -> counts.put(t, new long[5]));
     }
 
     /** Runs the threads until the work is done, the budget is spent or {@link #stop} was called; the report. */
     WorkerReport run() throws InterruptedException {
         long start = System.nanoTime();
-        try (Heartbeat heartbeat = Heartbeat.start(config, settings.heartbeat())) {
+        // the keys are listed on a connection of their own: a thread asks for its next key while its job's
+        // transaction is still open (the commit goes with the next reservation), which a listing must not read in
+        try (Heartbeat heartbeat = Heartbeat.start(config, settings.heartbeat()); Dovetail lister = Dovetail.connect(config)) {
+            for (String name : settings.tables()) {
+                queues.put(name, new KeyQueue(settings.make().populator(lister.table(name), settings.environment()), listing));
+            }
             settings.tables().stream().map(t -> TableName.parse(t).schema()).distinct().forEach(heartbeat::prepare);
             List<Thread> threads = new ArrayList<>();
             AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -174,7 +178,7 @@ final class WorkerLoop {
                 budget.incrementAndGet();
                 return null;
             }
-            Map<String, Object> key = slot.queue.next(slot.populator);
+            Map<String, Object> key = slot.queue.next();
             if (key == null) {
                 budget.incrementAndGet();
                 return null;
@@ -230,17 +234,26 @@ final class WorkerLoop {
 
     /**
      * One table's keys to do, handed out to the threads one by one; when they run out, the next
-     * thread to ask lists them again (on its own connection) — an empty list means the table has
+     * thread to ask lists them again (on the worker's listing connection) — an empty list means the table has
      * nothing to do now.
      */
     private static final class KeyQueue {
+        private final Populator lister;
+        private final Object listing;
         private List<Map<String, Object>> keys = List.of();
         private int next;
 
+        KeyQueue(Populator lister, Object listing) {
+            this.lister = lister;
+            this.listing = listing;
+        }
+
         /** The next key, listing the keys again when they ran out; null when there is nothing to do. */
-        synchronized Map<String, Object> next(Populator mine) {
+        synchronized Map<String, Object> next() {
             if (next >= keys.size()) {
-                keys = JobSidecar.byPriority(mine.target(), mine.keysToDo(TO_DO)); // shuffled, then the prioritized first
+                synchronized (listing) { // one connection lists for every table
+                    keys = JobSidecar.byPriority(lister.target(), lister.keysToDo(TO_DO)); // shuffled, then the prioritized first
+                }
                 next = 0;
                 if (keys.isEmpty()) {
                     return null;

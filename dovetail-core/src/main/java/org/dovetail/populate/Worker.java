@@ -110,7 +110,15 @@ final class Worker {
         };
         Finish pending = null;
         while (true) {
-            Map<String, Object> key = next.get();
+            Map<String, Object> key;
+            try {
+                key = next.get();
+            } catch (RuntimeException e) { // the job before is made: it ends (commits) before the error goes up
+                if (pending != null) {
+                    pending.alone(out);
+                }
+                throw e;
+            }
             if (key == null) {
                 break;
             }

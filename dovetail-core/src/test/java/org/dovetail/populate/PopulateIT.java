@@ -246,6 +246,35 @@ class PopulateIT {
     }
 
     @Test
+    void populateEachMakesTheKeysItIsGivenOneCommitEachAndEndsTheJobBeforeAFailingSupplierThrows() {
+        Pipeline p = pipeline();
+        Populator scan = Populator.of(p.table("Scan"), Pipeline.SCAN);
+        List<String> heard = new CopyOnWriteArrayList<>();
+        JobListener listener = new JobListener() {
+            @Override
+            public void made(JobResult result) {
+                heard.add("made " + result.key());
+            }
+        };
+        AtomicInteger asked = new AtomicInteger();
+        scan.populateEach(() -> asked.incrementAndGet() <= 2 ? key("subject_id", (long) asked.get()) : null, listener);
+        assertThat(heard).containsExactly("made {subject_id=1}", "made {subject_id=2}");
+
+        AtomicInteger again = new AtomicInteger();
+        assertThatThrownBy(() -> scan.populateEach(() -> {
+            if (again.incrementAndGet() == 1) {
+                return key("subject_id", 3L);
+            }
+            throw new IllegalStateException("the list of keys is gone");
+        }, listener)).hasMessage("the list of keys is gone");
+        assertThat(heard).as("key 3 committed before the error").containsExactly("made {subject_id=1}", "made {subject_id=2}",
+                "made {subject_id=3}");
+        assertThat(p.table("Scan").count()).isEqualTo(3);
+        assertThat(JobTable.of(p.schema).jobs()).as("no reservation left").isEmpty();
+        assertThat(dj.connection().inTransaction()).isFalse();
+    }
+
+    @Test
     void populateRefusesToRunInsideATransaction() {
         Pipeline p = pipeline();
         Populator scan = Populator.of(p.table("Scan"), Pipeline.SCAN);
