@@ -156,12 +156,13 @@ public final class Heartbeat implements AutoCloseable {
         Objects.requireNonNull(next, "next");
         String schema = target.database();
         String tableName = target.tableName();
+        long connectionId = target.connection().connectionId(); // the reserving connection (a parent's, with processes > 1)
         Map<String, Job> jobs = new ConcurrentHashMap<>();
         return new JobListener() {
             @Override
             public void reserved(Map<String, Object> key) {
                 String hash = KeyHash.keyHash(key);
-                jobs.put(onThisThread(hash), beginLater(schema, tableName, hash, 0));
+                jobs.put(onThisThread(hash), beginLater(schema, tableName, hash, connectionId));
                 next.reserved(key);
             }
 

@@ -97,12 +97,16 @@ public final class JobSidecar {
         return TableName.of(schema, TABLE);
     }
 
-    /**
-     * Creates the table in {@code schema} unless it exists, and gives a table created by an
-     * earlier version the statuses it lacks. DDL: not inside a transaction.
-     */
+    /** Creates the table in {@code schema} unless it exists. DDL: not inside a transaction. */
     public static void declare(Connection conn, String schema) {
         conn.execute(DDL.formatted(table(schema).quoted(), STATUS_COLUMN));
+    }
+
+    /**
+     * Gives a table created before the {@code queued} status that status (ALTER, which only
+     * {@link #prioritize} needs: workers never write it, so they run on an older table as it is).
+     */
+    private static void addQueuedStatus(Connection conn, String schema) {
         String type = conn.queryValue("SELECT COLUMN_TYPE FROM information_schema.columns WHERE table_schema = ? AND table_name = ?"
                 + " AND column_name = 'status'", String.class, schema, TABLE).orElse("");
         if (!type.contains("'queued'")) {
@@ -115,7 +119,8 @@ public final class JobSidecar {
      * as {@code ~jobs} hashes them) the priority {@code priority}: lower is sooner, the default
      * {@value #DEFAULT_PRIORITY}. A key without a row gets one, {@code queued}; a key's priority
      * stays through its attempts. {@code dovetail worker} takes the keys it lists in this order.
-     * Creates the table if needed (DDL: not inside a transaction).
+     * Creates the table if needed, or gives one of an earlier version the {@code queued} status
+     * (DDL: not inside a transaction; ALTER on the table).
      *
      * @return how many keys were given the priority
      */
@@ -124,6 +129,7 @@ public final class JobSidecar {
             throw new IllegalArgumentException("A priority is between " + Short.MIN_VALUE + " and " + Short.MAX_VALUE + ": " + priority);
         }
         declare(conn, target.database());
+        addQueuedStatus(conn, target.database());
         for (int from = 0; from < keys.size(); from += PRIORITY_BATCH) {
             List<Map<String, Object>> batch = keys.subList(from, Math.min(keys.size(), from + PRIORITY_BATCH));
             List<Object> params = new ArrayList<>();

@@ -13,6 +13,7 @@ import org.dovetail.Dovetail;
 import org.dovetail.DovetailException;
 import org.dovetail.DuplicateException;
 import org.dovetail.ErrorCode;
+import org.dovetail.QueryException;
 import org.dovetail.connection.Connection;
 import org.dovetail.connection.StatementGroup;
 import org.dovetail.hash.KeyHash;
@@ -158,6 +159,18 @@ final class Worker {
             values = group.run();
         } catch (DovetailException e) {
             int failedAt = group.completed();
+            if (previous != null && failedAt == reservation && commit >= 0 && isLockConflict(e)) {
+                // another worker ended this key in the same moment and reserves the key of the job before: each
+                // reservation waited for the other's delete. Nothing of the job before is wrong, and it still holds
+                // its reservation (the rollback restored its row): it is done again, its end sent by itself.
+                if (connection.inTransaction()) {
+                    rollBack(connection, e);
+                }
+                LOG.debug("{}: the reservation of {} met another worker's end of it ({}); {} is made again", target.fullName(), key,
+                        e.getMessage(), previous.key);
+                previous.again(out);
+                return proceed.getAsBoolean() ? attempt(key, reserve, reserved, null, out, proceed) : null;
+            }
             // the job before failed: its transaction is rolled back (a deadlock may have done so already,
             // with the reservation made inside it) and nothing of this key took effect
             if (previous != null && (failedAt < writes || failedAt == delete || failedAt == commit || failedAt == reservation && commit >= 0)) {
@@ -306,6 +319,19 @@ final class Worker {
             };
         }
 
+        /**
+         * After its transaction was rolled back for no fault of its own: a made or found-done job is
+         * done again from its reservation (snapshot, done check, make) and ended by itself; a
+         * released one has its reservation deleted again.
+         */
+        void again(Consumer<JobResult> out) {
+            switch (kind) {
+                case MADE, DONE -> out.accept(run(key, false, true));
+                case RELEASED -> alone(out);
+                case TAKEN -> { }
+            }
+        }
+
         /** The result when a step failed: a made or found-done job is rolled back and gets its error row. */
         JobResult failed(DovetailException error) {
             if (kind == Kind.TAKEN || kind == Kind.RELEASED) {
@@ -317,6 +343,11 @@ final class Worker {
             }
             return Worker.this.failed(connection(), key, keyHash, error, start);
         }
+    }
+
+    /** A deadlock or a lock wait timeout: the statement met another transaction's locks, not a fault of its own. */
+    private static boolean isLockConflict(DovetailException e) {
+        return e instanceof QueryException q && (q.errorCode() == 1213 || q.errorCode() == 1205);
     }
 
     private static boolean isTrue(Object value) {

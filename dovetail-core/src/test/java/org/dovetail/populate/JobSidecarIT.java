@@ -10,6 +10,7 @@ import org.dovetail.Dovetail;
 import org.dovetail.TestConfigs;
 import org.dovetail.hash.KeyHash;
 import org.dovetail.schema.Table;
+import org.dovetail.schema.Tier;
 import org.dovetail.testkit.DovetailTest;
 import org.dovetail.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -63,12 +64,19 @@ class JobSidecarIT {
                     "a".repeat(32));
 
             JobSidecar.declare(dj.connection(), schema);
-            JobSidecar.declare(dj.connection(), schema); // once given, not altered again
+            assertThat(statusType(dj, schema)).as("a worker's declare leaves it as it is").doesNotContain("'queued'");
+            Table scan = dj.schema(schema).declare(Tier.IMPORTED, "Scan", "scan_id : int\n---\nn : int");
+            assertThat(JobSidecar.prioritize(dj.connection(), scan, List.of(Map.of("scan_id", 1)), 1)).isEqualTo(1);
 
-            assertThat(dj.connection().queryValue("SELECT COLUMN_TYPE FROM information_schema.columns WHERE table_schema = ?"
-                    + " AND table_name = ? AND column_name = 'status'", String.class, schema, JobSidecar.TABLE).orElseThrow()).contains("'queued'");
-            assertThat(dj.connection().query("SELECT key_hash, status, attempts FROM " + sidecar, r -> r.getString(1) + " " + r.getString(2)
-                    + " " + r.getLong(3))).containsExactly("a".repeat(32) + " success 1");
+            assertThat(statusType(dj, schema)).as("prioritize adds it").contains("'queued'");
+            assertThat(dj.connection().query("SELECT key_hash, status, attempts FROM " + sidecar + " ORDER BY attempts DESC",
+                    r -> r.getString(1) + " " + r.getString(2) + " " + r.getLong(3)))
+                    .containsExactly("a".repeat(32) + " success 1", KeyHash.keyHash(Map.of("scan_id", 1)) + " queued 0");
         }
+    }
+
+    private static String statusType(Dovetail dj, String schema) {
+        return dj.connection().queryValue("SELECT COLUMN_TYPE FROM information_schema.columns WHERE table_schema = ? AND table_name = ?"
+                + " AND column_name = 'status'", String.class, schema, JobSidecar.TABLE).orElseThrow();
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -334,8 +335,9 @@ class PopulateIT {
     }
 
     @Test
-    void aReservationThatFailsInsideTheJobBeforeRollsThatJobBackAsAnError() {
+    void aReservationThatTimesOutInsideTheJobBeforeHasThatJobMadeAgainNotFailed() {
         Pipeline p = pipeline();
+        List<Long> made = new CopyOnWriteArrayList<>();
         try (Dovetail worker = Dovetail.connect(TestConfigs.of(database)); Dovetail other = Dovetail.connect(TestConfigs.of(database))) {
             worker.connection().execute("SET SESSION innodb_lock_wait_timeout = 1");
             // another session holds key 2's reservation uncommitted: inserting it again waits, then times out
@@ -343,7 +345,10 @@ class PopulateIT {
             Map<String, Object> two = key("subject_id", 2L);
             other.connection().execute("INSERT INTO " + p.schema.jobsTable() + " (`table_name`,`key_hash`,`status`,`key`) VALUES (?,?,?,?)",
                     "_scan", KeyHash.keyHash(two), "reserved", JobTable.packKey(two));
-            Populator scan = Populator.of(worker.schema(p.schema.name()).table("Scan"), Pipeline.SCAN);
+            Populator scan = Populator.of(worker.schema(p.schema.name()).table("Scan"), (key, ctx) -> {
+                made.add((Long) key.get("subject_id"));
+                Pipeline.SCAN.make(key, ctx);
+            });
             try {
                 assertThatThrownBy(() -> scan.populate(PopulateOptions.defaults().withReserveJobs(true).withSuppressErrors(true)))
                         .as("key 2's reservation, tried again alone").hasMessageContaining("Lock wait timeout");
@@ -351,11 +356,84 @@ class PopulateIT {
                 other.connection().cancelTransaction();
             }
         }
-        // key 1 was made, but its commit was to carry key 2's reservation: rolled back, an error row, never a lost "made"
+        // key 1 was made, but its commit was to carry key 2's reservation: rolled back with it, then made again and committed
+        assertThat(made).containsExactly(1L, 1L);
+        assertThat(p.table("Scan").count()).isEqualTo(1);
+        assertThat(JobTable.of(p.schema).jobs()).as("no error row, no reservation left").isEmpty();
+    }
+
+    /**
+     * Two workers end a job each and reserve the other's key in the same moment: each reservation
+     * waits for the other's delete, a deadlock. The one rolled back makes its job again instead of
+     * recording an error. The other worker is a session that holds key 2's row deleted (and a
+     * hundred rows written, so that InnoDB picks the populate's transaction to roll back); the
+     * server says when the populate waits in the window.
+     */
+    @Test
+    void aReservationDeadlockedWithAnotherWorkersEndHasTheJobBeforeMadeAgainNotFailed() throws Exception {
+        Pipeline p = pipeline();
+        String name = p.schema.name();
+        Map<String, Object> one = key("subject_id", 1L);
+        Map<String, Object> two = key("subject_id", 2L);
+        List<Long> made = new CopyOnWriteArrayList<>();
+        try (Dovetail worker = Dovetail.connect(TestConfigs.of(database)); Dovetail other = Dovetail.connect(TestConfigs.of(database))) {
+            other.connection().execute("CREATE TABLE `" + name + "`.`ballast` (id int PRIMARY KEY)");
+            assertThat(JobTable.of(other.schema(name)).reserve("_scan", two)).isTrue();
+            other.connection().startTransaction();
+            other.connection().execute("INSERT INTO `" + name + "`.`ballast` SELECT seq FROM `" + name + "`.seq_1_to_100");
+            other.connection().execute("DELETE FROM " + p.schema.jobsTable() + " WHERE table_name = '_scan' AND key_hash = ?", KeyHash.keyHash(two));
+
+            Populator scan = Populator.of(worker.schema(name).table("Scan"), (key, ctx) -> {
+                made.add((Long) key.get("subject_id"));
+                Pipeline.SCAN.make(key, ctx);
+            });
+            List<String> heard = new CopyOnWriteArrayList<>();
+            JobListener outcomes = new JobListener() {
+                @Override
+                public void made(JobResult result) {
+                    heard.add(result.key().get("subject_id") + " " + result.outcome());
+                }
+
+                @Override
+                public void failed(JobResult result) {
+                    heard.add(result.key().get("subject_id") + " " + result.outcome() + " " + result.message());
+                }
+
+                @Override
+                public void skipped(JobResult result) {
+                    heard.add(result.key().get("subject_id") + " " + result.outcome());
+                }
+            };
+            // a worker's own list, made before the other worker took key 2 (a listing now would leave key 2 out)
+            List<Map<String, Object>> keys = new ArrayList<>(List.of(one, two, key("subject_id", 3L)));
+            CompletableFuture<Void> run = CompletableFuture.runAsync(() -> scan.populateEach(() -> keys.isEmpty() ? null : keys.remove(0),
+                    outcomes));
+            awaitLockWait(worker.connection().connectionId(), run); // key 1's end, at the reservation of key 2
+            assertThatThrownBy(() -> other.connection().execute("INSERT INTO " + p.schema.jobsTable()
+                    + " (`table_name`,`key_hash`,`status`,`key`) VALUES (?,?,?,?)", "_scan", KeyHash.keyHash(one), "reserved",
+                    JobTable.packKey(one))).as("the populate's rollback restored its reservation of key 1").isInstanceOf(DuplicateException.class);
+            other.connection().cancelTransaction(); // key 2's row is back: the other worker holds it
+
+            run.get();
+            assertThat(heard).containsExactly("1 MADE", "2 TAKEN", "3 MADE");
+        }
+        assertThat(made).as("key 1 made again after the rollback").containsExactly(1L, 1L, 3L);
+        assertThat(p.table("Scan").count()).isEqualTo(2);
         assertThat(JobTable.of(p.schema).jobs()).extracting(j -> j.key().get("subject_id"), Job::status)
-                .containsExactly(tuple(1L, JobStatus.ERROR));
-        assertThat(JobTable.of(p.schema).jobs().get(0).errorMessage()).contains("Lock wait timeout");
-        assertThat(p.table("Scan").count()).isZero();
+                .as("no error row: only the other worker's reservation").containsExactly(tuple(2L, JobStatus.RESERVED));
+    }
+
+    /** Returns once the server shows {@code connectionId}'s transaction waiting for a lock; fails if {@code work} ends first. */
+    private static void awaitLockWait(long connectionId, CompletableFuture<?> work) {
+        try (Dovetail watcher = Dovetail.connect(TestConfigs.of(database))) {
+            while (watcher.connection().queryValue("SELECT COUNT(*) FROM information_schema.innodb_trx WHERE trx_mysql_thread_id = ?"
+                    + " AND trx_state = 'LOCK WAIT'", Long.class, connectionId).orElse(0L) == 0) {
+                if (work.isDone()) {
+                    throw new AssertionError("connection " + connectionId + " ended its work before waiting for a lock: " + work.join());
+                }
+                Thread.onSpinWait();
+            }
+        }
     }
 
     @Test
