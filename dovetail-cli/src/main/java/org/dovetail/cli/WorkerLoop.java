@@ -49,6 +49,8 @@ final class WorkerLoop {
     private final Settings settings;
     private final JobLines lines;
     private final AtomicLong budget;
+    /** Jobs made, failed or aborted: what {@code --max-jobs} counts. */
+    private final AtomicLong finished = new AtomicLong();
     private final List<Populator> populators = new CopyOnWriteArrayList<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final AtomicReference<String> stopped = new AtomicReference<>();
@@ -151,7 +153,10 @@ final class WorkerLoop {
                     }
                 }
                 if (budget.get() <= 0) {
-                    stopped.compareAndSet(null, "max-jobs");
+                    // the budget is spent, or held by keys other threads are on (one found done gives its share back)
+                    if (finished.get() >= settings.maxJobs()) {
+                        stopped.compareAndSet(null, "max-jobs");
+                    }
                     return;
                 }
                 if (found) {
@@ -174,7 +179,10 @@ final class WorkerLoop {
     private boolean runSlot(Slot slot, Heartbeat heartbeat) {
         boolean[] found = new boolean[1];
         Supplier<Map<String, Object>> next = () -> {
-            if (stopRequested() || budget.getAndDecrement() <= 0) {
+            if (stopRequested()) {
+                return null;
+            }
+            if (budget.getAndDecrement() <= 0) {
                 budget.incrementAndGet();
                 return null;
             }
@@ -189,12 +197,14 @@ final class WorkerLoop {
         JobListener counting = new JobListener() {
             @Override
             public void made(JobResult result) {
+                finished.incrementAndGet();
                 count(slot.name, WorkerReport.MADE);
                 lines.print(slot.name, result);
             }
 
             @Override
             public void failed(JobResult result) {
+                finished.incrementAndGet();
                 count(slot.name, result.outcome() == JobOutcome.INTERRUPTED ? WorkerReport.ABORTED : WorkerReport.FAILED);
                 lines.print(slot.name, result);
             }

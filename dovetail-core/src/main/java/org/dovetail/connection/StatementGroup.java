@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.dovetail.DovetailException;
 import org.dovetail.DuplicateException;
@@ -48,6 +49,9 @@ public final class StatementGroup {
     private static final String DUPLICATE = "@dovetail_group_duplicate";
     /** One character per {@link #executeUnlessDuplicate} step run, 0 (ran) or 1 (a duplicate): read back when the group fails. */
     private static final String FLAGS = "@dovetail_group_flags";
+    /** This run's number, set first: the variables above are this run's only if it matches (a statement that fails to parse sets none). */
+    private static final String RUN = "@dovetail_group_run";
+    private static final AtomicLong RUNS = new AtomicLong();
 
     private final Connection connection;
     private final List<Step> steps = new ArrayList<>();
@@ -202,11 +206,12 @@ public final class StatementGroup {
     }
 
     private List<Object> runCompound() {
-        StringBuilder sql = new StringBuilder("BEGIN NOT ATOMIC ");
+        long run = RUNS.incrementAndGet();
+        StringBuilder sql = new StringBuilder("BEGIN NOT ATOMIC SET ").append(RUN).append(" = ?; ");
         if (steps.stream().anyMatch(s -> s.kind == Kind.UNLESS_DUPLICATE)) {
             sql.append("SET ").append(FLAGS).append(" = ''; ");
         }
-        List<Object> params = new ArrayList<>();
+        List<Object> params = new ArrayList<>(List.of(run));
         boolean commits = false;
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
@@ -241,7 +246,7 @@ public final class StatementGroup {
                 if (SqlErrors.isConnectionLost(e)) {
                     throw e;
                 }
-                recover(jdbc);
+                recover(jdbc, run);
                 Step failed = steps.get(Math.min(completed, steps.size() - 1));
                 throw failed.error(SqlErrors.translate(e, failed.sql));
             }
@@ -329,12 +334,13 @@ public final class StatementGroup {
      * first query among them, from the session variables it keeps (the driver gives no result
      * of a statement that fails). A query's value is lost with the error.
      */
-    private void recover(java.sql.Connection jdbc) throws SQLException {
+    private void recover(java.sql.Connection jdbc, long run) throws SQLException {
         String flags = "";
-        try (Statement s = jdbc.createStatement(); ResultSet rs = s.executeQuery("SELECT " + DONE + ", " + FLAGS)) {
-            if (rs.next()) {
-                completed = rs.getInt(1);
-                flags = rs.getString(2) == null ? "" : rs.getString(2);
+        completed = 0;
+        try (Statement s = jdbc.createStatement(); ResultSet rs = s.executeQuery("SELECT " + RUN + ", " + DONE + ", " + FLAGS)) {
+            if (rs.next() && rs.getLong(1) == run) { // else the statement did not run at all: nothing took effect
+                completed = rs.getInt(2);
+                flags = rs.getString(3) == null ? "" : rs.getString(3);
             }
         }
         values.clear();

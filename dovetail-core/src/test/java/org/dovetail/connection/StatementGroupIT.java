@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.dovetail.DuplicateException;
 import org.dovetail.LostConnectionException;
 import org.dovetail.MissingTableException;
+import org.dovetail.QuerySyntaxException;
 import org.dovetail.TestConfigs;
 import org.dovetail.TransactionException;
 import org.dovetail.testkit.DovetailTest;
@@ -113,6 +114,21 @@ class StatementGroupIT {
                     .isEqualTo(compound ? Optional.empty() : Optional.of(1));
             assertThat(stopped.values()).hasSize(compound ? 2 : 3);
             assertThat(stopped.valueAt(4)).as("after the failing step").isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "compound={0}")
+    @ValueSource(booleans = {true, false})
+    void aStepThatDoesNotParseIsReportedWithWhatRanBeforeItNotWhatAnEarlierGroupLeft(boolean compound) {
+        try (Connection conn = open()) {
+            conn.group().query("SELECT 1").query("SELECT 2").query("SELECT 3").query("SELECT 4").startTransaction().commit().run(compound);
+            StatementGroup group = conn.group().execute("INSERT INTO " + table("made") + " VALUES (3)").executeUnlessDuplicate("SELEC 1");
+            assertThatThrownBy(() -> group.run(compound)).isInstanceOf(QuerySyntaxException.class);
+            // sent as one compound statement, a statement that does not parse has the server refuse the whole of it
+            assertThat(group.completed()).isEqualTo(compound ? 0 : 1);
+            assertThat(group.values()).isEmpty();
+            assertThat(conn.inTransaction()).isFalse();
+            assertThat(rows("made")).isEqualTo(compound ? 0 : 1);
         }
     }
 

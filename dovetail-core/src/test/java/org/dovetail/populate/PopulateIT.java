@@ -423,17 +423,30 @@ class PopulateIT {
                 .as("no error row: only the other worker's reservation").containsExactly(tuple(2L, JobStatus.RESERVED));
     }
 
-    /** Returns once the server shows {@code connectionId}'s transaction waiting for a lock; fails if {@code work} ends first. */
+    /**
+     * Returns once the server shows {@code connectionId}'s transaction waiting for a lock; fails if
+     * {@code work} ends first. From InnoDB's status, which is current at every read:
+     * information_schema.innodb_trx is a cache that a reader polling it continuously never sees refreshed.
+     */
     private static void awaitLockWait(long connectionId, CompletableFuture<?> work) {
         try (Dovetail watcher = Dovetail.connect(TestConfigs.of(database))) {
-            while (watcher.connection().queryValue("SELECT COUNT(*) FROM information_schema.innodb_trx WHERE trx_mysql_thread_id = ?"
-                    + " AND trx_state = 'LOCK WAIT'", Long.class, connectionId).orElse(0L) == 0) {
+            while (!waitsForLock(watcher.connection().query("SHOW ENGINE INNODB STATUS", r -> r.getString(3)).get(0), connectionId)) {
                 if (work.isDone()) {
                     throw new AssertionError("connection " + connectionId + " ended its work before waiting for a lock: " + work.join());
                 }
                 Thread.onSpinWait();
             }
         }
+    }
+
+    /** Whether the transaction of {@code connectionId} is in a lock wait, in the TRANSACTIONS section of InnoDB's status. */
+    private static boolean waitsForLock(String status, long connectionId) {
+        for (String trx : status.split("---TRANSACTION ")) {
+            if (trx.contains("LOCK WAIT") && trx.contains("MariaDB thread id " + connectionId + ",")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
