@@ -2,6 +2,7 @@ package org.dovetail.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -248,28 +249,41 @@ final class WorkerLoop {
      * nothing to do now.
      */
     private static final class KeyQueue {
+        /** Keys checked at once before they are handed out: small, so that a check is recent when its keys are reserved. */
+        private static final int CHECKED_AT_ONCE = 64;
         private final Populator lister;
         private final Object listing;
         private List<Map<String, Object>> keys = List.of();
         private int next;
+        private final ArrayDeque<Map<String, Object>> checked = new ArrayDeque<>();
 
         KeyQueue(Populator lister, Object listing) {
             this.lister = lister;
             this.listing = listing;
         }
 
-        /** The next key, listing the keys again when they ran out; null when there is nothing to do. */
+        /**
+         * The next key still to do: the list's keys are checked a few at a time (made by another
+         * worker since the list was made, or held by one: dropped without a write), and the keys
+         * are listed again when they ran out; null when there is nothing to do.
+         */
         synchronized Map<String, Object> next() {
-            if (next >= keys.size()) {
-                synchronized (listing) { // one connection lists for every table
-                    keys = JobSidecar.byPriority(lister.target(), lister.keysToDo(TO_DO)); // shuffled, then the prioritized first
-                }
-                next = 0;
-                if (keys.isEmpty()) {
-                    return null;
+            while (checked.isEmpty()) {
+                synchronized (listing) { // one connection lists and checks for every table
+                    if (next >= keys.size()) {
+                        keys = JobSidecar.byPriority(lister.target(), lister.keysToDo(TO_DO)); // shuffled, then the prioritized first
+                        next = 0;
+                        if (keys.isEmpty()) {
+                            return null;
+                        }
+                    } else {
+                        int end = Math.min(keys.size(), next + CHECKED_AT_ONCE);
+                        checked.addAll(lister.keysStillToDo(keys.subList(next, end)));
+                        next = end;
+                    }
                 }
             }
-            return keys.get(next++);
+            return checked.poll();
         }
     }
 }

@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -198,6 +201,17 @@ public final class JobTable {
      * The key hashes of {@code tableName}'s rows with status error, ignore or reserved: the keys
      * populate leaves out before it counts {@code maxCalls}, as DataJoint does.
      */
+    /** Of {@code keyHashes}, those with a row of {@code tableName} in this table, whatever its status: one query. */
+    public Set<String> keyHashesIn(String tableName, Collection<String> keyHashes) {
+        if (keyHashes.isEmpty()) {
+            return new HashSet<>();
+        }
+        List<Object> params = new ArrayList<>(List.of(tableName));
+        params.addAll(keyHashes);
+        return new HashSet<>(connection.query("SELECT `key_hash` FROM " + fullName + " WHERE `table_name` = ? AND `key_hash` IN ("
+                + String.join(", ", Collections.nCopies(keyHashes.size(), "?")) + ")", r -> r.getString(1), params.toArray()));
+    }
+
     public Set<String> blockedKeyHashes(String tableName) {
         return new HashSet<>(connection.query("SELECT `key_hash` FROM " + fullName
                 + " WHERE `table_name` = ? AND `status` IN ('error','ignore','reserved')", r -> r.getString(1), tableName));

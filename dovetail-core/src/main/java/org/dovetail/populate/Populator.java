@@ -157,6 +157,32 @@ public final class Populator {
         return keys;
     }
 
+    /**
+     * Of {@code keys} (of the key source, in its heading order, as {@link #keysToDo} gives them),
+     * those still to do now, in their order: the target lacks them and {@code ~jobs} has no row
+     * for them (reserved, error or ignore). Two queries, for a loop that holds a list of keys for
+     * a while beside other workers ({@code dovetail worker} checks its list so, a few keys at a
+     * time, before it reserves them): a key another worker made or holds is dropped without a write.
+     */
+    public List<Map<String, Object>> keysStillToDo(List<Map<String, Object>> keys) {
+        if (keys.isEmpty()) {
+            return new ArrayList<>();
+        }
+        Set<String> open = new HashSet<>();
+        for (Map<String, Object> key : keySource().proj().restrict(new ArrayList<>(keys)).minus(target).fetchKeys()) {
+            open.add(KeyHash.keyHash(key));
+        }
+        Set<String> held = own().jobs().keyHashesIn(target.tableName(), open);
+        List<Map<String, Object>> still = new ArrayList<>();
+        for (Map<String, Object> key : keys) {
+            String hash = KeyHash.keyHash(key);
+            if (open.contains(hash) && !held.contains(hash)) {
+                still.add(key);
+            }
+        }
+        return still;
+    }
+
     /** Populates with DataJoint's defaults, restricted by every {@code restrictions}. */
     public PopulateReport populate(Object... restrictions) {
         return populate(PopulateOptions.defaults().withRestrictions(restrictions));

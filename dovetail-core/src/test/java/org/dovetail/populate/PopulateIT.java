@@ -276,6 +276,22 @@ class PopulateIT {
     }
 
     @Test
+    void keysStillToDoDropsKeysMadeOrHeldSinceTheyWereListedAndKeepsTheOrder() {
+        Pipeline p = pipeline();
+        Populator scan = Populator.of(p.table("Scan"), Pipeline.SCAN);
+        List<Map<String, Object>> listed = scan.keysToDo(PopulateOptions.defaults().withReserveJobs(true).withOrder(PopulateOptions.Order.REVERSE));
+        assertThat(listed).extracting(k -> k.get("subject_id")).containsExactly(3L, 2L, 1L);
+        assertThat(scan.keysStillToDo(listed)).isEqualTo(listed);
+
+        assertThat(scan.populate1(key("subject_id", 2L), true).outcome()).isEqualTo(JobOutcome.MADE); // made by another worker
+        JobTable.of(p.schema).error("_scan", key("subject_id", 3L), "ValueError: no units", "");
+        assertThat(scan.keysStillToDo(listed)).extracting(k -> k.get("subject_id")).containsExactly(1L);
+        assertThat(JobTable.of(p.schema).reserve("_scan", key("subject_id", 1L))).isTrue();
+        assertThat(scan.keysStillToDo(listed)).as("reserved by another worker").isEmpty();
+        assertThat(scan.keysStillToDo(List.of())).isEmpty();
+    }
+
+    @Test
     void populateRefusesToRunInsideATransaction() {
         Pipeline p = pipeline();
         Populator scan = Populator.of(p.table("Scan"), Pipeline.SCAN);
